@@ -1,0 +1,28 @@
+package dev.handshake.lint;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * What a rule is: its id (kebab-case, part of the CLI contract), default severity, a one-line
+ * summary, and the kinds of fix it may offer. Emitting a fix of an undeclared kind is a bug the
+ * {@link Linter} refuses.
+ */
+public record RuleMeta(String id, Severity defaultSeverity, String summary, Set<Applicability> fixKinds) {
+
+    public RuleMeta {
+        if (!id.matches("[a-z][a-z0-9]*(-[a-z0-9]+)*")) {
+            throw new IllegalArgumentException("rule id must be kebab-case: " + id);
+        }
+        fixKinds = fixKinds.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(fixKinds));
+    }
+
+    public static RuleMeta of(String id, Severity severity, String summary, Applicability... fixKinds) {
+        return new RuleMeta(id, severity, summary, Set.of(fixKinds));
+    }
+
+    /** Class-path resource of the rule's documentation. */
+    public String docResource() {
+        return "/rules/" + id + ".md";
+    }
+}

@@ -1,0 +1,25 @@
+package dev.handshake.lint.rules;
+
+import dev.handshake.lint.Rule;
+import dev.handshake.lint.RuleMeta;
+import java.util.List;
+import java.util.Optional;
+
+/** The registry of built-in rules, in reporting order. */
+public final class Rules {
+
+    private Rules() {
+    }
+
+    public static List<Rule> all() {
+        return List.of(
+                new SyntaxErrorRule(),
+                IncludeProblems.notFound(),
+                IncludeProblems.cycle(),
+                IncludeProblems.unreadable());
+    }
+
+    public static Optional<RuleMeta> meta(String id) {
+        return all().stream().map(Rule::meta).filter(m -> m.id().equals(id)).findFirst();
+    }
+}

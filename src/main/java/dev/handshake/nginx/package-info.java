@@ -1,0 +1,9 @@
+/**
+ * The nginx model: files with their includes resolved, scopes (http, server, location...) with the
+ * included directives spliced in, effective settings after nginx's inheritance, and the directive
+ * catalogue.
+ *
+ * <p>Knows what nginx means by a configuration, never how to report or fix it; never touches
+ * JavaFX, the lint layer or standard streams.
+ */
+package dev.handshake.nginx;
