@@ -30,6 +30,7 @@ public final class ConfigModel {
     private final List<ModelProblem> problems;
     private final Options options;
     private EffectiveSettings settings;
+    private List<UpstreamConnection> connections;
 
     private ConfigModel(ConfigFile main, Scope root, Map<Path, ConfigFile> files,
                         Map<Directive, List<ConfigFile>> includeTargets, List<ModelProblem> problems,
@@ -135,6 +136,19 @@ public final class ConfigModel {
             settings = built;
         }
         return built;
+    }
+
+    /** Every TLS connection to an upstream, in document order; found once per model. */
+    public synchronized List<UpstreamConnection> upstreamConnections() {
+        if (connections == null) {
+            connections = List.copyOf(UpstreamConnections.find(this));
+        }
+        return connections;
+    }
+
+    /** Every {@code upstream{}} group, http and stream. */
+    public List<UpstreamGroup> upstreamGroups() {
+        return UpstreamConnections.groups(this);
     }
 
     /** Visits every scope, depth first, the root included. */

@@ -1,0 +1,50 @@
+package dev.handshake.nginx;
+
+/**
+ * A kind of upstream connection and the directives that configure its TLS: the http proxy module
+ * ({@code proxy_ssl_*}), gRPC ({@code grpc_ssl_*}), uwsgi ({@code uwsgi_ssl_*}) and the stream
+ * proxy (also {@code proxy_ssl_*}, in stream context).
+ */
+public enum TlsFamily {
+    PROXY("proxy_pass", "proxy_", "https://", "proxy_set_header"),
+    GRPC("grpc_pass", "grpc_", "grpcs://", "grpc_set_header"),
+    UWSGI("uwsgi_pass", "uwsgi_", "suwsgi://", null),
+    STREAM("proxy_pass", "proxy_", null, null);
+
+    private final String passDirective;
+    private final String prefix;
+    private final String tlsScheme;
+    private final String headerDirective;
+
+    TlsFamily(String passDirective, String prefix, String tlsScheme, String headerDirective) {
+        this.passDirective = passDirective;
+        this.prefix = prefix;
+        this.tlsScheme = tlsScheme;
+        this.headerDirective = headerDirective;
+    }
+
+    /** {@code proxy_pass}, {@code grpc_pass}, {@code uwsgi_pass}. */
+    public String passDirective() {
+        return passDirective;
+    }
+
+    /** The TLS directive of this family: {@code ssl("server_name")} is {@code proxy_ssl_server_name}. */
+    public String ssl(String suffix) {
+        return prefix + "ssl_" + suffix;
+    }
+
+    /** The URL scheme that means TLS ({@code https://}), or {@code null} for stream (flag {@code proxy_ssl}). */
+    public String tlsScheme() {
+        return tlsScheme;
+    }
+
+    /** The directive that sets request headers to the upstream, or {@code null} when there is none. */
+    public String headerDirective() {
+        return headerDirective;
+    }
+
+    /** True when the family sends an HTTP Host header that the upstream routes on. */
+    public boolean sendsHostHeader() {
+        return headerDirective != null;
+    }
+}

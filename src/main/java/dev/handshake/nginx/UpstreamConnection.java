@@ -1,0 +1,55 @@
+package dev.handshake.nginx;
+
+import java.util.List;
+
+/**
+ * One TLS connection nginx makes to an upstream: the {@code *_pass} statement that makes it, its
+ * family (which directives configure it), and its target.
+ *
+ * @param family        proxy, grpc, uwsgi or stream
+ * @param pass          the {@code *_pass} statement
+ * @param target        where it goes
+ * @param schemeSources the {@code set}/{@code map} statements that make a variable scheme {@code https}
+ *                      (empty for a literal scheme or a stream {@code proxy_ssl on})
+ */
+public record UpstreamConnection(TlsFamily family, Statement pass, UpstreamTarget target,
+                                 List<Statement> schemeSources) {
+
+    public UpstreamConnection {
+        schemeSources = List.copyOf(schemeSources);
+    }
+
+    /** The scope of the {@code *_pass}: a location, an {@code if}, a {@code limit_except}, or a stream server. */
+    public Scope scope() {
+        return pass.scope();
+    }
+
+    /**
+     * The scope where this connection's TLS directives belong: the location (climbing out of
+     * {@code if}/{@code limit_except}, where they are not allowed) or the stream server.
+     */
+    public Scope home() {
+        return pass.scope().settingsHome();
+    }
+
+    /** The TLS directive of this connection's family: {@code ssl("verify")} is {@code proxy_ssl_verify}. */
+    public String ssl(String suffix) {
+        return family.ssl(suffix);
+    }
+
+    /**
+     * Which upstream the TLS session cache is shared over: the group, or host:port. Connections with
+     * equal keys resume each other's sessions.
+     */
+    public String upstreamKey() {
+        String where = target.kind() == UpstreamTarget.Kind.GROUP
+                ? "upstream " + target.host()
+                : target.defaultName() + ":" + (target.port() != null ? target.port() : "443");
+        return family.name() + " " + where;
+    }
+
+    /** How to name this connection in messages: {@code proxy_pass https://10.0.4.22:443/v2 in location /ingest/}. */
+    public String describe() {
+        return pass.directive().name() + " " + String.join(" ", pass.directive().args()) + " in " + scope().describe();
+    }
+}
