@@ -100,11 +100,13 @@ final class UpstreamConnections {
     }
 
     private UpstreamTarget target(Scope scope, String rest, Map<String, UpstreamGroup> groups) {
+        if (rest.startsWith("unix:")) {
+            int uriColon = rest.indexOf(':', 5);
+            String socket = uriColon > 0 ? rest.substring(0, uriColon) : rest;
+            return new UpstreamTarget(socket, null, UpstreamTarget.Kind.UNIX, null, null);
+        }
         int slash = rest.indexOf('/');
         String address = slash >= 0 ? rest.substring(0, slash) : rest;
-        if (address.startsWith("unix:")) {
-            return new UpstreamTarget(address, null, UpstreamTarget.Kind.UNIX, null, null);
-        }
         String host = UpstreamTarget.hostOf(address);
         String port = UpstreamTarget.portOf(address);
         if (host.contains("$")) {

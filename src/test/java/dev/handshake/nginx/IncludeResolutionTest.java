@@ -1,0 +1,138 @@
+package dev.handshake.nginx;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.handshake.Corpus;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class IncludeResolutionTest {
+
+    @TempDir
+    Path dir;
+
+    private Path write(String name, String text) throws IOException {
+        Path p = dir.resolve(name);
+        Files.createDirectories(p.getParent());
+        Files.writeString(p, text);
+        return p;
+    }
+
+    private static List<String> names(List<ConfigFile> files) {
+        return files.stream().map(f -> f.path().getFileName().toString()).collect(Collectors.toList());
+    }
+
+    @Test
+    void globsAreSortedAndRelativeToTheMainFilesDirectory() throws IOException {
+        Path main = write("nginx.conf", "http {\n    include conf.d/*.conf;\n}\n");
+        write("conf.d/b.conf", "server { listen 81; }\n");
+        write("conf.d/a.conf", "server { listen 80; }\n");
+        write("conf.d/skip.txt", "junk");
+        ConfigModel model = ConfigModel.load(main, ConfigModel.Options.defaults());
+        assertEquals(List.of("nginx.conf", "a.conf", "b.conf"), names(model.files()));
+        List<Scope> servers = model.scopes(ScopeKind.SERVER);
+        assertEquals(2, servers.size());
+        assertEquals("80", servers.get(0).statements("listen").get(0).directive().arg(0));
+        assertEquals(List.of(), model.problems());
+    }
+
+    @Test
+    void includedFilesResolveAgainstTheMainFileNotTheIncludingFile() throws IOException {
+        Path main = write("nginx.conf", "http { include sites/site.conf; }\n");
+        write("sites/site.conf", "server { include snippets/tls.conf; }\n");
+        write("snippets/tls.conf", "listen 443 ssl;\n");
+        ConfigModel model = ConfigModel.load(main, ConfigModel.Options.defaults());
+        assertEquals(List.of(), model.problems());
+        Scope server = model.scopes(ScopeKind.SERVER).get(0);
+        assertEquals(1, server.statements("listen").size());
+        assertEquals("tls.conf", server.statements("listen").get(0).path().getFileName().toString());
+    }
+
+    @Test
+    void aGlobMatchingNothingIsFineButAMissingFileIsReported() throws IOException {
+        Path main = write("nginx.conf", "http {\n    include none/*.conf;\n    include missing.conf;\n}\n");
+        ConfigModel model = ConfigModel.load(main, ConfigModel.Options.defaults());
+        assertEquals(1, model.problems().size());
+        ModelProblem p = model.problems().get(0);
+        assertEquals(ModelProblem.Kind.INCLUDE_NOT_FOUND, p.kind());
+        assertEquals("include missing.conf;", p.range().of(model.main().text()));
+    }
+
+    @Test
+    void includeCyclesAreReportedAndDoNotLoop() throws IOException {
+        Path main = write("a.conf", "http { include b.conf; }\n");
+        write("b.conf", "include c.conf;\n");
+        write("c.conf", "include b.conf;\n");
+        ConfigModel model = ConfigModel.load(main, ConfigModel.Options.defaults());
+        assertEquals(1, model.problems().size());
+        assertEquals(ModelProblem.Kind.INCLUDE_CYCLE, model.problems().get(0).kind());
+        assertEquals("include cycle: b.conf -> c.conf -> b.conf", model.problems().get(0).message());
+    }
+
+    @Test
+    void aFileIncludedTwiceIsParsedOnceAndAppearsInBothContexts() throws IOException {
+        Path main = write("nginx.conf", "http {\n server { location / { include proxy.conf; } }\n"
+                + " server { location / { include proxy.conf; } }\n}\n");
+        write("proxy.conf", "proxy_set_header X-A 1;\n");
+        ConfigModel model = ConfigModel.load(main, ConfigModel.Options.defaults());
+        assertEquals(2, model.files().size());
+        List<Scope> locations = model.scopes(ScopeKind.LOCATION);
+        assertEquals(2, locations.size());
+        for (Scope location : locations) {
+            assertEquals(1, location.statements("proxy_set_header").size());
+        }
+        assertTrue(locations.get(0).statements("proxy_set_header").get(0).directive()
+                == locations.get(1).statements("proxy_set_header").get(0).directive());
+    }
+
+    @Test
+    void pathMappingsLetForeignAbsolutePathsResolveLocally() throws IOException {
+        Path main = write("app.subdomain.conf", "server {\n location / { include /config/nginx/proxy.conf; } }\n");
+        write("defaults/proxy.conf", "proxy_set_header Host $host;\n");
+        ConfigModel model = ConfigModel.load(main, ConfigModel.Options.defaults()
+                .withPathMappings(Map.of("/config/nginx", dir.resolve("defaults"))));
+        assertEquals(List.of(), model.problems());
+        assertEquals(ScopeKind.HTTP, model.root().kind());
+        assertEquals(1, model.scopes(ScopeKind.LOCATION).get(0).statements("proxy_set_header").size());
+    }
+
+    @Test
+    void fragmentContextsAreInferredAndCanBeOverridden() throws IOException {
+        Path server = write("server.conf", "server { listen 80; }\n");
+        Path location = write("location.conf", "location /a { return 200; }\n");
+        Path directives = write("proxy.conf", "proxy_set_header A b;\nproxy_http_version 1.1;\n");
+        Path main = write("nginx.conf", "events {}\nhttp {}\n");
+        assertEquals(ScopeKind.HTTP, ConfigModel.load(server, ConfigModel.Options.defaults()).root().kind());
+        assertEquals(ScopeKind.SERVER, ConfigModel.load(location, ConfigModel.Options.defaults()).root().kind());
+        assertEquals(ScopeKind.LOCATION, ConfigModel.load(directives, ConfigModel.Options.defaults()).root().kind());
+        assertEquals(ScopeKind.MAIN, ConfigModel.load(main, ConfigModel.Options.defaults()).root().kind());
+        assertEquals(ScopeKind.SERVER, ConfigModel.load(directives,
+                ConfigModel.Options.defaults().withContext(ScopeKind.SERVER)).root().kind());
+    }
+
+    @Test
+    void corpusIncludeTrees() throws IOException {
+        Path globbed = Corpus.root().resolve("crossplane/includes-globbed/nginx.conf");
+        ConfigModel model = ConfigModel.load(globbed, ConfigModel.Options.defaults());
+        assertEquals(List.of("nginx.conf", "http.conf", "server1.conf", "location1.conf", "location2.conf",
+                "server2.conf"), names(model.files()));
+        assertEquals(List.of(), model.problems());
+
+        Path h5bp = Corpus.root().resolve("h5bp/nginx.conf");
+        ConfigModel site = ConfigModel.load(h5bp, ConfigModel.Options.defaults());
+        assertTrue(site.files().size() > 10, "h5bp reaches its include tree: " + site.files().size());
+        assertEquals(List.of(), site.problems().stream().filter(p -> p.kind() != ModelProblem.Kind.INCLUDE_NOT_FOUND)
+                .collect(Collectors.toList()));
+
+        Path selfInclude = Corpus.root().resolve("nginx-tests/map.conf");
+        ConfigModel cyclic = ConfigModel.load(selfInclude, ConfigModel.Options.defaults());
+        assertTrue(cyclic.problems().stream().anyMatch(p -> p.kind() == ModelProblem.Kind.INCLUDE_CYCLE));
+    }
+}

@@ -1,0 +1,69 @@
+package dev.handshake.nginx;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+class UpstreamConnectionsTest {
+
+    private static List<String> found(String text) {
+        return EffectiveSettingsTest.model(text).upstreamConnections().stream()
+                .map(c -> c.family() + " " + c.target().kind() + " " + c.target().defaultName()
+                        + (c.target().port() != null ? ":" + c.target().port() : ""))
+                .collect(Collectors.toList());
+    }
+
+    @Test
+    void everyFamilyAndOnlyTls() {
+        String text = String.join("\n",
+                "http {",
+                "  upstream pool { server api-1.example:443; server 10.0.0.2:443; }",
+                "  server {",
+                "    location /a { proxy_pass https://10.0.4.22:443/v2/ingest; }",
+                "    location /b { proxy_pass HTTPS://pool; }",
+                "    location /c { proxy_pass http://plain.example; }",
+                "    location /d { grpc_pass grpcs://grpc.example:50051; }",
+                "    location /e { grpc_pass grpc://plain; }",
+                "    location /f { uwsgi_pass suwsgi://[::1]:9000; }",
+                "    location /g { proxy_pass https://unix:/run/app.sock; }",
+                "    location /h { return 200 \"proxy_pass https://x\"; }",
+                "    # location /i { proxy_pass https://commented; }",
+                "  }",
+                "}",
+                "stream {",
+                "  proxy_ssl on;",
+                "  upstream db { server db.example:5432; }",
+                "  server { listen 5432; proxy_pass db; }",
+                "  server { listen 5433; proxy_ssl off; proxy_pass plain:1; }",
+                "}", "");
+        assertEquals(List.of(
+                "PROXY IP 10.0.4.22:443",
+                "PROXY GROUP pool",
+                "GRPC HOSTNAME grpc.example:50051",
+                "UWSGI IP [::1]:9000",
+                "PROXY UNIX unix:/run/app.sock",
+                "STREAM GROUP db"), found(text));
+    }
+
+    @Test
+    void variableSchemesFromSetOrAUniformMap() {
+        String text = String.join("\n",
+                "http {",
+                "  map $host $proto_by_map { default https; a.example https; }",
+                "  map $host $mixed { default https; b.example http; }",
+                "  server {",
+                "    location /a {",
+                "      set $upstream_app budge; set $upstream_port 443; set $upstream_proto https;",
+                "      proxy_pass $upstream_proto://$upstream_app:$upstream_port;",
+                "    }",
+                "    location /b { set $upstream_proto http; proxy_pass $upstream_proto://app:80; }",
+                "    location /c { proxy_pass $proto_by_map://c.example; }",
+                "    location /d { proxy_pass $mixed://d.example; }",
+                "    location /e { proxy_pass ${unknown}://e.example; }",
+                "  }",
+                "}", "");
+        assertEquals(List.of("PROXY VARIABLE budge:$upstream_port", "PROXY HOSTNAME c.example"), found(text));
+    }
+}
