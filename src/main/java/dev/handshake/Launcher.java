@@ -10,6 +10,6 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
-        System.out.println("handshake: not yet wired");
+        // Wired to the CLI and the editor as they land.
     }
 }

@@ -1,0 +1,83 @@
+package dev.handshake;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.library.GeneralCodingRules;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Keeps the layering of ARCHITECTURE.md true: arrows point down only; GUI and streams stay at the top. */
+class ArchitectureTest {
+
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importClasses() {
+        classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("dev.handshake");
+    }
+
+    @Test
+    void layersOnlyDependDownwards() {
+        layeredArchitecture().consideringOnlyDependenciesInLayers()
+                .layer("text").definedBy("dev.handshake.text..")
+                .layer("syntax").definedBy("dev.handshake.syntax..")
+                .layer("nginx").definedBy("dev.handshake.nginx..")
+                .layer("lint").definedBy("dev.handshake.lint")
+                .layer("rules").definedBy("dev.handshake.lint.rules..")
+                .layer("diff").definedBy("dev.handshake.diff..")
+                .layer("io").definedBy("dev.handshake.io..")
+                .layer("report").definedBy("dev.handshake.report..")
+                .layer("cli").definedBy("dev.handshake.cli..")
+                .layer("ui").definedBy("dev.handshake.ui..")
+                .layer("launcher").definedBy("dev.handshake")
+                .whereLayer("launcher").mayNotBeAccessedByAnyLayer()
+                .whereLayer("ui").mayOnlyBeAccessedByLayers("launcher")
+                .whereLayer("cli").mayOnlyBeAccessedByLayers("launcher")
+                .whereLayer("report").mayOnlyBeAccessedByLayers("cli", "ui")
+                .whereLayer("io").mayOnlyBeAccessedByLayers("cli", "ui")
+                .whereLayer("diff").mayOnlyBeAccessedByLayers("cli", "ui", "report")
+                // lint's registry names the rules; the rules implement lint's interfaces.
+                .whereLayer("rules").mayOnlyBeAccessedByLayers("lint", "report", "cli", "ui")
+                .whereLayer("lint").mayOnlyBeAccessedByLayers("rules", "report", "cli", "ui")
+                .whereLayer("nginx").mayOnlyBeAccessedByLayers("lint", "rules", "report", "cli", "ui")
+                .whereLayer("syntax").mayOnlyBeAccessedByLayers("nginx", "lint", "rules", "report", "cli", "ui")
+                .allowEmptyShould(true)
+                .check(classes);
+    }
+
+    @Test
+    void textDependsOnTheJdkOnly() {
+        noClasses().that().resideInAPackage("dev.handshake.text..")
+                .should().dependOnClassesThat().resideOutsideOfPackages("dev.handshake.text..", "java..")
+                .check(classes);
+    }
+
+    @Test
+    void onlyTheUiKnowsJavaFx() {
+        noClasses().that().resideOutsideOfPackage("dev.handshake.ui..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.fxmisc..")
+                .check(classes);
+    }
+
+    @Test
+    void modelAndLogicDoNotUseJackson() {
+        noClasses().that().resideInAnyPackage("dev.handshake.text..", "dev.handshake.syntax..",
+                        "dev.handshake.nginx..", "dev.handshake.lint..", "dev.handshake.diff..", "dev.handshake.io..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.fasterxml..")
+                .allowEmptyShould(true)
+                .check(classes);
+    }
+
+    @Test
+    void onlyTheCliTouchesStandardStreams() {
+        noClasses().that().resideOutsideOfPackages("dev.handshake.cli..")
+                .should(GeneralCodingRules.ACCESS_STANDARD_STREAMS)
+                .check(classes);
+    }
+}
