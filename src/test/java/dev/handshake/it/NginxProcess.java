@@ -1,0 +1,141 @@
+package dev.handshake.it;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real nginx running in the foreground from a config file under its own prefix directory (logs, pid,
+ * temporary files), stopped by {@link #close()} however the test ends.
+ */
+final class NginxProcess implements AutoCloseable {
+
+    private static final List<Path> CANDIDATES = List.of(Path.of("/usr/sbin/nginx"), Path.of("/usr/local/sbin/nginx"),
+            Path.of("/usr/local/nginx/sbin/nginx"), Path.of("/usr/bin/nginx"));
+
+    private final Process process;
+    private final Path prefix;
+
+    private NginxProcess(Process process, Path prefix) {
+        this.process = process;
+        this.prefix = prefix;
+    }
+
+    /** The nginx binary on this machine, if any. */
+    static Optional<Path> binary() {
+        return CANDIDATES.stream().filter(Files::isExecutable).findFirst();
+    }
+
+    /** A TCP port on loopback that was free a moment ago. */
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /**
+     * The main-level and http-level lines every test config needs so that nginx keeps its pid, logs and
+     * temporary files under {@code prefix} (and runs its workers as root when the tests run as root, so
+     * they can read the test's private files).
+     */
+    static String mainPreamble(Path prefix) {
+        String user = "root".equals(System.getProperty("user.name")) ? "user root;\n" : "";
+        return user + "worker_processes 1;\n"
+                + "pid " + prefix.resolve("nginx.pid") + ";\n"
+                + "error_log " + prefix.resolve("error.log") + " info;\n"
+                + "events { worker_connections 64; }\n";
+    }
+
+    /** Temporary-file paths for the http block, all under {@code prefix}. */
+    static String httpPreamble(Path prefix) {
+        StringBuilder lines = new StringBuilder("    access_log " + prefix.resolve("access.log") + ";\n");
+        for (String kind : List.of("client_body", "proxy", "fastcgi", "uwsgi", "scgi")) {
+            lines.append("    ").append(kind).append("_temp_path ").append(prefix.resolve(kind)).append(";\n");
+        }
+        return lines.toString();
+    }
+
+    /** Starts nginx on {@code config} and waits until every port in {@code ports} accepts connections. */
+    static NginxProcess start(Path prefix, Path config, int... ports) throws IOException, InterruptedException {
+        Files.createDirectories(prefix);
+        Process process = new ProcessBuilder(command(prefix, config, "-g", "daemon off;"))
+                .redirectErrorStream(true)
+                .redirectOutput(prefix.resolve("stdout.log").toFile())
+                .start();
+        NginxProcess nginx = new NginxProcess(process, prefix);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        for (int port : ports) {
+            while (!accepts(port)) {
+                if (!process.isAlive() || System.nanoTime() > deadline) {
+                    String logs = nginx.logs();
+                    nginx.close();
+                    throw new IOException("nginx did not start on port " + port + ":\n" + logs);
+                }
+                Thread.sleep(50);
+            }
+        }
+        return nginx;
+    }
+
+    /** Runs {@code nginx -t} on {@code config}; returns its exit code and output. */
+    static TestResult test(Path prefix, Path config) throws IOException, InterruptedException {
+        Files.createDirectories(prefix);
+        Process process = new ProcessBuilder(command(prefix, config, "-t")).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        process.waitFor(30, TimeUnit.SECONDS);
+        return new TestResult(process.exitValue(), output);
+    }
+
+    record TestResult(int exitCode, String output) {
+    }
+
+    /** Everything nginx logged so far (error log and its console output). */
+    String logs() throws IOException {
+        StringBuilder out = new StringBuilder();
+        for (String name : List.of("error.log", "stdout.log")) {
+            Path file = prefix.resolve(name);
+            if (Files.exists(file)) {
+                out.append(Files.readString(file, StandardCharsets.ISO_8859_1));
+            }
+        }
+        return out.toString();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(10, TimeUnit.SECONDS)) {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+            process.waitFor(10, TimeUnit.SECONDS);
+        }
+        // With daemon off the workers are the master's children; make sure none outlive it.
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+    }
+
+    private static List<String> command(Path prefix, Path config, String... extra) {
+        List<String> command = new ArrayList<>();
+        command.add(binary().orElseThrow().toString());
+        command.addAll(List.of("-e", prefix.resolve("error.log").toString(), "-p", prefix + "/", "-c",
+                config.toAbsolutePath().toString()));
+        command.addAll(List.of(extra));
+        return command;
+    }
+
+    private static boolean accepts(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}
