@@ -17,6 +17,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import javafx.geometry.Bounds;
+import javafx.scene.Node;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
@@ -81,10 +83,52 @@ final class QuickFixes {
         menu = new ContextMenu();
         menu.setId("quick-fix-menu");
         menu.getItems().setAll(items);
+        keyboardFirst(menu, items.stream().filter(i -> !i.isDisable() && !(i instanceof SeparatorMenuItem)).toList());
         Optional<Bounds> caret = editor.caretBounds();
         double x = caret.map(Bounds::getMinX).orElse(owner.getX() + 100);
         double y = caret.map(Bounds::getMaxY).orElse(owner.getY() + 100);
         menu.show(editor.node(), x, y);
+    }
+
+    /**
+     * Keyboard first: the preferred fix is focused when the menu opens, Up/Down move, Enter or Space
+     * applies. Done here rather than left to the skin, whose focus tracking ignores a focus set in code.
+     */
+    private static void keyboardFirst(ContextMenu menu, List<MenuItem> actionable) {
+        int[] focused = {0};
+        menu.setOnShown(e -> focus(menu, focused[0]));
+        menu.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (actionable.isEmpty()) {
+                return;
+            }
+            switch (e.getCode()) {
+                case DOWN -> focused[0] = Math.min(focused[0] + 1, actionable.size() - 1);
+                case UP -> focused[0] = Math.max(focused[0] - 1, 0);
+                case ENTER, SPACE -> {
+                    menu.hide();
+                    actionable.get(focused[0]).fire();
+                    e.consume();
+                    return;
+                }
+                default -> {
+                    return;
+                }
+            }
+            focus(menu, focused[0]);
+            e.consume();
+        });
+    }
+
+    private static void focus(ContextMenu menu, int index) {
+        if (menu.getSkin() == null) {
+            return;
+        }
+        List<Node> containers = menu.getSkin().getNode().lookupAll(".menu-item").stream()
+                .filter(n -> n.getStyleClass().contains("preferred-fix") || n.getStyleClass().contains("other-fix"))
+                .toList();
+        if (index < containers.size()) {
+            containers.get(index).requestFocus();
+        }
     }
 
     private static String label(Fix fix) {

@@ -348,6 +348,11 @@ public final class ConfigEditor {
         findBar.show(replace, area.getSelectedText());
     }
 
+    /** The style classes of the character at {@code offset}: what the user sees (colours, underlines). */
+    public List<String> styleClassesAt(int offset) {
+        return List.copyOf(area.getStyleOfChar(Math.max(0, Math.min(offset, area.getLength() - 1))));
+    }
+
     /** Screen bounds of the caret, for popups at the caret. */
     public Optional<Bounds> caretBounds() {
         return area.getCaretBounds();
