@@ -128,7 +128,7 @@ record SniFacts(UpstreamConnection connection, Optional<Statement> sniSource, bo
         if (value.contains("$") || sniName.contains("$")) {
             return false;
         }
-        return !withoutPort(value).equalsIgnoreCase(sniName);
+        return !withoutPort(value).equals(withoutPort(sniName));
     }
 
     private static String withoutPort(String hostHeader) {
