@@ -2,7 +2,6 @@ package dev.handshake.lint.rules;
 
 import dev.handshake.lint.Applicability;
 import dev.handshake.lint.Related;
-import dev.handshake.lint.Rule;
 import dev.handshake.lint.RuleContext;
 import dev.handshake.lint.RuleMeta;
 import dev.handshake.lint.Severity;
@@ -15,20 +14,17 @@ import java.util.List;
  * name N, but the Host header is the default {@code $proxy_host} or a literal other than N, so the
  * upstream's virtual-host routing never sees N. Reported on the {@code proxy_pass}.
  */
-final class UpstreamHostHeaderMismatch implements Rule {
+final class UpstreamHostHeaderMismatch extends SniRule {
 
-    private static final RuleMeta META = RuleMeta.of("upstream-host-header-mismatch", Severity.WARNING,
-            "the Host header sent to an upstream reached by IP or group is not its SNI name",
-            Applicability.SAFE);
-
-    @Override
-    public RuleMeta meta() {
-        return META;
+    UpstreamHostHeaderMismatch() {
+        super(RuleMeta.of("upstream-host-header-mismatch", Severity.WARNING,
+                "the Host header sent to an upstream reached by IP or group is not its SNI name",
+                Applicability.SAFE));
     }
 
     @Override
-    public void check(RuleContext context) {
-        for (SniFacts f : SniFacts.of(context.model())) {
+    void check(RuleContext context, List<SniFacts> connections) {
+        for (SniFacts f : connections) {
             String sniName = f.nameValue();
             if (sniName == null || !f.hostMisses(sniName)) {
                 continue;

@@ -1,7 +1,6 @@
 package dev.handshake.lint.rules;
 
 import dev.handshake.lint.Applicability;
-import dev.handshake.lint.Rule;
 import dev.handshake.lint.RuleContext;
 import dev.handshake.lint.RuleMeta;
 import dev.handshake.lint.Severity;
@@ -13,20 +12,17 @@ import java.util.List;
  * name is no use: an IP literal (nothing is sent, and verification can never match) or an
  * {@code upstream{}} group (its name is sent). Reported on the {@code *_pass}.
  */
-final class UpstreamSniNameUnusable implements Rule {
+final class UpstreamSniNameUnusable extends SniRule {
 
-    private static final RuleMeta META = RuleMeta.of("upstream-sni-name-unusable", Severity.ERROR,
-            "SNI is on, but the upstream is named by an IP literal or an upstream{} group and no *_ssl_name is set",
-            Applicability.NEEDS_INPUT);
-
-    @Override
-    public RuleMeta meta() {
-        return META;
+    UpstreamSniNameUnusable() {
+        super(RuleMeta.of("upstream-sni-name-unusable", Severity.ERROR,
+                "SNI is on, but the upstream is named by an IP literal or an upstream{} group and no *_ssl_name is set",
+                Applicability.NEEDS_INPUT));
     }
 
     @Override
-    public void check(RuleContext context) {
-        for (SniFacts f : SniFacts.of(context.model())) {
+    void check(RuleContext context, List<SniFacts> connections) {
+        for (SniFacts f : connections) {
             if (!f.sniOn() || !f.needsName()) {
                 continue;
             }

@@ -2,13 +2,10 @@ package dev.handshake.lint.rules;
 
 import dev.handshake.lint.Applicability;
 import dev.handshake.lint.Related;
-import dev.handshake.lint.Rule;
 import dev.handshake.lint.RuleContext;
 import dev.handshake.lint.RuleMeta;
 import dev.handshake.lint.Severity;
 import dev.handshake.nginx.Statement;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -19,64 +16,48 @@ import java.util.Set;
  * {@code *_ssl_server_name} is off. A written {@code off} is reported once, on itself, with every
  * connection it silences as related; the default is reported on each {@code *_pass}.
  */
-final class UpstreamSniOff implements Rule {
-
-    private static final RuleMeta META = RuleMeta.of("upstream-sni-off", Severity.ERROR,
-            "no SNI is sent to an HTTPS upstream: *_ssl_server_name is off",
-            Applicability.SAFE, Applicability.NEEDS_INPUT);
+final class UpstreamSniOff extends SniRule {
 
     private static final int LISTED = 3;
 
-    @Override
-    public RuleMeta meta() {
-        return META;
+    UpstreamSniOff() {
+        super(RuleMeta.of("upstream-sni-off", Severity.ERROR,
+                "no SNI is sent to an HTTPS upstream: *_ssl_server_name is off",
+                Applicability.SAFE, Applicability.NEEDS_INPUT));
     }
 
     @Override
-    public void check(RuleContext context) {
-        Map<String, List<SniFacts>> byWritten = new LinkedHashMap<>();
-        for (SniFacts f : SniFacts.of(context.model())) {
-            if (f.sniOn()) {
+    void check(RuleContext context, List<SniFacts> connections) {
+        for (SniFacts f : connections) {
+            if (f.sniOn() || f.sniSource().isPresent()) {
                 continue;
             }
-            Statement written = f.sniSource().orElse(null);
-            if (written == null) {
-                String directive = f.connection().ssl("server_name");
-                context.report(f.connection().pass(),
-                        "no SNI is sent on " + f.describe() + " (" + directive + " is off by default): "
-                                + "an upstream that needs SNI refuses the handshake" + f.groupClause(),
-                        f.groupRelated().map(List::of).orElse(List.of()),
-                        List.of(SniFixes.sendSni(context.model(), List.of(f))));
-                continue;
-            }
-            byWritten.computeIfAbsent(written.path() + "#" + written.range().start(), k -> new ArrayList<>()).add(f);
+            String directive = f.connection().ssl("server_name");
+            context.report(f.connection().pass(),
+                    "no SNI is sent on " + f.describe() + " (" + directive + " is off by default): "
+                            + "an upstream that needs SNI refuses the handshake" + f.groupClause(),
+                    f.groupRelated().map(List::of).orElse(List.of()),
+                    List.of(SniFixes.sendSni(context.model(), List.of(f))));
         }
-        for (List<SniFacts> affected : byWritten.values()) {
-            reportWritten(context, affected);
+        Map<Statement, List<SniFacts>> byWritten = byCause(connections, f -> !f.sniOn(), f -> f.sniSource().orElse(null));
+        for (Map.Entry<Statement, List<SniFacts>> e : byWritten.entrySet()) {
+            reportWritten(context, e.getKey(), e.getValue());
         }
     }
 
-    private static void reportWritten(RuleContext context, List<SniFacts> affected) {
-        Statement written = affected.get(0).sniSource().orElseThrow();
-        List<Related> related = new ArrayList<>();
-        Set<String> seen = new LinkedHashSet<>();
+    private static void reportWritten(RuleContext context, Statement written, List<SniFacts> affected) {
+        List<Related> related = related(affected, "sends no SNI", true);
+        Set<String> names = new LinkedHashSet<>();
         Set<String> clauses = new LinkedHashSet<>();
-        List<String> names = new ArrayList<>();
         for (SniFacts f : affected) {
-            Statement pass = f.connection().pass();
-            if (seen.add(pass.path() + "#" + pass.range().start() + "#" + f.describe())) {
-                related.add(f.passRelated("sends no SNI"));
-                names.add(f.describe());
-            }
-            f.groupRelated().filter(g -> seen.add(g.file() + "#" + g.range().start())).ifPresent(related::add);
-            if (!f.groupClause().isEmpty()) {
-                clauses.add(f.groupClause());
-            }
+            names.add(f.describe());
+            clauses.add(f.groupClause());
         }
-        String listed = String.join("; ", names.subList(0, Math.min(LISTED, names.size())))
-                + (names.size() > LISTED ? "; and " + (names.size() - LISTED) + " more" : "");
-        String subject = names.size() == 1 ? "the HTTPS upstream connection " : names.size() + " HTTPS upstream connections: ";
-        String message = "`" + SniFacts.written(written) + "` sends no SNI on " + subject + listed
+        List<String> listed = List.copyOf(names);
+        String shown = String.join("; ", listed.subList(0, Math.min(LISTED, listed.size())))
+                + (listed.size() > LISTED ? "; and " + (listed.size() - LISTED) + " more" : "");
+        String subject = listed.size() == 1 ? "the HTTPS upstream connection " : listed.size() + " HTTPS upstream connections: ";
+        String message = "`" + SniFacts.written(written) + "` sends no SNI on " + subject + shown
                 + "; an upstream that needs SNI refuses the handshake" + String.join("", clauses);
         context.report(written, message, related, List.of(SniFixes.sendSni(context.model(), affected)));
     }

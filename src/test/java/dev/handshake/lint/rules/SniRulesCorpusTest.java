@@ -35,8 +35,7 @@ class SniRulesCorpusTest {
     @Test
     void sniRulesRunOverTheWholeCorpusAndFlagWhatDeservesIt() throws IOException {
         Path root = Corpus.root();
-        ConfigModel.Options options = ConfigModel.Options.defaults()
-                .withPathMappings(Map.of("/config/nginx", root.resolve("swag-defaults")));
+        ConfigModel.Options options = linuxserverOptions(root);
         Linter linter = Linter.standard();
         Map<String, Map<String, Set<String>>> flagged = new TreeMap<>();
         Map<String, Integer> filesPerFolder = new TreeMap<>();
@@ -83,8 +82,7 @@ class SniRulesCorpusTest {
     @Test
     void safeFixesClearEveryLinuxserverSample() throws IOException {
         Path root = Corpus.root();
-        ConfigModel.Options options = ConfigModel.Options.defaults()
-                .withPathMappings(Map.of("/config/nginx", root.resolve("swag-defaults")));
+        ConfigModel.Options options = linuxserverOptions(root);
         Linter linter = Linter.standard();
         int fixed = 0;
         for (String relative : httpsSamples(root.resolve("reverse-proxy-confs"))) {
@@ -100,6 +98,11 @@ class SniRulesCorpusTest {
             fixed++;
         }
         assertEquals(20, fixed);
+    }
+
+    /** Options that map {@code /config/nginx}, where the linuxserver samples include from, to the swag defaults. */
+    private static ConfigModel.Options linuxserverOptions(Path root) {
+        return ConfigModel.Options.defaults().withPathMappings(Map.of("/config/nginx", root.resolve("swag-defaults")));
     }
 
     /** The samples that really (not in a comment) set {@code $upstream_proto https} or use {@code grpcs://}. */
