@@ -216,6 +216,7 @@ final class SniFixes {
         private final Map<String, FileEdit> replacements = new LinkedHashMap<>();
         private final Map<Scope, Set<String>> inserts = new IdentityHashMap<>();
         private final List<Scope> homes = new ArrayList<>();
+        private final Map<Statement, Set<String>> afterIncludes = new LinkedHashMap<>();
 
         Plan(ConfigModel model) {
             this.model = model;
@@ -241,6 +242,13 @@ final class SniFixes {
             if (host != null && host.scope() == home && host.path().equals(f.connection().pass().path())) {
                 replace(host, 1, DirectiveEdits.quote(name));
                 return;
+            }
+            if (host != null && host.scope() == home) {
+                Statement include = includeBringing(home, host, f.connection().pass().path());
+                if (include != null) {
+                    afterIncludes.computeIfAbsent(include, k -> new LinkedHashSet<>()).add(line);
+                    return;
+                }
             }
             if (home.statements("proxy_set_header").isEmpty()) {
                 for (Statement inherited : model.settings().effectiveAll(home, "proxy_set_header")) {
@@ -270,7 +278,27 @@ final class SniFixes {
             for (Scope home : homes) {
                 edits.add(DirectiveEdits.insertForConnection(anchor(home), List.copyOf(inserts.get(home))));
             }
+            for (Map.Entry<Statement, Set<String>> e : afterIncludes.entrySet()) {
+                edits.add(DirectiveEdits.insertAfter(e.getKey(), List.copyOf(e.getValue())));
+            }
             return edits;
+        }
+
+        /**
+         * The {@code include} in {@code file} that brings {@code host} (a statement of another file) into
+         * {@code home}: a Host line added after it comes later in reading order, so it wins.
+         */
+        private static Statement includeBringing(Scope home, Statement host, java.nio.file.Path file) {
+            Statement include = null;
+            for (Statement s : home.statements()) {
+                if (s == host) {
+                    return include;
+                }
+                if (s.name().equals("include") && s.path().equals(file)) {
+                    include = s;
+                }
+            }
+            return null;
         }
 
         /** The first connection of {@code home}, so every fix for that block inserts at the same place. */
