@@ -16,7 +16,11 @@ public final class Rules {
                 new SyntaxErrorRule(),
                 IncludeProblems.notFound(),
                 IncludeProblems.cycle(),
-                IncludeProblems.unreadable());
+                IncludeProblems.unreadable(),
+                new UpstreamSniOff(),
+                new UpstreamSniNameUnusable(),
+                new UpstreamSniNameIgnored(),
+                new UpstreamHostHeaderMismatch());
     }
 
     public static Optional<RuleMeta> meta(String id) {
