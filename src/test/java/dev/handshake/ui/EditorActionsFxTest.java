@@ -198,4 +198,35 @@ class EditorActionsFxTest {
         robot.clickOn("Replace all");
         until("replaced", () -> editor.text().startsWith("server {\n    listen 8080;\n"));
     }
+
+    @Test
+    void saveKeepsBomAndCrlfAndSaveAsMovesTheBuffer(FxRobot robot) throws Exception {
+        Path file = dir.resolve("crlf-" + System.nanoTime() + ".conf");
+        byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+        byte[] body = "server {\r\n    listen 80;\r\n}\r\n".getBytes(StandardCharsets.UTF_8);
+        Files.write(file, concat(bom, body));
+        assertTrue(fx(() -> window.open(file)));
+        var editor = window.editor();
+        robot.interact(() -> editor.moveCaret("server {\n    listen 80".length()));
+        robot.write("8");
+        until("typed", () -> editor.text().equals("server {\n    listen 808;\n}\n"));
+        shortcut(robot, KeyCode.CONTROL, KeyCode.S);
+        until("saved", () -> !editor.modifiedProperty().get());
+        byte[] expected = concat(bom, "server {\r\n    listen 808;\r\n}\r\n".getBytes(StandardCharsets.UTF_8));
+        org.junit.jupiter.api.Assertions.assertArrayEquals(expected, Files.readAllBytes(file));
+
+        Path copy = dir.resolve("copy-" + System.nanoTime() + ".conf");
+        assertTrue(fx(() -> window.saveAs(copy)));
+        org.junit.jupiter.api.Assertions.assertArrayEquals(expected, Files.readAllBytes(copy));
+        assertEquals(copy.getFileName() + " — Handshake", fx(() -> window.stage().getTitle()));
+        assertEquals(copy, fx(() -> window.recent().list().get(0)));
+        assertEquals(copy, fx(() -> editor.pathProperty().get()));
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] out = new byte[a.length + b.length];
+        System.arraycopy(a, 0, out, 0, a.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
 }
