@@ -41,6 +41,7 @@ import org.reactfx.Subscription;
 public final class ConfigEditor {
 
     private static final Duration PAUSE = Duration.ofMillis(150);
+    private static final int QUICK_COLOURS = 200_000;
 
     private final CodeArea area = new CodeArea();
     private final VirtualizedScrollPane<CodeArea> scroll = new VirtualizedScrollPane<>(area);
@@ -64,6 +65,9 @@ public final class ConfigEditor {
     private SourceText template = SourceText.of("");
     private volatile Linter linter;
     private long version;
+    private long lastApplyNanos;
+    private String shownText;
+    private List<StyleRun> shownRuns = List.of();
     private boolean disposed;
 
     public ConfigEditor(Linter linter) {
@@ -97,12 +101,16 @@ public final class ConfigEditor {
         path.set(file == null ? null : file.toAbsolutePath().normalize());
         String normalised = source.text().replace("\r\n", "\n").replace('\r', '\n');
         area.replaceText(normalised);
-        area.setStyleSpans(0, toSpans(Analysis.colours(normalised)));
+        // A small file gets its colours at once; a large one stays plain until the background pass.
+        shownRuns = normalised.length() <= QUICK_COLOURS ? Analysis.colours(normalised)
+                : List.of(new StyleRun(normalised.length(), List.of()));
+        shownText = normalised;
+        area.setStyleSpans(0, toSpans(shownRuns));
         area.getUndoManager().forgetHistory();
         area.getUndoManager().mark();
         area.moveTo(0);
         area.requestFollowCaret();
-        analyzeNow();
+        schedule();
     }
 
     /** The file this buffer belongs to, or {@code null} for an unsaved example. */
@@ -227,13 +235,49 @@ public final class ConfigEditor {
     }
 
     private void apply(Analysis result) {
+        long started = System.nanoTime();
         if (result.text().length() == area.getLength()) {
-            area.setStyleSpans(0, toSpans(result.styles()));
+            restyle(result.text(), result.styles());
         }
         analysis.set(result);
         diagnostics.set(result.diagnostics());
         overlay.show(result);
         keys.matchBracket(area.getCaretPosition());
+        lastApplyNanos = System.nanoTime() - started;
+    }
+
+    /**
+     * Sets only the styles that changed since the last styling: outside the span where the text or
+     * the styles differ, the area already shows the right ones (typed characters take their
+     * neighbour's style and lie inside that span). Keeps a keystroke in a large file cheap.
+     */
+    private void restyle(String newText, List<StyleRun> runs) {
+        int from = 0;
+        int to = newText.length();
+        if (shownText != null) {
+            int textPrefix = 0;
+            int limit = Math.min(shownText.length(), newText.length());
+            while (textPrefix < limit && shownText.charAt(textPrefix) == newText.charAt(textPrefix)) {
+                textPrefix++;
+            }
+            int textSuffix = 0;
+            while (textSuffix < limit - textPrefix && shownText.charAt(shownText.length() - 1 - textSuffix)
+                    == newText.charAt(newText.length() - 1 - textSuffix)) {
+                textSuffix++;
+            }
+            from = Math.min(textPrefix, StyleRun.commonPrefix(shownRuns, runs));
+            to = newText.length() - Math.min(textSuffix, StyleRun.commonSuffix(shownRuns, runs));
+        }
+        if (from < to) {
+            area.setStyleSpans(from, toSpans(StyleRun.slice(runs, from, to)));
+        }
+        shownText = newText;
+        shownRuns = runs;
+    }
+
+    /** FX-thread time the last analysis took to show (styles, gutter, properties), for the latency probe. */
+    public long lastApplyNanos() {
+        return lastApplyNanos;
     }
 
     static StyleSpans<Collection<String>> toSpans(List<StyleRun> runs) {
@@ -348,12 +392,7 @@ public final class ConfigEditor {
 
     /** Runs {@code handler} on Alt+Enter and Ctrl+. in the text (the quick-fix menu). */
     public void setQuickFixHandler(Runnable handler) {
-        org.fxmisc.wellbehaved.event.Nodes.addInputMap(area, org.fxmisc.wellbehaved.event.InputMap.sequence(
-                org.fxmisc.wellbehaved.event.InputMap.consume(org.fxmisc.wellbehaved.event.EventPattern.keyPressed(
-                        javafx.scene.input.KeyCode.ENTER, javafx.scene.input.KeyCombination.ALT_DOWN), e -> handler.run()),
-                org.fxmisc.wellbehaved.event.InputMap.consume(org.fxmisc.wellbehaved.event.EventPattern.keyPressed(
-                        javafx.scene.input.KeyCode.PERIOD, javafx.scene.input.KeyCombination.SHORTCUT_DOWN),
-                        e -> handler.run())));
+        keys.onQuickFix(handler);
     }
 
     /** Opens the find bar; with {@code replace}, the replace field too. */
