@@ -109,7 +109,8 @@ class EditorActionsFxTest {
         robot.interact(() -> name.getEditor().setText("api.internal"));
         until("preview shows the name", () -> robot.lookup("#fix-preview").queryTextInputControl().getText()
                 .contains("+            proxy_ssl_name api.internal;"));
-        robot.clickOn("Apply");
+        robot.clickOn(name.getEditor());
+        robot.type(KeyCode.ENTER);
         until("applied", () -> editor.text().contains("proxy_ssl_name api.internal;")
                 && editor.text().contains("proxy_ssl_server_name on;"));
         until("finding gone", () -> editor.diagnosticsProperty().get().stream()
