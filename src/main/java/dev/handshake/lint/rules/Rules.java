@@ -16,7 +16,12 @@ public final class Rules {
                 new SyntaxErrorRule(),
                 IncludeProblems.notFound(),
                 IncludeProblems.cycle(),
-                IncludeProblems.unreadable());
+                IncludeProblems.unreadable(),
+                new UpstreamVerifyOff(),
+                new UpstreamVerifyWithoutCa(),
+                new UpstreamClientCertIncomplete(),
+                new UpstreamLegacyTlsProtocols(),
+                new UpstreamTlsSettingsDiverge());
     }
 
     public static Optional<RuleMeta> meta(String id) {
