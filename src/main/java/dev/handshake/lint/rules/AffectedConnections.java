@@ -71,9 +71,9 @@ final class AffectedConnections {
     static String groupNote(List<UpstreamConnection> affected) {
         List<String> parts = new ArrayList<>();
         for (UpstreamGroup group : groups(affected)) {
-            parts.add("upstream " + group.name() + " (all " + servers(group) + " of it)");
+            parts.add("upstream " + group.name() + " (" + servers(group) + ")");
         }
-        return parts.isEmpty() ? "" : "; this takes in " + String.join(", ", parts);
+        return parts.isEmpty() ? "" : "; this covers every server of " + String.join(", ", parts) + " at once";
     }
 
     /** How to say how many servers a group has: {@code 3 servers}. */

@@ -53,7 +53,8 @@ public final class UpstreamClientCertIncomplete implements Rule {
                       + "\" is defined for certificate \"" + path + "\""
                     : "`" + orphan.name() + "` without `" + missing + "`: nginx ignores the key and sends no client "
                       + "certificate, so an upstream that requires one refuses the connection";
-            message += " (" + AffectedConnections.count(cause.connections().size(), "connection") + ")";
+            message += " (" + AffectedConnections.count(cause.connections().size(), "connection") + ")"
+                    + AffectedConnections.groupNote(cause.connections());
             FixInput input = new FixInput(keyMissing ? FixInput.CLIENT_KEY : FixInput.CLIENT_CERTIFICATE,
                     keyMissing ? "Private key file of the client certificate " + path
                             : "Client certificate file for the key " + path,

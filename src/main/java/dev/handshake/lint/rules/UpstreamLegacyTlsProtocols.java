@@ -55,9 +55,10 @@ public final class UpstreamLegacyTlsProtocols implements Rule {
             for (Token t : legacy(protocols)) {
                 old.add(t.text(protocols.file().text()));
             }
-            String message = "`" + protocols.name() + "` allows " + String.join(", ", old)
-                    + ", broken or deprecated protocols an attacker can force the upstream connection down to ("
-                    + AffectedConnections.count(cause.connections().size(), "connection") + ")";
+            String message = "`" + protocols.name() + "` allows " + String.join(" and ", old)
+                    + ": broken or deprecated protocols an attacker can force the upstream connection down to ("
+                    + AffectedConnections.count(cause.connections().size(), "connection") + ")"
+                    + AffectedConnections.groupNote(cause.connections());
             Fix remove = Fix.of("Remove legacy protocols: keep only TLSv1.2 and TLSv1.3", Applicability.SAFE,
                     removeLegacy(protocols));
             context.report(protocols, message, AffectedConnections.related(cause.connections()), List.of(remove));
@@ -75,8 +76,9 @@ public final class UpstreamLegacyTlsProtocols implements Rule {
     }
 
     /**
-     * Deletes each legacy argument with the blank before it, so comments and the other arguments
-     * stay as written; when nothing would remain, the arguments become {@value #MODERN}.
+     * Deletes each run of legacy arguments with one blank beside it (the one before, unless the run
+     * starts its line), so comments, line breaks and the other arguments stay as written; when nothing
+     * would remain, the arguments become {@value #MODERN}.
      */
     private static List<FileEdit> removeLegacy(Statement protocols) {
         List<Token> args = protocols.directive().argTokens();
@@ -87,14 +89,37 @@ public final class UpstreamLegacyTlsProtocols implements Rule {
         }
         List<Token> tokens = protocols.file().tree().tokens();
         List<FileEdit> edits = new ArrayList<>();
-        for (Token arg : old) {
-            int at = protocols.file().tree().tokenIndexAt(arg.start());
-            int start = arg.start();
-            if (at > 0 && tokens.get(at - 1).kind() == TokenKind.WHITESPACE) {
-                start = tokens.get(at - 1).start();
+        int i = 0;
+        while (i < old.size()) {
+            int first = protocols.file().tree().tokenIndexAt(old.get(i).start());
+            int last = first;
+            while (i + 1 < old.size() && onlyBlanksBetween(tokens, last, old.get(i + 1))) {
+                i++;
+                last = protocols.file().tree().tokenIndexAt(old.get(i).start());
             }
-            edits.add(new FileEdit(protocols.path(), TextEdit.delete(new TextRange(start, arg.end()))));
+            i++;
+            boolean blankBefore = tokens.get(first - 1).kind() == TokenKind.WHITESPACE;
+            boolean startsLine = !blankBefore || tokens.get(first - 2).kind() == TokenKind.NEWLINE;
+            boolean blankAfter = last + 1 < tokens.size() && tokens.get(last + 1).kind() == TokenKind.WHITESPACE;
+            int start = tokens.get(first).start();
+            int end = tokens.get(last).end();
+            if (blankBefore && !startsLine) {
+                start = tokens.get(first - 1).start();
+            } else if (blankAfter) {
+                end = tokens.get(last + 1).end();
+            }
+            edits.add(new FileEdit(protocols.path(), TextEdit.delete(new TextRange(start, end))));
         }
         return edits;
+    }
+
+    /** True when only spaces and tabs lie between token {@code from} and {@code next}. */
+    private static boolean onlyBlanksBetween(List<Token> tokens, int from, Token next) {
+        for (int k = from + 1; k < tokens.size() && tokens.get(k).start() < next.start(); k++) {
+            if (tokens.get(k).kind() != TokenKind.WHITESPACE) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -43,7 +43,8 @@ public final class UpstreamVerifyWithoutCa implements Rule {
             String trusted = first.ssl("trusted_certificate");
             String message = "`" + verify.name() + " on` with no `" + trusted + "` in force: nginx -t fails with "
                     + "\"no " + trusted + " for " + verify.name() + "\" ("
-                    + AffectedConnections.count(cause.connections().size(), "connection") + ")";
+                    + AffectedConnections.count(cause.connections().size(), "connection") + ")"
+                    + AffectedConnections.groupNote(cause.connections());
             context.report(verify, message, AffectedConnections.related(cause.connections()),
                     List.of(VerifyFixes.trustCa(context, first.family(), verify)));
         }
