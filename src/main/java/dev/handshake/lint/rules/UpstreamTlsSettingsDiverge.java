@@ -10,10 +10,14 @@ import dev.handshake.lint.Severity;
 import dev.handshake.nginx.EffectiveSettings;
 import dev.handshake.nginx.UpstreamConnection;
 import dev.handshake.nginx.UpstreamTarget;
+import dev.handshake.nginx.Scope;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * {@code upstream-tls-settings-diverge}: connections to the same upstream (same {@code upstream{}} or
@@ -91,12 +95,15 @@ public final class UpstreamTlsSettingsDiverge implements Rule {
         UpstreamConnection c = sharing.get(at);
         List<Related> related = new ArrayList<>();
         List<String> differing = new ArrayList<>();
+        Set<Scope> locations = Collections.newSetFromMap(new IdentityHashMap<>());
+        locations.add(c.home());
         for (int j = 0; j < sharing.size(); j++) {
             List<String> differences = settings.get(at).differences(settings.get(j));
             if (differences.isEmpty()) {
                 continue;
             }
             UpstreamConnection other = sharing.get(j);
+            locations.add(other.home());
             related.add(new Related(other.pass().path(), other.pass().range(),
                     "shares TLS sessions but differs in " + String.join(", ", differences) + ": " + other.describe()));
             for (String d : differences) {
@@ -110,7 +117,7 @@ public final class UpstreamTlsSettingsDiverge implements Rule {
         }
         String upstream = c.upstreamKey().substring(c.family().name().length() + 1);
         String message = "TLS sessions to " + upstream + " are reused across "
-                + AffectedConnections.count(related.size() + 1, "location")
+                + AffectedConnections.count(locations.size(), "location")
                 + " whose settings differ (" + String.join(", ", differing) + "): a session resumed here carries "
                 + "another location's name, verification or client certificate";
         Fix isolate = Fix.of("Isolate the session: add `" + c.ssl("session_reuse") + " off;`", Applicability.SAFE,
