@@ -87,26 +87,19 @@ public final class UpstreamClientCertIncomplete implements Rule {
         Set<String> names = new LinkedHashSet<>();
         String from = wantKey ? "cert" : "key";
         String to = wantKey ? "key" : "cert";
+        if (wantKey && Set.of("fullchain.pem", "cert.pem", "chain.pem").contains(file)) {
+            names.add("privkey.pem");
+        } else if (!wantKey && file.equals("privkey.pem")) {
+            names.add("fullchain.pem");
+            names.add("cert.pem");
+        } else if (base.contains(from)) {
+            names.add(replaceLast(base, from, to) + extension);
+        }
         if (wantKey) {
-            if (Set.of("fullchain.pem", "cert.pem", "chain.pem").contains(file)) {
-                names.add("privkey.pem");
-            }
-            if (extension.equals(".pem") && base.contains(from)) {
-                names.add(replaceLast(base, from, to) + extension);
-            }
             names.add(base + ".key");
         } else {
-            if (file.equals("privkey.pem")) {
-                names.add("fullchain.pem");
-            }
-            if (extension.equals(".pem") && base.contains(from)) {
-                names.add(replaceLast(base, from, to) + extension);
-            }
             names.add(base + ".crt");
             names.add(base + ".pem");
-        }
-        if (base.contains(from)) {
-            names.add(replaceLast(base, from, to) + extension);
         }
         names.remove(file);
         List<String> candidates = new ArrayList<>();
