@@ -1,6 +1,7 @@
 package dev.handshake.lint.rules;
 
 import dev.handshake.lint.Related;
+import dev.handshake.lint.RuleContext;
 import dev.handshake.nginx.Statement;
 import dev.handshake.nginx.UpstreamConnection;
 import dev.handshake.nginx.UpstreamGroup;
@@ -11,7 +12,9 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The connections one written directive decides a setting for, so that a finding caused by that
@@ -24,11 +27,29 @@ final class AffectedConnections {
     record Cause(Statement statement, List<UpstreamConnection> connections) {
     }
 
+    /**
+     * Every connection of the model grouped by the written statement {@code cause} blames for it;
+     * connections for which it finds none are not affected.
+     */
+    static List<Cause> collect(RuleContext context, Function<UpstreamConnection, Optional<Statement>> cause) {
+        AffectedConnections affected = new AffectedConnections();
+        for (UpstreamConnection c : context.model().upstreamConnections()) {
+            cause.apply(c).ifPresent(s -> affected.add(s, c));
+        }
+        return affected.causes();
+    }
+
+    /** The effective {@code *_ssl_<suffix>} of {@code c} when it is written with the single value {@code value}. */
+    static Optional<Statement> writtenAs(RuleContext context, UpstreamConnection c, String suffix, String value) {
+        return context.settings().effective(c.home(), c.ssl(suffix))
+                .filter(s -> s.directive().argCount() == 1 && s.directive().arg(0).equals(value));
+    }
+
     private final Map<Directive, Statement> statements = new LinkedHashMap<>();
     private final Map<Directive, List<UpstreamConnection>> connections = new LinkedHashMap<>();
 
     /** Records that {@code statement} decides the setting for {@code connection}. */
-    void add(Statement statement, UpstreamConnection connection) {
+    private void add(Statement statement, UpstreamConnection connection) {
         statements.putIfAbsent(statement.directive(), statement);
         List<UpstreamConnection> list = connections.computeIfAbsent(statement.directive(), k -> new ArrayList<>());
         if (list.stream().noneMatch(c -> c.pass().directive() == connection.pass().directive())) {
@@ -36,7 +57,7 @@ final class AffectedConnections {
         }
     }
 
-    List<Cause> causes() {
+    private List<Cause> causes() {
         List<Cause> all = new ArrayList<>();
         for (Map.Entry<Directive, Statement> e : statements.entrySet()) {
             all.add(new Cause(e.getValue(), List.copyOf(connections.get(e.getKey()))));

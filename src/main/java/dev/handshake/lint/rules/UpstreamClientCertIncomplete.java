@@ -34,15 +34,12 @@ public final class UpstreamClientCertIncomplete implements Rule {
 
     @Override
     public void check(RuleContext context) {
-        AffectedConnections orphans = new AffectedConnections();
-        for (UpstreamConnection c : context.model().upstreamConnections()) {
+        List<AffectedConnections.Cause> causes = AffectedConnections.collect(context, c -> {
             Optional<Statement> cert = written(context, c, "certificate");
             Optional<Statement> key = written(context, c, "certificate_key");
-            if (cert.isPresent() != key.isPresent()) {
-                orphans.add(cert.orElseGet(key::get), c);
-            }
-        }
-        for (AffectedConnections.Cause cause : orphans.causes()) {
+            return cert.isPresent() == key.isPresent() ? Optional.empty() : cert.or(() -> key);
+        });
+        for (AffectedConnections.Cause cause : causes) {
             Statement orphan = cause.statement();
             UpstreamConnection first = cause.connections().get(0);
             boolean keyMissing = orphan.name().equals(first.ssl("certificate"));

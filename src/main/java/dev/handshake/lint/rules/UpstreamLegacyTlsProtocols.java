@@ -8,7 +8,6 @@ import dev.handshake.lint.RuleContext;
 import dev.handshake.lint.RuleMeta;
 import dev.handshake.lint.Severity;
 import dev.handshake.nginx.Statement;
-import dev.handshake.nginx.UpstreamConnection;
 import dev.handshake.syntax.Token;
 import dev.handshake.syntax.TokenKind;
 import dev.handshake.text.TextEdit;
@@ -16,7 +15,6 @@ import dev.handshake.text.TextRange;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -42,14 +40,9 @@ public final class UpstreamLegacyTlsProtocols implements Rule {
 
     @Override
     public void check(RuleContext context) {
-        AffectedConnections written = new AffectedConnections();
-        for (UpstreamConnection c : context.model().upstreamConnections()) {
-            Optional<Statement> protocols = context.settings().effective(c.home(), c.ssl("protocols"));
-            if (protocols.isPresent() && !legacy(protocols.get()).isEmpty()) {
-                written.add(protocols.get(), c);
-            }
-        }
-        for (AffectedConnections.Cause cause : written.causes()) {
+        List<AffectedConnections.Cause> causes = AffectedConnections.collect(context,
+                c -> context.settings().effective(c.home(), c.ssl("protocols")).filter(p -> !legacy(p).isEmpty()));
+        for (AffectedConnections.Cause cause : causes) {
             Statement protocols = cause.statement();
             List<String> old = new ArrayList<>();
             for (Token t : legacy(protocols)) {

@@ -10,7 +10,6 @@ import dev.handshake.nginx.Statement;
 import dev.handshake.nginx.UpstreamConnection;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * {@code upstream-verify-off}: nginx accepts any certificate from a TLS upstream. An error on a
@@ -30,16 +29,13 @@ public final class UpstreamVerifyOff implements Rule {
 
     @Override
     public void check(RuleContext context) {
-        AffectedConnections written = new AffectedConnections();
         for (UpstreamConnection c : context.model().upstreamConnections()) {
-            Optional<Statement> verify = context.settings().effective(c.home(), c.ssl("verify"));
-            if (verify.isEmpty()) {
+            if (context.settings().effective(c.home(), c.ssl("verify")).isEmpty()) {
                 reportDefault(context, c);
-            } else if (verify.get().directive().argCount() == 1 && verify.get().directive().arg(0).equals("off")) {
-                written.add(verify.get(), c);
             }
         }
-        for (AffectedConnections.Cause cause : written.causes()) {
+        for (AffectedConnections.Cause cause : AffectedConnections.collect(context,
+                c -> AffectedConnections.writtenAs(context, c, "verify", "off"))) {
             reportWritten(context, cause);
         }
     }

@@ -8,7 +8,6 @@ import dev.handshake.lint.Severity;
 import dev.handshake.nginx.Statement;
 import dev.handshake.nginx.UpstreamConnection;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * {@code upstream-verify-without-ca}: {@code *_ssl_verify on} is in force for a TLS upstream but no
@@ -28,16 +27,10 @@ public final class UpstreamVerifyWithoutCa implements Rule {
 
     @Override
     public void check(RuleContext context) {
-        AffectedConnections written = new AffectedConnections();
-        for (UpstreamConnection c : context.model().upstreamConnections()) {
-            Optional<Statement> verify = context.settings().effective(c.home(), c.ssl("verify"));
-            if (verify.isPresent() && verify.get().directive().argCount() == 1
-                    && verify.get().directive().arg(0).equals("on")
-                    && context.settings().effective(c.home(), c.ssl("trusted_certificate")).isEmpty()) {
-                written.add(verify.get(), c);
-            }
-        }
-        for (AffectedConnections.Cause cause : written.causes()) {
+        List<AffectedConnections.Cause> causes = AffectedConnections.collect(context,
+                c -> AffectedConnections.writtenAs(context, c, "verify", "on")
+                        .filter(verify -> context.settings().effective(c.home(), c.ssl("trusted_certificate")).isEmpty()));
+        for (AffectedConnections.Cause cause : causes) {
             Statement verify = cause.statement();
             UpstreamConnection first = cause.connections().get(0);
             String trusted = first.ssl("trusted_certificate");
