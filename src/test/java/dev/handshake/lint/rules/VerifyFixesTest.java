@@ -72,6 +72,27 @@ class VerifyFixesTest {
     }
 
     @Test
+    void streamBaselineGoesToTheStreamBlock() {
+        String stream = String.join("\n",
+                "stream {",
+                "    proxy_ssl on;",
+                "    server {",
+                "        listen 5432;",
+                "        proxy_ssl_verify off;",
+                "        proxy_pass db.example.com:5432;",
+                "    }",
+                "}",
+                "");
+        Diagnostic off = lint(stream, LintOptions.defaults()).of("upstream-verify-off").get(0);
+        String hardened = apply(stream, fix(off, "Harden the baseline: verify every upstream from the stream block"),
+                Map.of(FixInput.TRUSTED_CA, "/etc/ssl/db-ca.pem"));
+        assertEquals(stream.replace("stream {\n", "stream {\n    proxy_ssl_verify on;\n"
+                + "    proxy_ssl_trusted_certificate /etc/ssl/db-ca.pem;\n    proxy_ssl_verify_depth 2;\n")
+                .replace("proxy_ssl_verify off;", "proxy_ssl_verify on;"), hardened);
+        assertEquals(List.of(), lint(hardened, LintOptions.defaults()).of("upstream-verify-off"));
+    }
+
+    @Test
     void caSuggestionsRankWrittenThenConfiguredThenSystem() {
         String text = CONFIG.replace("location /a/ {", "location /a/ {\n            grpc_ssl_trusted_certificate /etc/ssl/grpc-ca.pem;");
         Diagnostic d = lint(text, LintOptions.defaults().withDefaultTrustedCa("/etc/ssl/team-ca.pem"))
