@@ -52,7 +52,7 @@ public final class UpstreamLegacyTlsProtocols implements Rule {
                     + ": broken or deprecated protocols an attacker can force the upstream connection down to ("
                     + AffectedConnections.count(cause.connections().size(), "connection") + ")"
                     + AffectedConnections.groupNote(cause.connections());
-            Fix remove = Fix.of("Remove legacy protocols: keep only TLSv1.2 and TLSv1.3", Applicability.SAFE,
+            Fix remove = Fix.of("Remove legacy protocols: keep TLSv1.2 and newer", Applicability.SAFE,
                     removeLegacy(protocols));
             context.report(protocols, message, AffectedConnections.related(cause.connections()), List.of(remove));
         }
