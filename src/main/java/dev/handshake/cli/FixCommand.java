@@ -79,6 +79,8 @@ final class FixCommand {
                     error = session.readError(input.path(), e);
                 } catch (UncheckedIOException e) {
                     error = session.readError(input.path(), e.getCause());
+                } catch (RuntimeException bug) {
+                    error = main.paths().display(input.path()) + ": internal error while fixing: " + bug;
                 }
             }
             results.addFailure(input.path(), error);

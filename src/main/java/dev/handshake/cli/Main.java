@@ -66,13 +66,6 @@ public final class Main {
         return new Main(Path.of("").toAbsolutePath(), Rules.all()).execute(args, out, err);
     }
 
-    /** Entry point for running the CLI on its own; the application's launcher calls {@link #run}. */
-    public static void main(String[] args) {
-        int code = run(args, System.out, System.err);
-        System.out.flush();
-        System.exit(code);
-    }
-
     public int execute(String[] args, PrintStream out, PrintStream err) {
         if (args.length == 0) {
             err.print(USAGE);

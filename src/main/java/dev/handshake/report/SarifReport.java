@@ -52,7 +52,6 @@ public final class SarifReport {
         ObjectNode driver = run.putObject("tool").putObject("driver");
         driver.put("name", tool.name());
         driver.put("version", tool.version());
-        driver.put("semanticVersion", tool.version());
         driver.put("informationUri", tool.informationUri());
         ArrayNode ruleNodes = driver.putArray("rules");
         for (RuleMeta meta : known.values()) {
