@@ -5,7 +5,6 @@ import dev.handshake.io.AtomicWriter;
 import dev.handshake.lint.Diagnostic;
 import dev.handshake.lint.FixApplier;
 import dev.handshake.lint.FixInput;
-import dev.handshake.nginx.ConfigModel;
 import dev.handshake.nginx.SourceLoader;
 import dev.handshake.report.CheckResults;
 import dev.handshake.report.TextReport;
@@ -34,6 +33,7 @@ final class FixCommand {
     private final Map<Path, SourceText> originals = new LinkedHashMap<>();
     /** Fixed texts; later main files see the changes earlier ones made to shared includes. */
     private final Map<Path, SourceText> fixed = new LinkedHashMap<>();
+    private int applied;
 
     FixCommand(Main main) {
         this.main = main;
@@ -61,32 +61,7 @@ final class FixCommand {
             throw new UsageException("--output takes exactly one input file, not " + mains.size());
         }
 
-        CheckResults results = new CheckResults(session.paths());
-        SourceLoader loader = SourceLoader.overlay(fixed, Session.disk());
-        int applied = 0;
-        for (Session.Input input : mains) {
-            String error = input.error();
-            if (error == null) {
-                try {
-                    ConfigModel model = session.load(input.path(), loader);
-                    FixApplier.Outcome outcome = FixApplier.fixUntilStable(model, session.linter(),
-                            FixApplier.standardPolicy(selected, inputs));
-                    record(outcome);
-                    applied += outcome.fixesApplied();
-                    results.add(input.path(), outcome.result());
-                    continue;
-                } catch (IOException e) {
-                    error = session.readError(input.path(), e);
-                } catch (UncheckedIOException e) {
-                    error = session.readError(input.path(), e.getCause());
-                } catch (RuntimeException bug) {
-                    error = main.paths().display(input.path()) + ": internal error while fixing: " + bug;
-                }
-            }
-            results.addFailure(input.path(), error);
-            err.println(Main.NAME + ": " + error);
-        }
-
+        CheckResults results = fixEach(session, mains, FixApplier.standardPolicy(selected, inputs), err);
         boolean written = false;
         try {
             if (output != null && !results.hasFailures()) {
@@ -108,6 +83,34 @@ final class FixCommand {
         return CheckCommand.exitCode(results, session);
     }
 
+    /** Fixes each main file in turn (later ones see earlier changes); returns what is left. */
+    private CheckResults fixEach(Session session, List<Session.Input> mains, FixApplier.Policy policy,
+                                 PrintStream err) {
+        CheckResults results = new CheckResults(session.paths());
+        SourceLoader loader = SourceLoader.overlay(fixed, Session.disk());
+        for (Session.Input input : mains) {
+            String error = input.error();
+            if (error == null) {
+                try {
+                    FixApplier.Outcome outcome = FixApplier.fixUntilStable(session.load(input.path(), loader),
+                            session.linter(), policy);
+                    record(outcome);
+                    results.add(input.path(), outcome.result());
+                    continue;
+                } catch (IOException e) {
+                    error = session.readError(input.path(), e);
+                } catch (UncheckedIOException e) {
+                    error = session.readError(input.path(), e.getCause());
+                } catch (RuntimeException bug) {
+                    error = main.paths().display(input.path()) + ": internal error while fixing: " + bug;
+                }
+            }
+            results.addFailure(input.path(), error);
+            err.println(Main.NAME + ": " + error);
+        }
+        return results;
+    }
+
     private static void putInput(Map<String, String> inputs, String key, String value) throws UsageException {
         if (value == null) {
             return;
@@ -119,6 +122,7 @@ final class FixCommand {
     }
 
     private void record(FixApplier.Outcome outcome) {
+        applied += outcome.fixesApplied();
         for (Map.Entry<Path, String> change : outcome.changed().entrySet()) {
             SourceText before = outcome.originals().get(change.getKey());
             originals.putIfAbsent(change.getKey(), before);

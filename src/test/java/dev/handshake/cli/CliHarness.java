@@ -17,8 +17,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
-/** Runs the CLI in a directory with the built-in rules plus two test rules that offer fixes. */
+/** Runs the CLI in a directory with the syntax and include rules plus two test rules that offer fixes. */
 final class CliHarness {
 
     /** What one run printed and returned. */
@@ -27,12 +28,20 @@ final class CliHarness {
 
     static final String SNI_RULE = "cli-test-sni";
     static final String CA_RULE = "cli-test-ca";
+    private static final Set<String> STRUCTURAL = Set.of(
+            "syntax-error", "include-not-found", "include-cycle", "include-unreadable");
 
     private CliHarness() {
     }
 
     static Run run(Path workingDirectory, String... args) {
-        List<Rule> rules = new ArrayList<>(Rules.all());
+        // The structural rules only, so the expected output does not move as TLS rules land.
+        List<Rule> rules = new ArrayList<>();
+        for (Rule rule : Rules.all()) {
+            if (STRUCTURAL.contains(rule.meta().id())) {
+                rules.add(rule);
+            }
+        }
         rules.add(new MissingDirective(RuleMeta.of(SNI_RULE, Severity.ERROR, "no SNI for an HTTPS upstream",
                 Applicability.SAFE), "proxy_ssl_server_name"));
         rules.add(new MissingDirective(RuleMeta.of(CA_RULE, Severity.WARNING, "no CA for an HTTPS upstream",
