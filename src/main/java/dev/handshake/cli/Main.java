@@ -78,7 +78,7 @@ public final class Main {
                     out.print(USAGE);
                     yield 0;
                 }
-                case "--version", "-V" -> {
+                case "--version", "-V", "version" -> {
                     out.println(NAME + " " + version());
                     yield 0;
                 }

@@ -29,33 +29,36 @@ public final class RuleDocs {
     }
 
     /**
-     * The doc's first paragraph after its first heading ("What it does"), as plain text; the summary
-     * when there is no doc.
+     * What the rule does, as plain text: the first paragraph of the doc's "What it does" section, else
+     * the first paragraph after its title, else the rule's summary.
      */
-    public static String firstParagraph(RuleMeta meta) {
+    public static String description(RuleMeta meta) {
         String doc = markdown(meta).orElse("");
+        String described = firstParagraphAfter(doc, "## What it does");
+        if (described.isEmpty()) {
+            described = firstParagraphAfter(doc, "# " + meta.id());
+        }
+        return described.isEmpty() ? capitalised(meta.summary()) : described;
+    }
+
+    /** The first paragraph after the line {@code heading}, joined into one line; empty when there is none. */
+    private static String firstParagraphAfter(String doc, String heading) {
         StringBuilder paragraph = new StringBuilder();
-        boolean afterHeading = false;
+        boolean found = false;
         for (String line : doc.split("\\R")) {
             String trimmed = line.trim();
-            if (trimmed.startsWith("#")) {
-                if (paragraph.length() > 0) {
-                    break;
-                }
-                afterHeading = true;
+            if (!found) {
+                found = trimmed.equals(heading);
                 continue;
             }
-            if (trimmed.isEmpty()) {
-                if (paragraph.length() > 0) {
-                    break;
-                }
-                continue;
+            if (trimmed.startsWith("#") || trimmed.startsWith("```") || (trimmed.isEmpty() && paragraph.length() > 0)) {
+                break;
             }
-            if (afterHeading) {
+            if (!trimmed.isEmpty()) {
                 paragraph.append(paragraph.length() > 0 ? " " : "").append(trimmed);
             }
         }
-        return paragraph.length() > 0 ? paragraph.toString() : capitalised(meta.summary());
+        return paragraph.toString();
     }
 
     static String capitalised(String summary) {

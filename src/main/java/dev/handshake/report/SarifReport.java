@@ -81,7 +81,7 @@ public final class SarifReport {
         node.put("id", meta.id());
         node.put("name", camelCase(meta.id()));
         node.putObject("shortDescription").put("text", RuleDocs.capitalised(meta.summary()));
-        node.putObject("fullDescription").put("text", RuleDocs.firstParagraph(meta));
+        node.putObject("fullDescription").put("text", RuleDocs.description(meta));
         String doc = RuleDocs.markdown(meta).orElse(null);
         ObjectNode help = node.putObject("help");
         if (doc != null) {

@@ -229,6 +229,14 @@ class CheckCommandTest {
             assertTrue(rule.get("fullDescription").get("text").isTextual());
             assertTrue(rule.get("help").get("text").isTextual());
         }
+        JsonNode documented = driver.get("rules").get(ruleIds.indexOf(CliHarness.SNI_RULE));
+        assertEquals("Test-only rule of the CLI tests: flags an HTTPS `proxy_pass` without `proxy_ssl_server_name`.",
+                documented.get("fullDescription").get("text").textValue());
+        assertTrue(documented.get("help").get("markdown").textValue().startsWith("# cli-test-sni\n"));
+        assertEquals("error", documented.get("defaultConfiguration").get("level").textValue());
+        JsonNode undocumented = driver.get("rules").get(ruleIds.indexOf(CliHarness.CA_RULE));
+        assertEquals("No CA for an HTTPS upstream.", undocumented.get("fullDescription").get("text").textValue());
+        assertEquals("No CA for an HTTPS upstream.", undocumented.get("help").get("text").textValue());
         JsonNode results = run0.get("results");
         assertEquals(2, results.size());
         JsonNode sni = results.get(1);

@@ -120,5 +120,6 @@ class ParseAndRulesCommandTest {
         CliHarness.Run version = CliHarness.run(dir, "--version");
         assertEquals(0, version.exit());
         assertTrue(version.out().matches("handshake \\S+\n"), version.out());
+        assertEquals(version.out(), CliHarness.run(dir, "version").out());
     }
 }
