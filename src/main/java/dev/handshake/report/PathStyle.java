@@ -20,8 +20,10 @@ public final class PathStyle {
     /** The path as text for people, with {@code /} separators. */
     public String display(Path path) {
         Path normal = absolute(path);
-        Path shown = normal.startsWith(workingDirectory) && !normal.equals(workingDirectory)
-                ? workingDirectory.relativize(normal) : normal;
+        if (normal.equals(workingDirectory)) {
+            return ".";
+        }
+        Path shown = normal.startsWith(workingDirectory) ? workingDirectory.relativize(normal) : normal;
         return shown.toString().replace('\\', '/');
     }
 
