@@ -8,11 +8,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -75,6 +77,23 @@ class CheckCommandTest {
         CliHarness.Run run = CliHarness.run(dir, "check", "nope.conf");
         assertEquals(2, run.exit());
         assertTrue(run.err().startsWith("handshake: nope.conf: no such file\n"), run.err());
+    }
+
+    @Test
+    void notARegularFileExitsTwo() {
+        CliHarness.Run run = CliHarness.run(dir, "check", "/dev/null");
+        assertEquals(2, run.exit());
+        assertTrue(run.err().startsWith("handshake: /dev/null: is not a regular file\n"), run.err());
+    }
+
+    @Test
+    void unreadableFileExitsTwo() throws IOException {
+        Path locked = write("locked.conf", CLEAN);
+        Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("---------"));
+        Assumptions.assumeFalse(Files.isReadable(locked), "running as a user who can read anything");
+        CliHarness.Run run = CliHarness.run(dir, "check", "locked.conf");
+        assertEquals(2, run.exit());
+        assertTrue(run.err().startsWith("handshake: locked.conf: permission denied\n"), run.err());
     }
 
     @Test
