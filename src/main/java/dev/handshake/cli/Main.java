@@ -25,7 +25,8 @@ public final class Main {
     static final String NAME = "handshake";
 
     /** Where the SARIF driver points people: the project's home (the domain of the package root). */
-    static final String INFORMATION_URI = "https://handshake.dev";
+    /** The project has no public home page yet; SARIF makes the field optional, so it is left out. */
+    static final String INFORMATION_URI = null;
 
     /** Finding ids the linter itself reports, beside the registry's rules. */
     private static final List<String> LINTER_IDS = List.of(

@@ -52,7 +52,9 @@ public final class SarifReport {
         ObjectNode driver = run.putObject("tool").putObject("driver");
         driver.put("name", tool.name());
         driver.put("version", tool.version());
-        driver.put("informationUri", tool.informationUri());
+        if (tool.informationUri() != null) {
+            driver.put("informationUri", tool.informationUri());
+        }
         ArrayNode ruleNodes = driver.putArray("rules");
         for (RuleMeta meta : known.values()) {
             ruleNodes.add(rule(meta));
