@@ -16,7 +16,9 @@ public final class Rules {
                 new SyntaxErrorRule(),
                 IncludeProblems.notFound(),
                 IncludeProblems.cycle(),
-                IncludeProblems.unreadable());
+                IncludeProblems.unreadable(),
+                new UnknownDirective(),
+                new DirectiveNotAllowedHere());
     }
 
     public static Optional<RuleMeta> meta(String id) {

@@ -1,0 +1,72 @@
+package dev.handshake.lint.rules;
+
+import dev.handshake.lint.Applicability;
+import dev.handshake.lint.FileEdit;
+import dev.handshake.lint.Fix;
+import dev.handshake.lint.Rule;
+import dev.handshake.lint.RuleContext;
+import dev.handshake.lint.RuleMeta;
+import dev.handshake.lint.Severity;
+import dev.handshake.nginx.DirectiveCatalogue;
+import dev.handshake.nginx.Statement;
+import dev.handshake.text.TextEdit;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Reports directive names neither nginx's documentation nor the user's extra (third-party) names
+ * know, with the closest known names. One clear suggestion becomes a rename fix: safe when it is one
+ * edit away and allowed where the directive stands, unsafe otherwise.
+ */
+public final class UnknownDirective implements Rule {
+
+    private static final RuleMeta META = RuleMeta.of("unknown-directive", Severity.WARNING,
+            "a directive nginx does not know: a typo, or a third-party module's directive",
+            Applicability.SAFE, Applicability.UNSAFE);
+
+    @Override
+    public RuleMeta meta() {
+        return META;
+    }
+
+    @Override
+    public void check(RuleContext context) {
+        DirectiveCatalogue catalogue = DirectiveCatalogue.standard()
+                .withExtraNames(context.options().extraDirectives());
+        for (Statement s : CheckedDirectives.of(context.model())) {
+            String name = s.name();
+            if (catalogue.isKnown(name)) {
+                continue;
+            }
+            List<String> suggestions = catalogue.suggestions(name);
+            String message = "unknown directive \"" + name + "\"";
+            if (!suggestions.isEmpty()) {
+                message += "; did you mean " + alternatives(suggestions) + "?";
+            }
+            context.report(s.path(), s.directive().nameToken().range(), message, List.of(), rename(catalogue, s));
+        }
+    }
+
+    private static List<Fix> rename(DirectiveCatalogue catalogue, Statement s) {
+        Optional<DirectiveCatalogue.Suggestion> clear = catalogue.clearSuggestion(s.name());
+        if (clear.isEmpty()) {
+            return List.of();
+        }
+        String target = clear.get().name();
+        boolean fitsHere = catalogue.find(target).map(spec -> spec.allowedIn(s.scope())).orElse(false);
+        Applicability safety = clear.get().distance() == 1 && fitsHere ? Applicability.SAFE : Applicability.UNSAFE;
+        FileEdit edit = new FileEdit(s.path(), TextEdit.replace(s.directive().nameToken().range(), target));
+        return List.of(Fix.of("Rename to `" + target + "`", safety, List.of(edit)));
+    }
+
+    private static String alternatives(List<String> names) {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < names.size(); i++) {
+            if (i > 0) {
+                text.append(i == names.size() - 1 ? " or " : ", ");
+            }
+            text.append('"').append(names.get(i)).append('"');
+        }
+        return text.toString();
+    }
+}
