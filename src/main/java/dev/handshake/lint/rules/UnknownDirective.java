@@ -53,7 +53,8 @@ public final class UnknownDirective implements Rule {
             return List.of();
         }
         String target = clear.get().name();
-        boolean fitsHere = catalogue.find(target).map(spec -> spec.allowedIn(s.scope())).orElse(false);
+        boolean fitsHere = catalogue.find(target).map(spec -> spec.allowedIn(s.scope()))
+                .orElse(catalogue.allowedIn(target, s.scope().kind()));
         Applicability safety = clear.get().distance() == 1 && fitsHere ? Applicability.SAFE : Applicability.UNSAFE;
         FileEdit edit = new FileEdit(s.path(), TextEdit.replace(s.directive().nameToken().range(), target));
         return List.of(Fix.of("Rename to `" + target + "`", safety, List.of(edit)));
