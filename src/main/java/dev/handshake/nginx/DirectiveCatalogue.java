@@ -22,14 +22,14 @@ import java.util.TreeSet;
 /**
  * The directives nginx's documentation knows, loaded once from {@code /catalogue/directives.tsv}
  * (generated from {@code @nginx/reference-lib}, see {@code src/tools/catalogue}) and a few hand-kept
- * rows for undocumented ones, plus third-party names (well-known ones and those the user declares),
+ * rows for what the docs leave out ({@code /catalogue/supplement.tsv}), plus third-party names (well-known ones and those the user declares),
  * whose contexts are unknown.
  */
 public final class DirectiveCatalogue {
 
     static final String RESOURCE = "/catalogue/directives.tsv";
-    /** Hand-kept rows for directives nginx's source defines but its docs leave out. */
-    static final String UNDOCUMENTED = "/catalogue/undocumented.tsv";
+    /** Hand-kept rows for what the docs leave out: undocumented directives and contexts. */
+    static final String SUPPLEMENT = "/catalogue/supplement.tsv";
     /** Hand-kept names and {@code prefix*} / {@code *suffix} families of widely used third-party modules. */
     static final String THIRD_PARTY = "/catalogue/third-party.txt";
     private static final int MAX_SUGGESTIONS = 3;
@@ -59,7 +59,7 @@ public final class DirectiveCatalogue {
 
     private static DirectiveCatalogue load() {
         List<String> rows = new ArrayList<>(resourceLines(RESOURCE));
-        rows.addAll(resourceLines(UNDOCUMENTED));
+        rows.addAll(resourceLines(SUPPLEMENT));
         List<String> names = new ArrayList<>();
         List<String> families = new ArrayList<>();
         for (String line : resourceLines(THIRD_PARTY)) {

@@ -67,6 +67,14 @@ class DirectiveCatalogueTest {
     }
 
     @Test
+    void theSupplementWidensContextsTheDocsUnderstate() {
+        assertTrue(catalogue.allowedIn("fastcgi_split_path_info", ScopeKind.HTTP));
+        assertTrue(catalogue.allowedIn("secure_link_secret", ScopeKind.SERVER));
+        assertTrue(catalogue.allowedIn("post_action", ScopeKind.IF));
+        assertFalse(catalogue.allowedIn("post_action", ScopeKind.LIMIT_EXCEPT));
+    }
+
+    @Test
     void upstreamTlsDirectivesBelongInHttpServerAndLocationOnly() {
         int checked = 0;
         for (DirectiveSpec spec : catalogue.all()) {

@@ -1,5 +1,6 @@
 package dev.handshake.lint.rules;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.handshake.Corpus;
@@ -12,6 +13,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
@@ -21,6 +23,25 @@ import org.junit.jupiter.api.Test;
  * find. Findings are counted once per place, however many files reach it through includes.
  */
 class DirectiveRulesCorpusTest {
+
+    /**
+     * Every corpus file except the few the corpus README lists as broken (for their syntax) is
+     * accepted by {@code nginx -t} where it is really used, so any directive-not-allowed-here finding is
+     * a false positive; today there are none. The bound leaves room for a fragment whose context is
+     * ambiguous when it is checked on its own, and still catches a systematic mistake in the catalogue's
+     * context mapping or in context inference, which shows up by the dozen (before fragments were
+     * inferred by their directives, h5bp's {@code tls/*.conf} alone gave 14).
+     */
+    private static final int NOT_ALLOWED_BOUND = 3;
+
+    /**
+     * The unknown names the corpus holds, each a true finding: junk in files never meant to be included
+     * (crossplane's {@code asdf...}), the unquoted word of the deliberately broken quoting test, the
+     * deliberate typo of crossplane's {@code spelling-mistake}, and the proprietary {@code f5_metrics*}
+     * module of the large config (7,500 uses), which a user would declare as extra directives.
+     */
+    private static final Set<String> EXPECTED_UNKNOWN = Set.of("asdfasdfasdfasdfasdfasdfasdfasdfasdf",
+            "outer-quote", "proxy_passs", "f5_metrics", "f5_metrics_server", "f5_metrics_marker");
 
     @Test
     void theCorpusHasAlmostNoMisplacedDirectives() throws IOException {
@@ -57,6 +78,7 @@ class DirectiveRulesCorpusTest {
                 + "\nblocks left unchecked as other: " + skippedKinds + "\nunknown names: " + unknownNames + "\nnot allowed here:\n" + misplaced);
         System.out.println(report);
         int notAllowed = perRule.getOrDefault("directive-not-allowed-here", 0);
-        assertTrue(notAllowed <= 5, report.toString());
+        assertTrue(notAllowed <= NOT_ALLOWED_BOUND, report.toString());
+        assertEquals(EXPECTED_UNKNOWN, unknownNames.keySet(), report.toString());
     }
 }
