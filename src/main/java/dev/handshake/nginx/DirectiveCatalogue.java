@@ -187,10 +187,10 @@ public final class DirectiveCatalogue {
         int limit = name.length() <= 4 ? 1 : name.length() <= 10 ? 2 : 3;
         List<Suggestion> close = new ArrayList<>();
         for (String known : allNames()) {
-            if (known.equals(name) || Math.abs(known.length() - name.length()) > limit) {
+            if (known.equals(name)) {
                 continue;
             }
-            int distance = EditDistance.between(name, known);
+            int distance = EditDistance.atMost(name, known, limit);
             if (distance <= limit) {
                 close.add(new Suggestion(known, distance));
             }

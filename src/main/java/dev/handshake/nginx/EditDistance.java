@@ -6,24 +6,37 @@ final class EditDistance {
     private EditDistance() {
     }
 
-    static int between(String a, String b) {
-        int[][] cost = new int[a.length() + 1][b.length() + 1];
-        for (int i = 0; i <= a.length(); i++) {
-            cost[i][0] = i;
+    /** The distance between {@code a} and {@code b}, or {@code limit + 1} as soon as it must exceed {@code limit}. */
+    static int atMost(String a, String b, int limit) {
+        if (Math.abs(a.length() - b.length()) > limit) {
+            return limit + 1;
         }
+        int[] twoBack = new int[b.length() + 1];
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
         for (int j = 0; j <= b.length(); j++) {
-            cost[0][j] = j;
+            previous[j] = j;
         }
         for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            int rowBest = i;
             for (int j = 1; j <= b.length(); j++) {
                 int change = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                int best = Math.min(Math.min(cost[i - 1][j] + 1, cost[i][j - 1] + 1), cost[i - 1][j - 1] + change);
+                int best = Math.min(Math.min(previous[j] + 1, current[j - 1] + 1), previous[j - 1] + change);
                 if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
-                    best = Math.min(best, cost[i - 2][j - 2] + 1);
+                    best = Math.min(best, twoBack[j - 2] + 1);
                 }
-                cost[i][j] = best;
+                current[j] = best;
+                rowBest = Math.min(rowBest, best);
             }
+            if (rowBest > limit) {
+                return limit + 1;
+            }
+            int[] spare = twoBack;
+            twoBack = previous;
+            previous = current;
+            current = spare;
         }
-        return cost[a.length()][b.length()];
+        return Math.min(previous[b.length()], limit + 1);
     }
 }

@@ -10,7 +10,9 @@ import dev.handshake.lint.Severity;
 import dev.handshake.nginx.DirectiveCatalogue;
 import dev.handshake.nginx.Statement;
 import dev.handshake.text.TextEdit;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -33,22 +35,27 @@ public final class UnknownDirective implements Rule {
     public void check(RuleContext context) {
         DirectiveCatalogue catalogue = DirectiveCatalogue.standard()
                 .withExtraNames(context.options().extraDirectives());
+        Map<String, Lookup> looked = new HashMap<>();
         for (Statement s : CheckedDirectives.of(context.model())) {
             String name = s.name();
             if (catalogue.isKnown(name)) {
                 continue;
             }
-            List<String> suggestions = catalogue.suggestions(name);
+            Lookup lookup = looked.computeIfAbsent(name, n -> new Lookup(catalogue.suggestions(n), catalogue.clearSuggestion(n)));
             String message = "unknown directive \"" + name + "\"";
-            if (!suggestions.isEmpty()) {
-                message += "; did you mean " + alternatives(suggestions) + "?";
+            if (!lookup.suggestions().isEmpty()) {
+                message += "; did you mean " + alternatives(lookup.suggestions()) + "?";
             }
-            context.report(s.path(), s.directive().nameToken().range(), message, List.of(), rename(catalogue, s));
+            context.report(s.path(), s.directive().nameToken().range(), message, List.of(),
+                    rename(catalogue, s, lookup.clear()));
         }
     }
 
-    private static List<Fix> rename(DirectiveCatalogue catalogue, Statement s) {
-        Optional<DirectiveCatalogue.Suggestion> clear = catalogue.clearSuggestion(s.name());
+    /** The suggestions for one unknown name, looked up once per check (a large file repeats names). */
+    private record Lookup(List<String> suggestions, Optional<DirectiveCatalogue.Suggestion> clear) {
+    }
+
+    private static List<Fix> rename(DirectiveCatalogue catalogue, Statement s, Optional<DirectiveCatalogue.Suggestion> clear) {
         if (clear.isEmpty()) {
             return List.of();
         }
