@@ -122,7 +122,7 @@ async function main() {
     '',
     `  Package:    ${manifest.name} ${manifest.version} (npm)`,
     `  Repository: ${manifest.repository?.url ?? 'unknown'}`,
-    `  Licence:    ${manifest.license} (https://www.apache.org/licenses/LICENSE-2.0)`,
+    `  Licence:    ${manifest.license} (https://www.apache.org/licenses/LICENSE-2.0; full text in LICENSE-Apache-2.0 beside this file)`,
     `  Copyright:  ${copyright.length ? copyright.join('; ') : 'the package states no copyright holder (no author field, no LICENSE or NOTICE file)'}`,
     '',
     'The package is generated from the official nginx documentation (https://nginx.org/en/docs/).',
