@@ -12,6 +12,7 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,8 +23,8 @@ import java.util.TreeSet;
 /**
  * The directives nginx's documentation knows, loaded once from {@code /catalogue/directives.tsv}
  * (generated from {@code @nginx/reference-lib}, see {@code src/tools/catalogue}) and a few hand-kept
- * rows for what the docs leave out ({@code /catalogue/supplement.tsv}), plus third-party names (well-known ones and those the user declares),
- * whose contexts are unknown.
+ * rows for what the docs leave out ({@code /catalogue/supplement.tsv}), plus third-party names
+ * (well-known families and those the user declares), whose contexts are unknown.
  */
 public final class DirectiveCatalogue {
 
@@ -98,7 +99,7 @@ public final class DirectiveCatalogue {
             if (cells.length != 7) {
                 throw new IllegalStateException("catalogue row needs 7 cells: " + line);
             }
-            Set<String> contexts = new java.util.LinkedHashSet<>(Arrays.asList(cells[2].split(",")));
+            Set<String> contexts = new LinkedHashSet<>(Arrays.asList(cells[2].split(",")));
             List<String> syntax = Arrays.asList(cells[3].split(" \\|\\| "));
             byName.computeIfAbsent(cells[0], k -> new ArrayList<>()).add(new DirectiveSpec.Definition(
                     cells[1], contexts, syntax, cells[4], cells[5].equals("yes"), cells[6]));

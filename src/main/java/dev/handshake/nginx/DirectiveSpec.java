@@ -1,6 +1,7 @@
 package dev.handshake.nginx;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -75,7 +76,7 @@ public record DirectiveSpec(String name, List<Definition> definitions) {
             all.addAll(d.contexts());
         }
         List<String> sorted = new ArrayList<>(all);
-        sorted.sort(java.util.Comparator.comparingInt(DirectiveSpec::rank));
+        sorted.sort(Comparator.comparingInt(DirectiveSpec::rank));
         return new LinkedHashSet<>(sorted);
     }
 
