@@ -42,6 +42,12 @@ class DirectiveCatalogueTest {
     }
 
     @Test
+    void noThirdPartyFamilyCoversADocumentedDirective() {
+        List<String> overlap = catalogue.all().stream().map(DirectiveSpec::name).filter(catalogue::isThirdParty).toList();
+        assertEquals(List.of(), overlap);
+    }
+
+    @Test
     void mergesModulesThatShareAName() {
         DirectiveSpec pass = catalogue.find("proxy_pass").orElseThrow();
         assertEquals(List.of("ngx_http_proxy_module", "ngx_stream_proxy_module"), pass.modules());
