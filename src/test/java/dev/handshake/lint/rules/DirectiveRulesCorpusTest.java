@@ -26,7 +26,7 @@ class DirectiveRulesCorpusTest {
 
     /**
      * {@code nginx -t} accepts nearly every corpus file where it is really used (the corpus README names
-     * the exceptions: broken syntax, newer modules, missing key files; none a misplaced directive), so
+     * the exceptions: broken syntax, newer modules, missing key files), so
      * any directive-not-allowed-here finding is a false positive; today there are none. The bound leaves room for a fragment whose context is
      * ambiguous when it is checked on its own, and still catches a systematic mistake in the catalogue's
      * context mapping or in context inference, which shows up by the dozen (before fragments were
