@@ -25,7 +25,9 @@ public final class Rules {
                 new UpstreamVerifyWithoutCa(),
                 new UpstreamClientCertIncomplete(),
                 new UpstreamLegacyTlsProtocols(),
-                new UpstreamTlsSettingsDiverge());
+                new UpstreamTlsSettingsDiverge(),
+                new UnknownDirective(),
+                new DirectiveNotAllowedHere());
     }
 
     public static Optional<RuleMeta> meta(String id) {
