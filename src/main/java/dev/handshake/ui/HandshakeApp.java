@@ -1,0 +1,40 @@
+package dev.handshake.ui;
+
+import dev.handshake.lint.Linter;
+import java.nio.file.Path;
+import java.util.List;
+import javafx.application.Application;
+import javafx.stage.Stage;
+
+/**
+ * The desktop editor. Started by {@code dev.handshake.Launcher}; opens the file given as the first
+ * argument, or with none the bundled example of a broken gateway, so a newcomer sees findings at once.
+ */
+public final class HandshakeApp extends Application {
+
+    private MainWindow window;
+
+    /** Starts the toolkit and opens the editor window; returns when the window closes. */
+    public static void launchEditor(String[] args) {
+        Application.launch(HandshakeApp.class, args);
+    }
+
+    @Override
+    public void start(Stage stage) {
+        window = new MainWindow(stage, Linter.standard());
+        List<String> args = getParameters().getUnnamed();
+        stage.show();
+        if (args.isEmpty()) {
+            window.openExample();
+        } else {
+            window.openOrExample(Path.of(args.get(0)));
+        }
+    }
+
+    @Override
+    public void stop() {
+        if (window != null) {
+            window.dispose();
+        }
+    }
+}

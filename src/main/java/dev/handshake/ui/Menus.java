@@ -1,0 +1,89 @@
+package dev.handshake.ui;
+
+import java.nio.file.Path;
+import java.util.List;
+import javafx.scene.Scene;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.input.KeyCombination;
+
+/** The window's actions, each defined once, laid out as the menu bar and extra shortcuts. */
+final class Menus {
+
+    private final MainWindow window;
+    private final Menu recentMenu = new Menu("Open Recent");
+
+    Menus(MainWindow window) {
+        this.window = window;
+    }
+
+    MenuBar menuBar() {
+        var editor = window.editor();
+        var fixes = window.quickFixes();
+        Menu file = menu("File",
+                Action.of("Open…", "Shortcut+O", window::openWithChooser).menuItem(),
+                recentMenu,
+                new SeparatorMenuItem(),
+                Action.of("Save", "Shortcut+S", window::save).menuItem(),
+                Action.of("Save As…", "Shortcut+Shift+S", window::saveAs).menuItem(),
+                Action.of("Close", "Shortcut+W", window::closeFile).menuItem(),
+                new SeparatorMenuItem(),
+                Action.of("Open Example", null, () -> {
+                    if (window.confirmDiscard()) {
+                        window.openExample();
+                    }
+                }).menuItem(),
+                Action.of("Exit", "Shortcut+Q", window::exit).menuItem());
+        recentMenu.setId("menu-open-recent");
+        file.setOnShowing(e -> fillRecent());
+        fillRecent();
+        Menu edit = menu("Edit",
+                Action.of("Undo", "Shortcut+Z", editor::undo).menuItem(),
+                Action.of("Redo", "Shortcut+Shift+Z", editor::redo).menuItem(),
+                new SeparatorMenuItem(),
+                Action.of("Find…", "Shortcut+F", () -> editor.showFind(false)).menuItem(),
+                Action.of("Replace…", "Shortcut+H", () -> editor.showFind(true)).menuItem(),
+                Action.of("Go to Line…", "Shortcut+G", window::goToLine).menuItem(),
+                Action.of("Toggle Comment", "Shortcut+Slash", editor::toggleComment).menuItem());
+        Menu code = menu("Code",
+                Action.of("Show Quick Fixes", "Alt+Enter", fixes::showAtCaret).menuItem(),
+                Action.of("Fix All Safe Problems in File", "Shortcut+Alt+F", fixes::fixAllSafe).menuItem(),
+                new SeparatorMenuItem(),
+                Action.of("Next Problem", "F8", () -> window.nextProblem(true)).menuItem(),
+                Action.of("Previous Problem", "Shift+F8", () -> window.nextProblem(false)).menuItem());
+        MenuBar bar = new MenuBar(file, edit, code);
+        bar.setId("menu-bar");
+        return bar;
+    }
+
+    /** Shortcuts with no menu item of their own: Ctrl+. for quick fixes, Ctrl+Y for redo. */
+    void installExtraShortcuts(Scene scene) {
+        scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+Period"), window.quickFixes()::showAtCaret);
+        scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+Y"), window.editor()::redo);
+    }
+
+    private void fillRecent() {
+        List<Path> files = window.recent().list();
+        recentMenu.getItems().clear();
+        for (Path file : files) {
+            MenuItem item = new MenuItem(file.toString());
+            item.setMnemonicParsing(false);
+            item.setOnAction(e -> window.openRecent(file));
+            recentMenu.getItems().add(item);
+        }
+        if (files.isEmpty()) {
+            MenuItem none = new MenuItem("No recent files");
+            none.setDisable(true);
+            recentMenu.getItems().add(none);
+        }
+    }
+
+    private static Menu menu(String name, MenuItem... items) {
+        Menu menu = new Menu(name);
+        menu.setId("menu-" + name.toLowerCase(java.util.Locale.ROOT));
+        menu.getItems().addAll(items);
+        return menu;
+    }
+}

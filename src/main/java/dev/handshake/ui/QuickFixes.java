@@ -1,0 +1,192 @@
+package dev.handshake.ui;
+
+import dev.handshake.lint.Applicability;
+import dev.handshake.lint.Diagnostic;
+import dev.handshake.lint.FileEdit;
+import dev.handshake.lint.Fix;
+import dev.handshake.lint.FixApplier;
+import dev.handshake.lint.LintResult;
+import dev.handshake.text.TextEdit;
+import dev.handshake.ui.editor.Analysis;
+import dev.handshake.ui.editor.ConfigEditor;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.stage.Window;
+
+/**
+ * Quick fixes at the caret (Alt+Enter, Ctrl+.): a menu of the fixes of the findings there, the
+ * preferred one first. A safe fix applies at once; one that needs input (or may change behaviour)
+ * opens a dialog with the diff first. Every fix, and "Fix all safe problems", is one undo step.
+ */
+final class QuickFixes {
+
+    private final ConfigEditor editor;
+    private final Window owner;
+    private final Consumer<String> status;
+    private ContextMenu menu;
+
+    QuickFixes(ConfigEditor editor, Window owner, Consumer<String> status) {
+        this.editor = editor;
+        this.owner = owner;
+        this.status = status;
+    }
+
+    /** The findings the caret is on; when none, those on the caret's line. */
+    List<Diagnostic> findingsAtCaret(Analysis analysis) {
+        int caret = editor.caretProperty().get();
+        List<Diagnostic> here = analysis.at(caret);
+        if (!here.isEmpty()) {
+            return here;
+        }
+        int line = analysis.lineOf(analysis.path(), caret);
+        return analysis.diagnostics().stream()
+                .filter(d -> analysis.lineOf(analysis.path(), d.range().start()) == line).toList();
+    }
+
+    /** Opens the quick-fix menu at the caret. */
+    void showAtCaret() {
+        Analysis analysis = editor.currentAnalysis();
+        List<MenuItem> items = new ArrayList<>();
+        for (Diagnostic d : findingsAtCaret(analysis)) {
+            if (!items.isEmpty() && !d.fixes().isEmpty()) {
+                items.add(new SeparatorMenuItem());
+            }
+            boolean preferred = true;
+            for (Fix fix : d.fixes()) {
+                MenuItem item = new MenuItem(label(fix));
+                item.setMnemonicParsing(false);
+                item.getStyleClass().add(preferred ? "preferred-fix" : "other-fix");
+                item.setOnAction(e -> apply(d, fix));
+                items.add(item);
+                preferred = false;
+            }
+        }
+        if (items.isEmpty()) {
+            MenuItem none = new MenuItem("No quick fixes here");
+            none.setDisable(true);
+            items.add(none);
+        }
+        if (menu != null) {
+            menu.hide();
+        }
+        menu = new ContextMenu();
+        menu.setId("quick-fix-menu");
+        menu.getItems().setAll(items);
+        keyboardFirst(menu, items.stream().filter(i -> !i.isDisable() && !(i instanceof SeparatorMenuItem)).toList());
+        Optional<Bounds> caret = editor.caretBounds();
+        double x = caret.map(Bounds::getMinX).orElse(owner.getX() + 100);
+        double y = caret.map(Bounds::getMaxY).orElse(owner.getY() + 100);
+        menu.show(editor.node(), x, y);
+    }
+
+    /**
+     * Keyboard first: the preferred fix is focused when the menu opens, Up/Down move, Enter or Space
+     * applies. Done here rather than left to the skin, whose focus tracking ignores a focus set in code.
+     */
+    private static void keyboardFirst(ContextMenu menu, List<MenuItem> actionable) {
+        int[] focused = {0};
+        menu.setOnShown(e -> focus(menu, focused[0]));
+        menu.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (actionable.isEmpty()) {
+                return;
+            }
+            switch (e.getCode()) {
+                case DOWN -> focused[0] = Math.min(focused[0] + 1, actionable.size() - 1);
+                case UP -> focused[0] = Math.max(focused[0] - 1, 0);
+                case ENTER, SPACE -> {
+                    menu.hide();
+                    actionable.get(focused[0]).fire();
+                    e.consume();
+                    return;
+                }
+                default -> {
+                    return;
+                }
+            }
+            focus(menu, focused[0]);
+            e.consume();
+        });
+    }
+
+    private static void focus(ContextMenu menu, int index) {
+        if (menu.getSkin() == null) {
+            return;
+        }
+        List<Node> containers = menu.getSkin().getNode().lookupAll(".menu-item").stream()
+                .filter(n -> n.getStyleClass().contains("preferred-fix") || n.getStyleClass().contains("other-fix"))
+                .toList();
+        if (index < containers.size()) {
+            containers.get(index).requestFocus();
+        }
+    }
+
+    private static String label(Fix fix) {
+        return plain(fix.title()) + switch (fix.applicability()) {
+            case SAFE -> "";
+            case NEEDS_INPUT -> "…";
+            case UNSAFE -> " (review)…";
+        };
+    }
+
+    /** A fix title without its Markdown code marks. */
+    static String plain(String title) {
+        return title.replace("`", "");
+    }
+
+    /** Applies {@code fix} of {@code finding}: at once when safe, else after the dialog. */
+    void apply(Diagnostic finding, Fix fix) {
+        if (fix.applicability() == Applicability.SAFE) {
+            applyEdits(fix.title(), fix.edits());
+            return;
+        }
+        FixInputDialog dialog = new FixInputDialog(owner, editor.text(), editor.pathProperty().get(), finding, fix);
+        dialog.showAndWait().ifPresent(values -> applyEdits(fix.title(), fix.edits(values)));
+    }
+
+    private void applyEdits(String title, List<FileEdit> edits) {
+        Path here = editor.pathProperty().get();
+        List<TextEdit> mine = editsFor(here, edits);
+        if (mine.size() < edits.size()) {
+            status.accept("Not applied: \"" + title + "\" also changes another file; open that file to fix it");
+            return;
+        }
+        editor.applyEdits(mine);
+        status.accept("Applied: " + plain(title));
+    }
+
+    static List<TextEdit> editsFor(Path file, List<FileEdit> edits) {
+        return edits.stream().filter(e -> e.file().equals(file)).map(FileEdit::edit).toList();
+    }
+
+    /** Applies every safe fix in this file until nothing more applies, as one undo step. */
+    void fixAllSafe() {
+        Analysis analysis = editor.currentAnalysis();
+        LintResult lint = analysis.lint();
+        if (lint == null) {
+            status.accept("Fix all is off for very large files");
+            return;
+        }
+        FixApplier.Outcome outcome = FixApplier.fixUntilStable(lint.model(), editor.linter(),
+                FixApplier.standardPolicy(Set.of(), Map.of()));
+        String fixed = outcome.changed().get(analysis.path());
+        if (fixed == null) {
+            status.accept("No safe fixes to apply in this file");
+            return;
+        }
+        editor.replaceAll(fixed);
+        int others = outcome.changed().size() - 1;
+        status.accept("Applied " + outcome.fixesApplied() + " safe fix" + (outcome.fixesApplied() == 1 ? "" : "es")
+                + (others > 0 ? "; fixes in " + others + " included file(s) were not applied" : ""));
+    }
+}

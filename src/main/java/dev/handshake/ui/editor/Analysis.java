@@ -1,0 +1,114 @@
+package dev.handshake.ui.editor;
+
+import dev.handshake.lint.Diagnostic;
+import dev.handshake.lint.LintResult;
+import dev.handshake.lint.Linter;
+import dev.handshake.lint.Severity;
+import dev.handshake.nginx.ConfigFile;
+import dev.handshake.nginx.ConfigModel;
+import dev.handshake.nginx.SourceLoader;
+import dev.handshake.syntax.ParseResult;
+import dev.handshake.syntax.Parser;
+import dev.handshake.text.LineIndex;
+import dev.handshake.text.SourceText;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One analysis of an editor buffer, computed off the FX thread: the parse, the lint over the model
+ * built from the buffer (includes resolved from disk relative to the file), the findings in this file,
+ * and the style runs with the findings laid over the syntax colours.
+ *
+ * @param version     the buffer version analysed; results for an older version are dropped
+ * @param lint        the whole lint result (also findings in included files), or {@code null} when
+ *                    analysis was limited to highlighting
+ * @param diagnostics findings whose range lies in this file
+ */
+public record Analysis(long version, Path path, String text, ParseResult parse, LintResult lint,
+                       List<Diagnostic> diagnostics, List<StyleRun> styles) {
+
+    /** Style class that underlines a finding of {@code severity}. */
+    public static String problemStyle(Severity severity) {
+        return "problem-" + severity.label();
+    }
+
+    /**
+     * Analyses {@code source} as the content of {@code path}.
+     *
+     * @param lintEnabled false for very large buffers: colours only, no rules
+     */
+    public static Analysis run(long version, Path path, SourceText source, Linter linter, boolean lintEnabled) {
+        String text = source.text();
+        Path normal = path.toAbsolutePath().normalize();
+        ConfigFile file = new ConfigFile(normal, source);
+        ParseResult parse = file.parse();
+        List<StyleRun> styles = Highlighter.highlight(parse);
+        if (!lintEnabled) {
+            return new Analysis(version, normal, text, parse, null, List.of(), styles);
+        }
+        SourceLoader loader = SourceLoader.overlay(Map.of(normal, source), SourceLoader.fileSystem());
+        ConfigModel model = ConfigModel.build(file, ConfigModel.Options.defaults().withLoader(loader));
+        LintResult lint = linter.lint(model);
+        List<Diagnostic> here = lint.in(normal);
+        // Milder first, so a worse finding on the same characters is laid on top and wins in CSS order.
+        for (Severity severity : List.of(Severity.INFO, Severity.WARNING, Severity.ERROR)) {
+            for (Diagnostic d : here) {
+                if (d.severity() == severity) {
+                    int[] span = underlineSpan(text, d.range().start(), d.range().end());
+                    styles = StyleRun.overlay(styles, span[0], span[1], problemStyle(severity));
+                }
+            }
+        }
+        return new Analysis(version, normal, text, parse, lint, here, styles);
+    }
+
+    /** A quick parse and colouring only, for the first paint of a freshly opened buffer. */
+    public static List<StyleRun> colours(String text) {
+        return Highlighter.highlight(Parser.parse(text));
+    }
+
+    /**
+     * The characters to underline for a finding at {@code [start, end)}: its first line only (a finding
+     * on a whole block underlines the block's head), and at least one character so an insertion point
+     * or an error at the end of a line stays visible.
+     */
+    static int[] underlineSpan(String text, int start, int end) {
+        int from = Math.min(start, text.length());
+        int to = Math.min(end, text.length());
+        int lineBreak = from;
+        while (lineBreak < to && text.charAt(lineBreak) != '\n' && text.charAt(lineBreak) != '\r') {
+            lineBreak++;
+        }
+        to = lineBreak;
+        if (to <= from) {
+            if (from < text.length() && text.charAt(from) != '\n' && text.charAt(from) != '\r') {
+                to = from + 1;
+            } else if (from > 0) {
+                from = from - 1;
+                to = from + 1;
+            }
+        }
+        return new int[] {from, to};
+    }
+
+    /** Findings whose range holds {@code offset} (or touches it at an end), worst first. */
+    public List<Diagnostic> at(int offset) {
+        return diagnostics.stream()
+                .filter(d -> d.range().start() <= offset && offset <= Math.max(d.range().end(), d.range().start() + 1))
+                .sorted((a, b) -> a.severity().compareTo(b.severity()))
+                .toList();
+    }
+
+    /** 1-based line of {@code offset} in {@code file} (this buffer or a file it includes). */
+    public int lineOf(Path file, int offset) {
+        if (lint != null && !file.equals(path)) {
+            var included = lint.model().file(file);
+            if (included.isPresent()) {
+                String other = included.get().text();
+                return included.get().source().lines().line(Math.min(offset, other.length()));
+            }
+        }
+        return new LineIndex(text).line(Math.min(offset, text.length()));
+    }
+}

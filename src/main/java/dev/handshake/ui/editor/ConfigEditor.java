@@ -1,0 +1,394 @@
+package dev.handshake.ui.editor;
+
+import dev.handshake.io.SourceFiles;
+import dev.handshake.lint.Diagnostic;
+import dev.handshake.lint.Linter;
+import dev.handshake.text.SourceText;
+import dev.handshake.text.TextEdit;
+import dev.handshake.text.TextRange;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import javafx.application.Platform;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
+import javafx.scene.layout.BorderPane;
+import org.fxmisc.flowless.VirtualizedScrollPane;
+import org.fxmisc.richtext.CodeArea;
+import org.fxmisc.richtext.model.StyleSpans;
+import org.fxmisc.richtext.model.StyleSpansBuilder;
+import org.reactfx.Subscription;
+
+/**
+ * The nginx config editor. Wraps (never exposes) a RichTextFX {@link CodeArea}: line numbers, current
+ * line highlight, syntax colours and live findings computed on a background thread after each pause
+ * in typing (stale results dropped), undo as the source of the modified flag, and the editing keys.
+ * Other components read its state through read-only properties and change the text only through
+ * its methods, each of which is one undo step.
+ */
+public final class ConfigEditor {
+
+    private static final Duration PAUSE = Duration.ofMillis(150);
+
+    private final CodeArea area = new CodeArea();
+    private final VirtualizedScrollPane<CodeArea> scroll = new VirtualizedScrollPane<>(area);
+    private final BorderPane root = new BorderPane(scroll);
+    private final ExecutorService analyser = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "handshake-analysis");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final ReadOnlyStringWrapper text = new ReadOnlyStringWrapper(this, "text", "");
+    private final ReadOnlyObjectWrapper<Analysis> analysis = new ReadOnlyObjectWrapper<>(this, "analysis");
+    private final ReadOnlyObjectWrapper<List<Diagnostic>> diagnostics =
+            new ReadOnlyObjectWrapper<>(this, "diagnostics", List.of());
+    private final ReadOnlyIntegerWrapper caret = new ReadOnlyIntegerWrapper(this, "caret", 0);
+    private final ReadOnlyBooleanWrapper modified = new ReadOnlyBooleanWrapper(this, "modified", false);
+    private final ReadOnlyObjectWrapper<Path> path = new ReadOnlyObjectWrapper<>(this, "path");
+    private final DiagnosticsOverlay overlay;
+    private final EditingKeys keys;
+    private final FindBar findBar;
+    private final Subscription subscriptions;
+    private SourceText template = SourceText.of("");
+    private volatile Linter linter;
+    private long version;
+    private boolean disposed;
+
+    public ConfigEditor(Linter linter) {
+        this.linter = linter;
+        area.getStyleClass().add("config-editor");
+        area.setLineHighlighterOn(true);
+        area.setLineHighlighterFill(javafx.scene.paint.Color.web("#eef4fb"));
+        area.setMouseOverTextDelay(Duration.ofMillis(400));
+        overlay = new DiagnosticsOverlay(area);
+        keys = new EditingKeys(area, this::latestIfCurrent, this::replaceRange);
+        findBar = new FindBar(area, this::replaceRange);
+        root.setTop(findBar.node());
+        root.getStyleClass().add("editor-pane");
+        text.bind(area.textProperty());
+        caret.bind(area.caretPositionProperty());
+        Subscription changes = area.plainTextChanges().subscribe(change -> version++);
+        Subscription pauses = area.multiPlainChanges().successionEnds(PAUSE).subscribe(ignored -> schedule());
+        Subscription moves = org.reactfx.EventStreams.valuesOf(area.caretPositionProperty()).subscribe(offset -> keys.matchBracket(offset));
+        subscriptions = changes.and(pauses).and(moves);
+        modified.bind(javafx.beans.binding.Bindings.not(area.getUndoManager().atMarkedPositionProperty()));
+    }
+
+    /** The node to put in a scene. */
+    public Node node() {
+        return root;
+    }
+
+    /** Replaces the whole buffer with a file's content; the history starts afresh and is unmodified. */
+    public void load(Path file, SourceText source) {
+        template = source;
+        path.set(file == null ? null : file.toAbsolutePath().normalize());
+        String normalised = source.text().replace("\r\n", "\n").replace('\r', '\n');
+        area.replaceText(normalised);
+        area.setStyleSpans(0, toSpans(Analysis.colours(normalised)));
+        area.getUndoManager().forgetHistory();
+        area.getUndoManager().mark();
+        area.moveTo(0);
+        area.requestFollowCaret();
+        analyzeNow();
+    }
+
+    /** The file this buffer belongs to, or {@code null} for an unsaved example. */
+    public ReadOnlyObjectProperty<Path> pathProperty() {
+        return path.getReadOnlyProperty();
+    }
+
+    /** After Save As: the buffer now belongs to {@code file}. Re-analyses, since includes resolve from it. */
+    public void moveTo(Path file, SourceText writtenAs) {
+        path.set(file.toAbsolutePath().normalize());
+        template = writtenAs;
+        schedule();
+    }
+
+    /** The buffer as a source text that remembers the opened file's encoding, BOM and line ending. */
+    public SourceText source() {
+        return template.withText(area.getText());
+    }
+
+    /** The encoding and line style the buffer was opened with. */
+    public SourceText opened() {
+        return template;
+    }
+
+    public ReadOnlyStringProperty textProperty() {
+        return text.getReadOnlyProperty();
+    }
+
+    public String text() {
+        return area.getText();
+    }
+
+    /** The latest analysis applied (may lag the text by one pause in typing). */
+    public ReadOnlyObjectProperty<Analysis> analysisProperty() {
+        return analysis.getReadOnlyProperty();
+    }
+
+    /** Findings in this file from the latest analysis. */
+    public ReadOnlyObjectProperty<List<Diagnostic>> diagnosticsProperty() {
+        return diagnostics.getReadOnlyProperty();
+    }
+
+    public ReadOnlyIntegerProperty caretProperty() {
+        return caret.getReadOnlyProperty();
+    }
+
+    /** True when the text differs from what was last loaded or saved (derived from the undo position). */
+    public ReadOnlyBooleanProperty modifiedProperty() {
+        return modified.getReadOnlyProperty();
+    }
+
+    /** 1-based line of the caret. */
+    public int caretLine() {
+        return area.getCurrentParagraph() + 1;
+    }
+
+    /** 1-based column of the caret. */
+    public int caretColumn() {
+        return area.getCaretColumn() + 1;
+    }
+
+    /** Records the current text as saved: the modified flag clears until the next change. */
+    public void markSaved() {
+        area.getUndoManager().mark();
+    }
+
+    public void setLinter(Linter newLinter) {
+        linter = newLinter;
+        schedule();
+    }
+
+    public Linter linter() {
+        return linter;
+    }
+
+    /** An analysis of exactly the current text: the latest one, or a fresh one computed now. */
+    public Analysis currentAnalysis() {
+        Analysis latest = analysis.get();
+        if (latest != null && latest.version() == version) {
+            return latest;
+        }
+        return analyzeNow();
+    }
+
+    private Analysis latestIfCurrent() {
+        Analysis latest = analysis.get();
+        return latest != null && latest.version() == version ? latest : null;
+    }
+
+    private Analysis analyzeNow() {
+        Analysis fresh = Analysis.run(version, analysedPath(), source(), linter, lintable(area.getLength()));
+        apply(fresh);
+        return fresh;
+    }
+
+    private void schedule() {
+        if (disposed) {
+            return;
+        }
+        long wanted = version;
+        SourceText snapshot = source();
+        Path file = analysedPath();
+        Linter rules = linter;
+        analyser.submit(() -> {
+            Analysis result = Analysis.run(wanted, file, snapshot, rules, lintable(snapshot.text().length()));
+            Platform.runLater(() -> {
+                if (!disposed && result.version() == version) {
+                    apply(result);
+                }
+            });
+        });
+    }
+
+    private static boolean lintable(int length) {
+        return length <= SourceFiles.LARGE_BYTES;
+    }
+
+    /** Where includes resolve from: the file, or the working directory for an unsaved buffer. */
+    private Path analysedPath() {
+        Path file = path.get();
+        return file != null ? file : Path.of("untitled.conf").toAbsolutePath();
+    }
+
+    private void apply(Analysis result) {
+        if (result.text().length() == area.getLength()) {
+            area.setStyleSpans(0, toSpans(result.styles()));
+        }
+        analysis.set(result);
+        diagnostics.set(result.diagnostics());
+        overlay.show(result);
+        keys.matchBracket(area.getCaretPosition());
+    }
+
+    static StyleSpans<Collection<String>> toSpans(List<StyleRun> runs) {
+        StyleSpansBuilder<Collection<String>> builder = new StyleSpansBuilder<>(Math.max(1, runs.size()));
+        for (StyleRun run : runs) {
+            builder.add(run.styles(), run.length());
+        }
+        if (runs.isEmpty()) {
+            builder.add(List.of(), 0);
+        }
+        return builder.create();
+    }
+
+    /** Replaces {@code range} with {@code replacement} as one undo step. */
+    public void replaceRange(TextRange range, String replacement) {
+        area.getUndoManager().preventMerge();
+        area.replaceText(range.start(), range.end(), replacement);
+        area.getUndoManager().preventMerge();
+    }
+
+    /**
+     * Applies edits that refer to offsets of the current text as ONE change (one undo step): the span
+     * from the first edit's start to the last edit's end is replaced once.
+     */
+    public void applyEdits(List<TextEdit> edits) {
+        if (edits.isEmpty()) {
+            return;
+        }
+        List<TextEdit> sorted = TextEdit.sorted(edits);
+        int start = sorted.get(0).range().start();
+        int end = sorted.stream().mapToInt(e -> e.range().end()).max().orElse(start);
+        String current = area.getText();
+        List<TextEdit> shifted = sorted.stream()
+                .map(e -> new TextEdit(new TextRange(e.range().start() - start, e.range().end() - start), e.newText()))
+                .toList();
+        String replacement = TextEdit.apply(current.substring(start, end), shifted);
+        replaceRange(new TextRange(start, end), replacement);
+        area.moveTo(Math.min(start + replacement.length(), area.getLength()));
+    }
+
+    /** Replaces the whole text with {@code newText} as one undo step, touching only the part that differs. */
+    public void replaceAll(String newText) {
+        String current = area.getText();
+        int prefix = 0;
+        int limit = Math.min(current.length(), newText.length());
+        while (prefix < limit && current.charAt(prefix) == newText.charAt(prefix)) {
+            prefix++;
+        }
+        int suffix = 0;
+        while (suffix < limit - prefix
+                && current.charAt(current.length() - 1 - suffix) == newText.charAt(newText.length() - 1 - suffix)) {
+            suffix++;
+        }
+        if (prefix == current.length() && prefix == newText.length()) {
+            return;
+        }
+        replaceRange(new TextRange(prefix, current.length() - suffix),
+                newText.substring(prefix, newText.length() - suffix));
+    }
+
+    /** Puts the caret at {@code offset} and scrolls it into view. */
+    public void moveCaret(int offset) {
+        area.moveTo(Math.max(0, Math.min(offset, area.getLength())));
+        reveal();
+    }
+
+    /** Selects {@code range} and scrolls it into view. */
+    public void select(TextRange range) {
+        int end = Math.min(range.end(), area.getLength());
+        area.selectRange(Math.min(range.start(), end), end);
+        reveal();
+    }
+
+    /** Scrolls the caret's line to the middle unless it is already well inside the view. */
+    private void reveal() {
+        int paragraph = area.getCurrentParagraph();
+        try {
+            int first = area.firstVisibleParToAllParIndex();
+            int last = area.lastVisibleParToAllParIndex();
+            if (paragraph <= first + 1 || paragraph >= last - 1) {
+                area.showParagraphAtCenter(paragraph);
+            }
+        } catch (IllegalStateException | IndexOutOfBoundsException notLaidOut) {
+            area.showParagraphAtCenter(paragraph);
+        }
+        area.requestFocus();
+    }
+
+    /** Moves the caret to the start of 1-based {@code line} (clamped). */
+    public void goToLine(int line) {
+        int paragraph = Math.max(0, Math.min(line - 1, area.getParagraphs().size() - 1));
+        area.moveTo(paragraph, 0);
+        area.showParagraphAtCenter(paragraph);
+        area.requestFocus();
+    }
+
+    public int lineCount() {
+        return area.getParagraphs().size();
+    }
+
+    public void undo() {
+        area.undo();
+    }
+
+    public void redo() {
+        area.redo();
+    }
+
+    public void toggleComment() {
+        keys.toggleComment();
+    }
+
+    /** Runs {@code handler} on Alt+Enter and Ctrl+. in the text (the quick-fix menu). */
+    public void setQuickFixHandler(Runnable handler) {
+        org.fxmisc.wellbehaved.event.Nodes.addInputMap(area, org.fxmisc.wellbehaved.event.InputMap.sequence(
+                org.fxmisc.wellbehaved.event.InputMap.consume(org.fxmisc.wellbehaved.event.EventPattern.keyPressed(
+                        javafx.scene.input.KeyCode.ENTER, javafx.scene.input.KeyCombination.ALT_DOWN), e -> handler.run()),
+                org.fxmisc.wellbehaved.event.InputMap.consume(org.fxmisc.wellbehaved.event.EventPattern.keyPressed(
+                        javafx.scene.input.KeyCode.PERIOD, javafx.scene.input.KeyCombination.SHORTCUT_DOWN),
+                        e -> handler.run())));
+    }
+
+    /** Opens the find bar; with {@code replace}, the replace field too. */
+    public void showFind(boolean replace) {
+        findBar.show(replace, area.getSelectedText());
+    }
+
+    /** The style classes of the character at {@code offset}: what the user sees (colours, underlines). */
+    public List<String> styleClassesAt(int offset) {
+        return List.copyOf(area.getStyleOfChar(Math.max(0, Math.min(offset, area.getLength() - 1))));
+    }
+
+    /** Screen bounds of the caret, for popups at the caret. */
+    public Optional<Bounds> caretBounds() {
+        int caretAt = area.getCaretPosition();
+        Optional<Bounds> character = caretAt < area.getLength()
+                ? area.getCharacterBoundsOnScreen(caretAt, caretAt + 1) : Optional.empty();
+        // The caret's own bounds are empty while it blinks off; the character under it is always there.
+        return character.isPresent() ? character : area.getCaretBounds();
+    }
+
+    public void requestFocus() {
+        area.requestFocus();
+    }
+
+    /** Stops analysis and releases listeners; the editor is unusable afterwards. */
+    public void dispose() {
+        disposed = true;
+        subscriptions.unsubscribe();
+        overlay.dispose();
+        findBar.dispose();
+        analyser.shutdownNow();
+        text.unbind();
+        caret.unbind();
+        modified.unbind();
+        area.getUndoManager().close();
+    }
+}
