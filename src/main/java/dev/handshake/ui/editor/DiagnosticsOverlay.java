@@ -93,7 +93,7 @@ final class DiagnosticsOverlay {
         VBox content = new VBox(6);
         content.getStyleClass().add("diagnostic-card");
         for (Diagnostic d : found) {
-            Label message = new Label(d.message());
+            Label message = new Label(d.message().replace("`", ""));
             message.getStyleClass().addAll("card-message", "card-" + d.severity().label());
             message.setWrapText(true);
             Label rule = new Label(d.severity().label() + " · " + d.rule()
