@@ -47,6 +47,7 @@ public final class MainWindow {
     private final StatusBar status = new StatusBar();
     private final QuickFixes quickFixes;
     private final Navigator navigator;
+    private SettingsActions settings;
     private final RecentFiles recent;
     private final StringProperty name = new SimpleStringProperty("untitled.conf");
     private final BorderPane root = new BorderPane();
@@ -65,6 +66,7 @@ public final class MainWindow {
         problems = new ProblemsPanel(this::jump);
         quickFixes = new QuickFixes(editor, stage, status::showMessage);
         navigator = new Navigator(stage, editor, status);
+        settings = new SettingsActions(this, null);
         SplitPane split = new SplitPane(editor.node(), problems.node());
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.72);
@@ -112,6 +114,16 @@ public final class MainWindow {
 
     QuickFixes quickFixes() {
         return quickFixes;
+    }
+
+    /** Applies the settings stored in {@code store} and keeps later changes there. */
+    public void useSettings(dev.handshake.ui.settings.SettingsStore store) {
+        settings = new SettingsActions(this, store);
+        settings.loadAndApply();
+    }
+
+    SettingsActions settings() {
+        return settings;
     }
 
     Navigator navigator() {

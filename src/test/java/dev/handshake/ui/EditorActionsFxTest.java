@@ -225,6 +225,20 @@ class EditorActionsFxTest {
         assertEquals(copy, fx(() -> editor.pathProperty().get()));
     }
 
+    @Test
+    void storedSettingsShapeTheLinterReviewAndTheme() throws Exception {
+        var store = new dev.handshake.ui.settings.SettingsStore(dir.resolve("settings-" + System.nanoTime()));
+        store.save(new dev.handshake.ui.settings.Settings(java.util.Set.of("upstream-sni-off"), java.util.Map.of(),
+                null, false, dev.handshake.ui.settings.Settings.DARK, 16));
+        WaitForAsyncUtils.asyncFx(() -> window.useSettings(store)).get(10, TimeUnit.SECONDS);
+        open(IP_TARGET);
+        var editor = window.editor();
+        until("analysed", () -> editor.analysisProperty().get() != null
+                && editor.analysisProperty().get().text().equals(IP_TARGET));
+        assertTrue(fx(() -> editor.diagnosticsProperty().get().stream().noneMatch(d -> d.rule().equals("upstream-sni-off"))));
+        assertTrue(fx(() -> window.stage().getScene().getRoot().getStyleClass().contains("dark")));
+    }
+
     private static byte[] concat(byte[] a, byte[] b) {
         byte[] out = new byte[a.length + b.length];
         System.arraycopy(a, 0, out, 0, a.length);

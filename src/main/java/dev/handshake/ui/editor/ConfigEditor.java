@@ -8,7 +8,6 @@ import dev.handshake.text.TextEdit;
 import dev.handshake.text.TextRange;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -27,8 +26,6 @@ import javafx.scene.Node;
 import javafx.scene.layout.BorderPane;
 import org.fxmisc.flowless.VirtualizedScrollPane;
 import org.fxmisc.richtext.CodeArea;
-import org.fxmisc.richtext.model.StyleSpans;
-import org.fxmisc.richtext.model.StyleSpansBuilder;
 import org.reactfx.Subscription;
 
 /**
@@ -66,8 +63,7 @@ public final class ConfigEditor {
     private volatile Linter linter;
     private long version;
     private long lastApplyNanos;
-    private String shownText;
-    private List<StyleRun> shownRuns = List.of();
+    private final StylePainter painter = new StylePainter(area);
     private boolean disposed;
 
     public ConfigEditor(Linter linter) {
@@ -102,10 +98,8 @@ public final class ConfigEditor {
         String normalised = source.text().replace("\r\n", "\n").replace('\r', '\n');
         area.replaceText(normalised);
         // A small file gets its colours at once; a large one stays plain until the background pass.
-        shownRuns = normalised.length() <= QUICK_COLOURS ? Analysis.colours(normalised)
-                : List.of(new StyleRun(normalised.length(), List.of()));
-        shownText = normalised;
-        area.setStyleSpans(0, toSpans(shownRuns));
+        painter.paintAll(normalised, normalised.length() <= QUICK_COLOURS ? Analysis.colours(normalised)
+                : List.of(new StyleRun(normalised.length(), List.of())));
         area.getUndoManager().forgetHistory();
         area.getUndoManager().mark();
         area.moveTo(0);
@@ -237,7 +231,7 @@ public final class ConfigEditor {
     private void apply(Analysis result) {
         long started = System.nanoTime();
         if (result.text().length() == area.getLength()) {
-            restyle(result.text(), result.styles());
+            painter.paintChanges(result.text(), result.styles());
         }
         analysis.set(result);
         diagnostics.set(result.diagnostics());
@@ -246,49 +240,9 @@ public final class ConfigEditor {
         lastApplyNanos = System.nanoTime() - started;
     }
 
-    /**
-     * Sets only the styles that changed since the last styling: outside the span where the text or
-     * the styles differ, the area already shows the right ones (typed characters take their
-     * neighbour's style and lie inside that span). Keeps a keystroke in a large file cheap.
-     */
-    private void restyle(String newText, List<StyleRun> runs) {
-        int from = 0;
-        int to = newText.length();
-        if (shownText != null) {
-            int textPrefix = 0;
-            int limit = Math.min(shownText.length(), newText.length());
-            while (textPrefix < limit && shownText.charAt(textPrefix) == newText.charAt(textPrefix)) {
-                textPrefix++;
-            }
-            int textSuffix = 0;
-            while (textSuffix < limit - textPrefix && shownText.charAt(shownText.length() - 1 - textSuffix)
-                    == newText.charAt(newText.length() - 1 - textSuffix)) {
-                textSuffix++;
-            }
-            from = Math.min(textPrefix, StyleRun.commonPrefix(shownRuns, runs));
-            to = newText.length() - Math.min(textSuffix, StyleRun.commonSuffix(shownRuns, runs));
-        }
-        if (from < to) {
-            area.setStyleSpans(from, toSpans(StyleRun.slice(runs, from, to)));
-        }
-        shownText = newText;
-        shownRuns = runs;
-    }
-
     /** FX-thread time the last analysis took to show (styles, gutter, properties), for the latency probe. */
     public long lastApplyNanos() {
         return lastApplyNanos;
-    }
-
-    static StyleSpans<Collection<String>> toSpans(List<StyleRun> runs) {
-        StyleSpansBuilder<Collection<String>> builder = new StyleSpansBuilder<>(Math.max(1, runs.size()));
-        for (StyleRun run : runs) {
-            builder.add(run.styles(), run.length());
-        }
-        if (runs.isEmpty()) {
-            builder.add(List.of(), 0);
-        }
-        return builder.create();
     }
 
     /** Replaces {@code range} with {@code replacement} as one undo step. */
@@ -321,16 +275,8 @@ public final class ConfigEditor {
     /** Replaces the whole text with {@code newText} as one undo step, touching only the part that differs. */
     public void replaceAll(String newText) {
         String current = area.getText();
-        int prefix = 0;
-        int limit = Math.min(current.length(), newText.length());
-        while (prefix < limit && current.charAt(prefix) == newText.charAt(prefix)) {
-            prefix++;
-        }
-        int suffix = 0;
-        while (suffix < limit - prefix
-                && current.charAt(current.length() - 1 - suffix) == newText.charAt(newText.length() - 1 - suffix)) {
-            suffix++;
-        }
+        int prefix = StylePainter.commonPrefix(current, newText);
+        int suffix = StylePainter.commonSuffix(current, newText, prefix);
         if (prefix == current.length() && prefix == newText.length()) {
             return;
         }
@@ -412,6 +358,11 @@ public final class ConfigEditor {
                 ? area.getCharacterBoundsOnScreen(caretAt, caretAt + 1) : Optional.empty();
         // The caret's own bounds are empty while it blinks off; the character under it is always there.
         return character.isPresent() ? character : area.getCaretBounds();
+    }
+
+    /** The text's font size in points. */
+    public void setFontSize(int points) {
+        area.setStyle("-fx-font-size: " + points + "pt;");
     }
 
     public void requestFocus() {

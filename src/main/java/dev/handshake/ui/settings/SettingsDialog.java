@@ -1,0 +1,145 @@
+package dev.handshake.ui.settings;
+
+import dev.handshake.lint.Rule;
+import dev.handshake.lint.RuleMeta;
+import java.io.File;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.collections.FXCollections;
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.cell.CheckBoxTableCell;
+import javafx.scene.control.cell.ComboBoxTableCell;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+
+/** Edits {@link Settings}: rules on/off and their severities, the default CA, review, theme, font size. */
+public final class SettingsDialog extends Dialog<Settings> {
+
+    private static final String DEFAULT = "default";
+
+    /** One rule's row in the table. */
+    static final class RuleRow {
+        final String id;
+        final String summary;
+        final SimpleBooleanProperty enabled;
+        final SimpleStringProperty severity;
+
+        RuleRow(RuleMeta meta, Settings settings) {
+            this.id = meta.id();
+            this.summary = meta.summary();
+            this.enabled = new SimpleBooleanProperty(!settings.disabledRules().contains(id));
+            this.severity = new SimpleStringProperty(settings.severities().getOrDefault(id, DEFAULT));
+        }
+    }
+
+    private final TableView<RuleRow> rules = new TableView<>();
+    private final TextField trustedCa = new TextField();
+    private final CheckBox review = new CheckBox("Review the diff before saving");
+    private final ChoiceBox<String> theme = new ChoiceBox<>(FXCollections.observableArrayList(Settings.LIGHT, Settings.DARK));
+    private final Spinner<Integer> fontSize = new Spinner<>(Settings.MIN_FONT, Settings.MAX_FONT, 14);
+
+    public SettingsDialog(Window owner, Settings current, List<Rule> available) {
+        initOwner(owner);
+        setTitle("Settings");
+        setHeaderText("Handshake settings");
+        setResizable(true);
+        for (Rule rule : available) {
+            rules.getItems().add(new RuleRow(rule.meta(), current));
+        }
+        rules.setId("settings-rules");
+        rules.setEditable(true);
+        TableColumn<RuleRow, Boolean> on = new TableColumn<>("On");
+        on.setCellValueFactory(cell -> cell.getValue().enabled);
+        on.setCellFactory(CheckBoxTableCell.forTableColumn(on));
+        on.setPrefWidth(40);
+        TableColumn<RuleRow, String> id = new TableColumn<>("Rule");
+        id.setCellValueFactory(cell -> new SimpleStringProperty(cell.getValue().id));
+        id.setPrefWidth(230);
+        TableColumn<RuleRow, String> severity = new TableColumn<>("Severity");
+        severity.setCellValueFactory(cell -> cell.getValue().severity);
+        severity.setCellFactory(ComboBoxTableCell.forTableColumn(DEFAULT, "error", "warning", "info"));
+        severity.setPrefWidth(100);
+        TableColumn<RuleRow, String> summary = new TableColumn<>("What it finds");
+        summary.setCellValueFactory(cell -> new SimpleStringProperty(cell.getValue().summary));
+        summary.setPrefWidth(420);
+        rules.getColumns().add(on);
+        rules.getColumns().add(id);
+        rules.getColumns().add(severity);
+        rules.getColumns().add(summary);
+        rules.setPrefHeight(300);
+
+        trustedCa.setText(current.defaultTrustedCa() == null ? "" : current.defaultTrustedCa());
+        trustedCa.setPromptText("/etc/ssl/certs/ca-certificates.crt");
+        trustedCa.setId("settings-trusted-ca");
+        Button browse = new Button("Browse…");
+        browse.setOnAction(e -> {
+            File chosen = new FileChooser().showOpenDialog(getDialogPane().getScene().getWindow());
+            if (chosen != null) {
+                trustedCa.setText(chosen.getAbsolutePath());
+            }
+        });
+        HBox.setHgrow(trustedCa, Priority.ALWAYS);
+        review.setSelected(current.reviewBeforeSave());
+        review.setId("settings-review");
+        theme.setValue(current.theme());
+        theme.setId("settings-theme");
+        fontSize.getValueFactory().setValue(current.fontSize());
+        fontSize.setEditable(true);
+        fontSize.setId("settings-font-size");
+
+        GridPane general = new GridPane();
+        general.setHgap(10);
+        general.setVgap(8);
+        general.addRow(0, new Label("CA for verification fixes"), new HBox(6, trustedCa, browse));
+        general.addRow(1, new Label("Saving"), review);
+        general.addRow(2, new Label("Theme"), theme);
+        general.addRow(3, new Label("Font size"), fontSize);
+        VBox content = new VBox(10, new Label("Rules"), rules, general);
+        content.setPadding(new Insets(4));
+        VBox.setVgrow(rules, Priority.ALWAYS);
+        getDialogPane().setContent(content);
+        getDialogPane().getButtonTypes().setAll(ButtonType.OK, ButtonType.CANCEL);
+        setResultConverter(button -> button == ButtonType.OK ? chosen() : null);
+    }
+
+    /** The settings as the dialog shows them now. */
+    Settings chosen() {
+        Set<String> disabled = new HashSet<>();
+        Map<String, String> severities = new HashMap<>();
+        for (RuleRow row : rules.getItems()) {
+            if (!row.enabled.get()) {
+                disabled.add(row.id);
+            }
+            if (!DEFAULT.equals(row.severity.get())) {
+                severities.put(row.id, row.severity.get());
+            }
+        }
+        String ca = trustedCa.getText().trim();
+        return new Settings(disabled, severities, ca.isEmpty() ? null : ca, review.isSelected(), theme.getValue(),
+                fontSize.getValue());
+    }
+
+    /** The rows, for tests. */
+    List<RuleRow> rows() {
+        return rules.getItems();
+    }
+}

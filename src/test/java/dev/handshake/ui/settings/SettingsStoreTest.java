@@ -1,0 +1,54 @@
+package dev.handshake.ui.settings;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.handshake.lint.LintOptions;
+import dev.handshake.lint.Severity;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Settings survive a round trip through JSON, and a broken file falls back to the defaults. */
+class SettingsStoreTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void roundTrip() throws Exception {
+        SettingsStore store = new SettingsStore(dir.resolve("nested"));
+        Settings chosen = new Settings(Set.of("upstream-verify-off"), Map.of("upstream-sni-off", "warning"),
+                "/etc/ssl/internal-ca.pem", false, Settings.DARK, 18);
+        store.save(chosen);
+        assertEquals(chosen, store.load());
+        String json = Files.readString(store.file(), StandardCharsets.UTF_8);
+        assertTrue(json.contains("\"fontSize\" : 18"), json);
+    }
+
+    @Test
+    void missingOrBrokenFileGivesDefaults() throws Exception {
+        SettingsStore store = new SettingsStore(dir);
+        assertEquals(Settings.defaults(), store.load());
+        Files.writeString(store.file(), "{ not json", StandardCharsets.UTF_8);
+        assertEquals(Settings.defaults(), store.load());
+        Files.writeString(store.file(), "{\"fontSize\": 99, \"theme\": \"neon\", \"extra\": 1}", StandardCharsets.UTF_8);
+        Settings clamped = store.load();
+        assertEquals(Settings.MAX_FONT, clamped.fontSize());
+        assertEquals(Settings.LIGHT, clamped.theme());
+    }
+
+    @Test
+    void lintOptions() {
+        LintOptions options = new Settings(Set.of("a-rule"), Map.of("b-rule", "info", "c-rule", "loud"),
+                "/ca.pem", true, Settings.LIGHT, 14).lintOptions();
+        assertFalse(options.enabled("a-rule"));
+        assertEquals(Map.of("b-rule", Severity.INFO), options.severityOverrides());
+        assertEquals("/ca.pem", options.defaultTrustedCa());
+    }
+}
