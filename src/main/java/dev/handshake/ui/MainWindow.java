@@ -9,8 +9,6 @@ import dev.handshake.lint.Linter;
 import dev.handshake.text.SourceText;
 import dev.handshake.ui.editor.Analysis;
 import dev.handshake.ui.editor.ConfigEditor;
-import dev.handshake.ui.review.SaveReviewDialog;
-import dev.handshake.diff.TextDiff;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -45,6 +43,7 @@ public final class MainWindow {
     private final ConfigEditor editor;
     private final ProblemsPanel problems;
     private final StatusBar status = new StatusBar();
+    private final IncludeTree includes = new IncludeTree(this::openFromTree);
     private final QuickFixes quickFixes;
     private final Navigator navigator;
     private SettingsActions settings;
@@ -70,7 +69,10 @@ public final class MainWindow {
         SplitPane split = new SplitPane(editor.node(), problems.node());
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.72);
-        root.setCenter(split);
+        SplitPane sides = new SplitPane(includes.node(), split);
+        sides.setDividerPositions(0.16);
+        SplitPane.setResizableWithParent(includes.node(), false);
+        root.setCenter(sides);
         root.setBottom(status.node());
         Menus menus = new Menus(this);
         root.setTop(menus.menuBar());
@@ -140,6 +142,7 @@ public final class MainWindow {
 
     private void showAnalysis(Analysis analysis) {
         problems.show(analysis);
+        includes.show(analysis);
         status.showCounts(analysis.lint() != null ? analysis.lint().diagnostics() : analysis.diagnostics());
         if (analysis.lint() == null) {
             status.showMessage("Large file: colours only, rules paused");
@@ -206,6 +209,16 @@ public final class MainWindow {
         }
     }
 
+    private void openFromTree(Path file) {
+        if (!file.equals(editor.pathProperty().get()) && confirmDiscard()) {
+            open(file);
+        }
+    }
+
+    IncludeTree includes() {
+        return includes;
+    }
+
     void openRecent(Path file) {
         if (confirmDiscard()) {
             open(file);
@@ -237,7 +250,8 @@ public final class MainWindow {
             error("Cannot check " + savedPath.getFileName(), e.getMessage());
             return false;
         }
-        Optional<String> reviewed = review(savedPath);
+        Optional<String> reviewed = reviewBeforeSave ? DiskChanges.review(stage, name.get(), savedPath, editor.text())
+                : Optional.of(editor.text());
         if (reviewed.isEmpty()) {
             return false;
         }
@@ -249,31 +263,6 @@ public final class MainWindow {
 
     public void setReviewBeforeSave(boolean review) {
         reviewBeforeSave = review;
-    }
-
-    /**
-     * With review on and a change to an existing file: the review dialog, whose result is the text to
-     * save (reverted hunks left out). Empty when the user cancelled.
-     */
-    private Optional<String> review(Path file) {
-        String buffer = editor.text();
-        if (!reviewBeforeSave || !java.nio.file.Files.exists(file)) {
-            return Optional.of(buffer);
-        }
-        String onDisk;
-        try {
-            onDisk = normalised(SourceFiles.read(file).text());
-        } catch (SourceReadException e) {
-            return Optional.of(buffer);
-        }
-        if (onDisk.equals(buffer)) {
-            return Optional.of(buffer);
-        }
-        return new SaveReviewDialog(stage, name.get(), onDisk, buffer).showAndWait();
-    }
-
-    private static String normalised(String text) {
-        return text.replace("\r\n", "\n").replace('\r', '\n');
     }
 
     /** File > Export Patch: the unified diff from the file on disk (empty for a new file) to the buffer. */
@@ -288,9 +277,7 @@ public final class MainWindow {
 
     boolean exportPatch(Path target) {
         try {
-            String before = savedPath != null && java.nio.file.Files.exists(savedPath)
-                    ? normalised(SourceFiles.read(savedPath).text()) : "";
-            String patch = TextDiff.between(before, editor.text()).unified("a/" + name.get(), "b/" + name.get());
+            String patch = DiskChanges.patch(savedPath, name.get(), editor.text());
             AtomicWriter.withoutBackup().write(target, patch.getBytes(java.nio.charset.StandardCharsets.UTF_8));
             status.showMessage(patch.isEmpty() ? "No changes: exported an empty patch" : "Exported " + target.getFileName());
             return true;

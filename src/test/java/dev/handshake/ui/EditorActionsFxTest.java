@@ -239,6 +239,29 @@ class EditorActionsFxTest {
         assertTrue(fx(() -> window.stage().getScene().getRoot().getStyleClass().contains("dark")));
     }
 
+    @Test
+    void includeTreeShowsExpandedGlobsAndOpensAFile(FxRobot robot) throws Exception {
+        Path project = Files.createDirectories(dir.resolve("project-" + System.nanoTime()));
+        Files.createDirectories(project.resolve("conf.d"));
+        Files.writeString(project.resolve("conf.d/a.conf"), "server { listen 81; }\n");
+        Files.writeString(project.resolve("conf.d/b.conf"), "server { listen 82; }\n");
+        Path main = project.resolve("nginx.conf");
+        Files.writeString(main, "events {}\nhttp {\n    include conf.d/*.conf;\n}\n");
+        assertTrue(fx(() -> window.open(main)));
+        until("tree", () -> window.includes().shownPaths().size() == 3);
+        assertEquals(java.util.List.of(main.toRealPath(), project.resolve("conf.d/a.conf").toRealPath(),
+                project.resolve("conf.d/b.conf").toRealPath()),
+                fx(() -> window.includes().shownPaths().stream().map(p -> {
+                    try {
+                        return p.toRealPath();
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                }).toList()));
+        robot.doubleClickOn("b.conf");
+        until("opened b.conf", () -> window.editor().text().equals("server { listen 82; }\n"));
+    }
+
     private static byte[] concat(byte[] a, byte[] b) {
         byte[] out = new byte[a.length + b.length];
         System.arraycopy(a, 0, out, 0, a.length);
