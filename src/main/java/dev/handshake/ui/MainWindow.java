@@ -46,6 +46,7 @@ public final class MainWindow {
     private final IncludeTree includes = new IncludeTree(this::openFromTree);
     private final QuickFixes quickFixes;
     private final Navigator navigator;
+    private final IncidentActions incidents;
     private SettingsActions settings;
     private final RecentFiles recent;
     private final StringProperty name = new SimpleStringProperty("untitled.conf");
@@ -65,6 +66,7 @@ public final class MainWindow {
         problems = new ProblemsPanel(this::jump);
         quickFixes = new QuickFixes(editor, stage, status::showMessage);
         navigator = new Navigator(stage, editor, status);
+        incidents = new IncidentActions(stage, editor, status);
         settings = new SettingsActions(this, null);
         SplitPane split = new SplitPane(editor.node(), problems.node());
         split.setOrientation(Orientation.VERTICAL);
@@ -126,6 +128,10 @@ public final class MainWindow {
 
     SettingsActions settings() {
         return settings;
+    }
+
+    IncidentActions incidents() {
+        return incidents;
     }
 
     Navigator navigator() {

@@ -55,7 +55,11 @@ final class Menus {
                 Action.of("Fix All Safe Problems in File", "Shortcut+Alt+F", fixes::fixAllSafe).menuItem(),
                 new SeparatorMenuItem(),
                 Action.of("Next Problem", "F8", () -> window.navigator().nextProblem(true)).menuItem(),
-                Action.of("Previous Problem", "Shift+F8", () -> window.navigator().nextProblem(false)).menuItem());
+                Action.of("Previous Problem", "Shift+F8", () -> window.navigator().nextProblem(false)).menuItem(),
+                new SeparatorMenuItem(),
+                Action.of("Copy curl Check", "Shortcut+Shift+C", window.incidents()::copyCurlCheck).menuItem(),
+                Action.of("Locate Error Log Line…", "Shortcut+Shift+L", window.incidents()::locateLogLine).menuItem(),
+                Action.of("Next Located Block", "Shortcut+Shift+N", window.incidents()::showNext).menuItem());
         MenuBar bar = new MenuBar(file, edit, code);
         bar.setId("menu-bar");
         return bar;

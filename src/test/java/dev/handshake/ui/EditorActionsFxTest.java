@@ -262,6 +262,22 @@ class EditorActionsFxTest {
         until("opened b.conf", () -> window.editor().text().equals("server { listen 82; }\n"));
     }
 
+    @Test
+    void curlCheckAndLogLineLocator(FxRobot robot) throws Exception {
+        var editor = window.editor();
+        robot.interact(() -> editor.setLinter(dev.handshake.lint.Linter.standard()));
+        open(IP_TARGET);
+        robot.interact(() -> editor.moveCaret(IP_TARGET.indexOf("proxy_pass")));
+        shortcut(robot, KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.C);
+        until("curl on the clipboard", () -> "# nginx sends no SNI here\ncurl -v --insecure https://10.0.4.22:443/"
+                .equals(javafx.scene.input.Clipboard.getSystemClipboard().getString()));
+        robot.interact(() -> editor.moveCaret(0));
+        robot.interact(() -> window.incidents().locate("[error] SSL_do_handshake() failed while SSL handshaking to upstream,"
+                + " upstream: \"https://10.0.4.22:443/v2/ingest\""));
+        until("jumped to the proxy_pass", () -> editor.caretProperty().get()
+                == IP_TARGET.indexOf("proxy_pass https://10.0.4.22:443;") + "proxy_pass https://10.0.4.22:443;".length());
+    }
+
     private static byte[] concat(byte[] a, byte[] b) {
         byte[] out = new byte[a.length + b.length];
         System.arraycopy(a, 0, out, 0, a.length);
