@@ -208,10 +208,17 @@ public final class ConfigEditor {
         Path file = analysedPath();
         Linter rules = linter;
         analyser.submit(() -> {
-            Analysis result = Analysis.run(wanted, file, snapshot, rules, lintable(snapshot.text().length()));
+            Analysis result;
+            try {
+                result = Analysis.run(wanted, file, snapshot, rules, lintable(snapshot.text().length()));
+            } catch (RuntimeException bug) {
+                // A failing rule must not leave the editor without colours: show them, without findings.
+                result = Analysis.run(wanted, file, snapshot, rules, false);
+            }
+            Analysis done = result;
             Platform.runLater(() -> {
-                if (!disposed && result.version() == version) {
-                    apply(result);
+                if (!disposed && done.version() == version) {
+                    apply(done);
                 }
             });
         });
