@@ -205,6 +205,7 @@ public final class MainWindow {
         snapshot = disk;
         name.set(title);
         editor.load(file != null ? file : Path.of(title).toAbsolutePath(), source);
+        editor.requestFocus();
         status.showEncoding(source.charset().name() + (source.hasBom() ? " BOM" : "") + "  "
                 + (source.eol().equals("\r\n") ? "CRLF" : "LF"));
     }

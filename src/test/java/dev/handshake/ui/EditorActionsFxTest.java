@@ -117,6 +117,11 @@ class EditorActionsFxTest {
                 .noneMatch(d -> d.rule().equals("upstream-sni-off")));
         shortcut(robot, KeyCode.CONTROL, KeyCode.Z);
         until("undone in one step", () -> editor.text().equals(IP_TARGET));
+        until("lightbulb back", () -> robot.lookup(".gutter-fixable").tryQuery().isPresent());
+        robot.interact(() -> editor.moveCaret(0));
+        robot.clickOn(".gutter-fixable");
+        until("lightbulb opens the fixes", () -> robot.lookup(".preferred-fix").tryQuery().isPresent());
+        robot.type(KeyCode.ESCAPE);
     }
 
     @Test

@@ -345,6 +345,10 @@ public final class ConfigEditor {
     /** Runs {@code handler} on Alt+Enter and Ctrl+. in the text (the quick-fix menu). */
     public void setQuickFixHandler(Runnable handler) {
         keys.onQuickFix(handler);
+        overlay.onFixes(offset -> {
+            area.moveTo(offset);
+            handler.run();
+        });
     }
 
     /** Opens the find bar; with {@code replace}, the replace field too. */
