@@ -120,4 +120,50 @@ public record StyleRun(int length, List<String> styles) {
         }
         return result == null ? styles : result;
     }
+
+    /**
+     * The part of the text whose styles differ between {@code before} (styles of an older text) and
+     * {@code after}: {@code [start, end)} in {@code after}'s offsets, found by skipping equal runs from
+     * both ends; {@code null} when the two are equal. Restyling only this window keeps typing in a large
+     * file cheap.
+     */
+    public static int[] changedWindow(List<StyleRun> before, List<StyleRun> after) {
+        int head = 0;
+        int prefix = 0;
+        while (head < before.size() && head < after.size() && before.get(head).equals(after.get(head))) {
+            prefix += after.get(head).length();
+            head++;
+        }
+        if (head == before.size() && head == after.size()) {
+            return null;
+        }
+        int tailBefore = before.size() - 1;
+        int tailAfter = after.size() - 1;
+        int suffix = 0;
+        while (tailBefore >= head && tailAfter >= head && before.get(tailBefore).equals(after.get(tailAfter))) {
+            suffix += after.get(tailAfter).length();
+            tailBefore--;
+            tailAfter--;
+        }
+        return new int[] {prefix, total(after) - suffix};
+    }
+
+    /** The runs covering {@code [start, end)} of the text {@code runs} covers. */
+    public static List<StyleRun> slice(List<StyleRun> runs, int start, int end) {
+        List<StyleRun> out = new ArrayList<>();
+        int offset = 0;
+        for (StyleRun run : runs) {
+            int runEnd = offset + run.length();
+            int from = Math.max(offset, start);
+            int to = Math.min(runEnd, end);
+            if (from < to) {
+                append(out, to - from, run.styles());
+            }
+            if (runEnd >= end) {
+                break;
+            }
+            offset = runEnd;
+        }
+        return out;
+    }
 }
