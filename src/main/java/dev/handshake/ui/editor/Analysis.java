@@ -24,10 +24,9 @@ import java.util.Map;
  * @param lint        the whole lint result (also findings in included files), or {@code null} when
  *                    analysis was limited to highlighting
  * @param diagnostics findings whose range lies in this file
- * @param lines       line index of {@code text}, built off the FX thread
  */
 public record Analysis(long version, Path path, String text, ParseResult parse, LintResult lint,
-                       List<Diagnostic> diagnostics, List<StyleRun> styles, LineIndex lines) {
+                       List<Diagnostic> diagnostics, List<StyleRun> styles) {
 
     /** Style class that underlines a finding of {@code severity}. */
     public static String problemStyle(Severity severity) {
@@ -46,7 +45,7 @@ public record Analysis(long version, Path path, String text, ParseResult parse, 
         ParseResult parse = file.parse();
         List<StyleRun> styles = Highlighter.highlight(parse);
         if (!lintEnabled) {
-            return new Analysis(version, normal, text, parse, null, List.of(), styles, source.lines());
+            return new Analysis(version, normal, text, parse, null, List.of(), styles);
         }
         SourceLoader loader = SourceLoader.overlay(Map.of(normal, source), SourceLoader.fileSystem());
         ConfigModel model = ConfigModel.build(file, ConfigModel.Options.defaults().withLoader(loader));
@@ -63,7 +62,7 @@ public record Analysis(long version, Path path, String text, ParseResult parse, 
             }
         }
         styles = StyleRun.overlayAll(styles, marks);
-        return new Analysis(version, normal, text, parse, lint, here, styles, source.lines());
+        return new Analysis(version, normal, text, parse, lint, here, styles);
     }
 
     /** A quick parse and colouring only, for the first paint of a freshly opened buffer. */
@@ -112,6 +111,6 @@ public record Analysis(long version, Path path, String text, ParseResult parse, 
                 return included.get().source().lines().line(Math.min(offset, other.length()));
             }
         }
-        return lines.line(Math.min(offset, text.length()));
+        return new LineIndex(text).line(Math.min(offset, text.length()));
     }
 }

