@@ -52,16 +52,14 @@ public record Analysis(long version, Path path, String text, ParseResult parse, 
         LintResult lint = linter.lint(model);
         List<Diagnostic> here = lint.in(normal);
         // Milder first, so a worse finding on the same characters is laid on top and wins in CSS order.
-        List<StyleRun.Mark> marks = new java.util.ArrayList<>();
         for (Severity severity : List.of(Severity.INFO, Severity.WARNING, Severity.ERROR)) {
             for (Diagnostic d : here) {
                 if (d.severity() == severity) {
                     int[] span = underlineSpan(text, d.range().start(), d.range().end());
-                    marks.add(new StyleRun.Mark(span[0], span[1], problemStyle(severity)));
+                    styles = StyleRun.overlay(styles, span[0], span[1], problemStyle(severity));
                 }
             }
         }
-        styles = StyleRun.overlayAll(styles, marks);
         return new Analysis(version, normal, text, parse, lint, here, styles);
     }
 
