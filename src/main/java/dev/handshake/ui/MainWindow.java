@@ -55,6 +55,7 @@ public final class MainWindow {
     private Path savedPath;
     private DiskSnapshot snapshot;
     private boolean reviewBeforeSave = true;
+    private boolean backupOnSave;
 
     public MainWindow(Stage stage, Linter linter) {
         this(stage, linter, RecentFiles.standard());
@@ -277,6 +278,11 @@ public final class MainWindow {
         reviewBeforeSave = review;
     }
 
+    /** With {@code true}, saving keeps the file's previous content as {@code NAME.bak}. */
+    public void setBackupOnSave(boolean backup) {
+        backupOnSave = backup;
+    }
+
     boolean saveAs() {
         FileChooser chooser = chooser("Save nginx config as");
         chooser.setInitialFileName(name.get());
@@ -299,7 +305,8 @@ public final class MainWindow {
 
     private boolean writeTo(Path file) {
         try {
-            snapshot = AtomicWriter.withoutBackup().write(file, bytesToSave());
+            AtomicWriter writer = backupOnSave ? AtomicWriter.withBackup() : AtomicWriter.withoutBackup();
+            snapshot = writer.write(file, bytesToSave());
             editor.markSaved();
             status.showMessage("Saved " + file.getFileName());
             return true;

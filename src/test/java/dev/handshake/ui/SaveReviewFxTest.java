@@ -129,4 +129,17 @@ class SaveReviewFxTest {
         assertEquals(other, Files.readString(file, StandardCharsets.UTF_8));
         assertTrue(fx(() -> window.editor().modifiedProperty().get()));
     }
+
+    @Test
+    void backupKeepsThePreviousVersion(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            window.setBackupOnSave(true);
+            window.setReviewBeforeSave(false);
+            window.editor().replaceAll(EDITED);
+        });
+        saveShortcut(robot);
+        until("saved", () -> !window.editor().modifiedProperty().get());
+        assertEquals(EDITED, Files.readString(file, StandardCharsets.UTF_8));
+        assertEquals(ORIGINAL, Files.readString(file.resolveSibling(file.getFileName() + ".bak"), StandardCharsets.UTF_8));
+    }
 }
