@@ -10,8 +10,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.TreeCell;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
@@ -36,7 +38,7 @@ final class IncludeTree {
             protected void updateItem(Path item, boolean empty) {
                 super.updateItem(item, empty);
                 setText(empty || item == null ? null : item.getFileName().toString());
-                setTooltip(empty || item == null ? null : new javafx.scene.control.Tooltip(item.toString()));
+                setTooltip(empty || item == null ? null : new Tooltip(item.toString()));
             }
         });
         tree.setOnMouseClicked(e -> {
@@ -54,7 +56,7 @@ final class IncludeTree {
         BorderPane header = new BorderPane(title);
         header.getStyleClass().add("panel-header");
         header.setStyle("-fx-padding: 4 8 4 8;");
-        BorderPane.setAlignment(title, javafx.geometry.Pos.CENTER_LEFT);
+        BorderPane.setAlignment(title, Pos.CENTER_LEFT);
         pane.setTop(header);
         pane.setCenter(tree);
         pane.setMinWidth(140);

@@ -9,6 +9,7 @@ import dev.handshake.lint.Linter;
 import dev.handshake.text.SourceText;
 import dev.handshake.ui.editor.Analysis;
 import dev.handshake.ui.editor.ConfigEditor;
+import dev.handshake.ui.settings.SettingsStore;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -123,7 +124,7 @@ public final class MainWindow {
     }
 
     /** Applies the settings stored in {@code store} and keeps later changes there. */
-    public void useSettings(dev.handshake.ui.settings.SettingsStore store) {
+    public void useSettings(SettingsStore store) {
         settings = new SettingsActions(this, store);
         settings.loadAndApply();
     }

@@ -12,6 +12,7 @@ import dev.handshake.syntax.Parser;
 import dev.handshake.text.LineIndex;
 import dev.handshake.text.SourceText;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -57,7 +58,7 @@ public record Analysis(long version, Path path, String text, ParseResult parse, 
         LintResult lint = linter.lint(model);
         List<Diagnostic> here = lint.in(normal);
         // Milder first, so a worse finding on the same characters is laid on top and wins in CSS order.
-        List<StyleRun.Mark> marks = new java.util.ArrayList<>();
+        List<StyleRun.Mark> marks = new ArrayList<>();
         for (Severity severity : List.of(Severity.INFO, Severity.WARNING, Severity.ERROR)) {
             for (Diagnostic d : here) {
                 if (d.severity() == severity) {

@@ -6,16 +6,18 @@ import dev.handshake.lint.Severity;
 import dev.handshake.nginx.DirectiveCatalogue;
 import dev.handshake.nginx.DirectiveSpec;
 import dev.handshake.syntax.Directive;
-import java.util.Optional;
 import dev.handshake.text.LineIndex;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.IntConsumer;
 import java.util.function.IntFunction;
 import javafx.event.EventHandler;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
@@ -38,7 +40,7 @@ final class DiagnosticsOverlay {
     private final EventHandler<MouseOverTextEvent> hoverEnd = event -> card.hide();
     private Map<Integer, Severity> worstByParagraph = Map.of();
     private Map<Integer, Integer> fixableByParagraph = Map.of();
-    private java.util.function.IntConsumer onFixes = offset -> { };
+    private IntConsumer onFixes = offset -> { };
     private Analysis shown;
 
     DiagnosticsOverlay(CodeArea area) {
@@ -51,7 +53,7 @@ final class DiagnosticsOverlay {
     }
 
     /** Runs {@code handler} with a finding's offset when the lightbulb of its line is clicked. */
-    void onFixes(java.util.function.IntConsumer handler) {
+    void onFixes(IntConsumer handler) {
         onFixes = handler;
     }
 
@@ -88,7 +90,7 @@ final class DiagnosticsOverlay {
         Integer fixAt = fixableByParagraph.get(paragraph);
         if (fixAt != null) {
             bulb.getStyleClass().add("gutter-fixable");
-            javafx.scene.control.Tooltip.install(bulb, new javafx.scene.control.Tooltip("Quick fixes (Alt+Enter)"));
+            Tooltip.install(bulb, new Tooltip("Quick fixes (Alt+Enter)"));
             bulb.setOnMouseClicked(e -> {
                 onFixes.accept(fixAt);
                 e.consume();
