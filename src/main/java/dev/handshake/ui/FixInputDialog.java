@@ -76,7 +76,7 @@ final class FixInputDialog extends Dialog<Map<String, String>> {
             grid.add(label, 0, row++);
             grid.add(withBrowse(input, field), 0, row++);
         }
-        Label problem = new Label(finding.message());
+        Label problem = new Label(finding.message().replace("`", ""));
         problem.setWrapText(true);
         problem.setMaxWidth(760);
         problem.getStyleClass().add("fix-dialog-problem");
