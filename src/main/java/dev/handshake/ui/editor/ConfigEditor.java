@@ -255,6 +255,11 @@ public final class ConfigEditor {
 
     /** Replaces {@code range} with {@code replacement} as one undo step. */
     public void replaceRange(TextRange range, String replacement) {
+        if (area.getText(range.start(), range.end()).equals(replacement)) {
+            // Replacing text by itself changes nothing, yet the area would reset its colours to the
+            // neighbour's without a text change, so no analysis would repaint them.
+            return;
+        }
         area.getUndoManager().preventMerge();
         area.replaceText(range.start(), range.end(), replacement);
         area.getUndoManager().preventMerge();
