@@ -1,5 +1,6 @@
 package dev.handshake.ui;
 
+import dev.handshake.diff.LineEndings;
 import dev.handshake.diff.TextDiff;
 import dev.handshake.io.SourceFiles;
 import dev.handshake.io.SourceReadException;
@@ -39,7 +40,7 @@ final class DiskChanges {
             return Optional.empty();
         }
         try {
-            return Optional.of(SourceFiles.read(file).text().replace("\r\n", "\n").replace('\r', '\n'));
+            return Optional.of(LineEndings.normalize(SourceFiles.read(file).text()));
         } catch (SourceReadException e) {
             return Optional.empty();
         }

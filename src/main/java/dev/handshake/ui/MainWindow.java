@@ -6,6 +6,7 @@ import dev.handshake.io.SourceFiles;
 import dev.handshake.io.SourceReadException;
 import dev.handshake.lint.Diagnostic;
 import dev.handshake.lint.Linter;
+import dev.handshake.diff.LineEndings;
 import dev.handshake.text.SourceText;
 import dev.handshake.ui.editor.Analysis;
 import dev.handshake.ui.editor.ConfigEditor;
@@ -333,11 +334,7 @@ public final class MainWindow {
     /** The buffer encoded the way the file was read: same charset, BOM and line endings. */
     byte[] bytesToSave() {
         SourceText opened = editor.opened();
-        String text = editor.text();
-        if (opened.eol().equals("\r\n")) {
-            text = text.replace("\n", "\r\n");
-        }
-        return opened.withText(text).encode();
+        return opened.withText(LineEndings.restore(opened.text(), editor.text())).encode();
     }
 
     /** Closes the file: the editor shows an empty untitled buffer. */

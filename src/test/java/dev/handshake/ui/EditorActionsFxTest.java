@@ -231,6 +231,22 @@ class EditorActionsFxTest {
     }
 
     @Test
+    void saveTouchesOnlyTheEditedLineOfAFileWithMixedLineEndings(FxRobot robot) throws Exception {
+        Path file = dir.resolve("mixed-" + System.nanoTime() + ".conf");
+        Files.writeString(file, "events {}\r\nhttp {\n    server {\r\n        listen 80;\n    }\r\n}\n");
+        assertTrue(fx(() -> window.open(file)));
+        var editor = window.editor();
+        int at = "events {}\nhttp {\n    server {\n        listen 80".length();
+        robot.interact(() -> editor.moveCaret(at));
+        robot.write("8");
+        until("typed", () -> editor.text().contains("listen 808;"));
+        robot.interact(() -> window.setReviewBeforeSave(false));
+        shortcut(robot, KeyCode.CONTROL, KeyCode.S);
+        until("saved", () -> !editor.modifiedProperty().get());
+        assertEquals("events {}\r\nhttp {\n    server {\r\n        listen 808;\n    }\r\n}\n", Files.readString(file));
+    }
+
+    @Test
     void storedSettingsShapeTheLinterReviewAndTheme() throws Exception {
         var store = new dev.handshake.ui.settings.SettingsStore(dir.resolve("settings-" + System.nanoTime()));
         store.save(new dev.handshake.ui.settings.Settings(java.util.Set.of("upstream-sni-off"), java.util.Map.of(),

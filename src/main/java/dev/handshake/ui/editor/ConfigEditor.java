@@ -3,6 +3,7 @@ package dev.handshake.ui.editor;
 import dev.handshake.io.SourceFiles;
 import dev.handshake.lint.Diagnostic;
 import dev.handshake.lint.Linter;
+import dev.handshake.diff.LineEndings;
 import dev.handshake.text.SourceText;
 import dev.handshake.text.TextEdit;
 import dev.handshake.text.TextRange;
@@ -96,7 +97,7 @@ public final class ConfigEditor {
     public void load(Path file, SourceText source) {
         template = source;
         path.set(file == null ? null : file.toAbsolutePath().normalize());
-        String normalised = source.text().replace("\r\n", "\n").replace('\r', '\n');
+        String normalised = LineEndings.normalize(source.text());
         area.replaceText(normalised);
         // A small file gets its colours at once; a large one stays plain until the background pass.
         painter.paintAll(normalised, normalised.length() <= QUICK_COLOURS ? Analysis.colours(normalised)
