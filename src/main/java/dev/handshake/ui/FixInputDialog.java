@@ -43,7 +43,7 @@ final class FixInputDialog extends Dialog<Map<String, String>> {
         this.fix = fix;
         initOwner(owner);
         setTitle("Quick fix");
-        setHeaderText(fix.title());
+        setHeaderText(QuickFixes.plain(fix.title()));
         setResizable(true);
         GridPane grid = new GridPane();
         grid.setHgap(8);
@@ -55,13 +55,15 @@ final class FixInputDialog extends Dialog<Map<String, String>> {
             field.setEditable(true);
             field.getItems().setAll(input.candidates());
             field.setValue(input.suggestion() != null ? input.suggestion() : "");
-            field.setPrefWidth(420);
+            field.setPrefWidth(560);
             field.valueProperty().addListener((o, was, now) -> refresh());
             field.getEditor().textProperty().addListener((o, was, now) -> refresh());
             fields.put(input.key(), field);
-            grid.add(new Label(input.label()), 0, row);
-            grid.add(withBrowse(input, field), 1, row);
-            row++;
+            Label label = new Label(input.label());
+            label.setWrapText(true);
+            label.setMaxWidth(720);
+            grid.add(label, 0, row++);
+            grid.add(withBrowse(input, field), 0, row++);
         }
         Label problem = new Label(finding.message());
         problem.setWrapText(true);

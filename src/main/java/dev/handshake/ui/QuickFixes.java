@@ -132,11 +132,16 @@ final class QuickFixes {
     }
 
     private static String label(Fix fix) {
-        return switch (fix.applicability()) {
-            case SAFE -> fix.title();
-            case NEEDS_INPUT -> fix.title() + "…";
-            case UNSAFE -> fix.title() + " (review)…";
+        return plain(fix.title()) + switch (fix.applicability()) {
+            case SAFE -> "";
+            case NEEDS_INPUT -> "…";
+            case UNSAFE -> " (review)…";
         };
+    }
+
+    /** A fix title without its Markdown code marks. */
+    static String plain(String title) {
+        return title.replace("`", "");
     }
 
     /** Applies {@code fix} of {@code finding}: at once when safe, else after the dialog. */
@@ -157,7 +162,7 @@ final class QuickFixes {
             return;
         }
         editor.applyEdits(mine);
-        status.accept("Applied: " + title);
+        status.accept("Applied: " + plain(title));
     }
 
     static List<TextEdit> editsFor(Path file, List<FileEdit> edits) {

@@ -25,9 +25,12 @@ final class StatusBar {
         counts.setId("status-counts");
         message.setId("status-message");
         caret.setId("status-caret");
-        Region spring = new Region();
-        HBox.setHgrow(spring, Priority.ALWAYS);
-        bar = new HBox(16, counts, message, spring, caret, encoding);
+        for (Label fixed : List.of(counts, caret, encoding)) {
+            fixed.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        message.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(message, Priority.ALWAYS);
+        bar = new HBox(16, counts, message, caret, encoding);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(3, 10, 3, 10));
         bar.getStyleClass().add("status-bar");

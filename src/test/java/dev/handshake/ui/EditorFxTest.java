@@ -9,7 +9,6 @@ import dev.handshake.lint.Severity;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.prefs.Preferences;
 import javafx.scene.input.KeyCode;
@@ -58,22 +57,6 @@ class EditorFxTest {
         }).get(10, TimeUnit.SECONDS);
     }
 
-    /** Polls {@code condition} on the FX thread until it holds, failing after a timeout. */
-    static void waitUntil(String what, Callable<Boolean> condition) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-        while (System.nanoTime() < deadline) {
-            if (WaitForAsyncUtils.asyncFx(condition).get(10, TimeUnit.SECONDS)) {
-                return;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("timed out waiting for: " + what);
-    }
-
-    private <T> T fx(Callable<T> read) throws Exception {
-        return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
-    }
-
     @Test
     void typeSeeFindingFixUndoAndSave(FxRobot robot) throws Exception {
         var editor = window.editor();
@@ -82,29 +65,29 @@ class EditorFxTest {
         robot.type(KeyCode.ENTER);
         robot.write("proxy_ssl_verify off;");
         String typed = CONFIG.substring(0, afterPass) + "\n        proxy_ssl_verify off;" + CONFIG.substring(afterPass);
-        waitUntil("typed text with auto-indent", () -> editor.text().equals(typed));
+        FxWait.until("typed text with auto-indent", () -> editor.text().equals(typed));
         int off = typed.indexOf("off;");
-        waitUntil("warning underline on the directive",
+        FxWait.until("warning underline on the directive",
                 () -> editor.styleClassesAt(off).contains(Analysis.problemStyle(Severity.WARNING)));
-        waitUntil("Problems entry", () -> window.problems().visibleRows().stream()
+        FxWait.until("Problems entry", () -> window.problems().visibleRows().stream()
                 .anyMatch(p -> p.diagnostic().rule().equals(TestRules.VERIFY_OFF) && p.location().endsWith(":4")));
-        assertTrue(fx(() -> window.stage().getTitle()).startsWith("*"), "title shows the modified marker");
+        assertTrue(FxWait.fx(() -> window.stage().getTitle()).startsWith("*"), "title shows the modified marker");
 
         robot.interact(() -> editor.moveCaret(off));
         robot.press(KeyCode.ALT).press(KeyCode.ENTER).release(KeyCode.ENTER).release(KeyCode.ALT);
-        waitUntil("quick-fix menu", () -> robot.lookup("Verify the certificate: set proxy_ssl_verify on").tryQuery().isPresent());
+        FxWait.until("quick-fix menu", () -> robot.lookup("Verify the certificate: set proxy_ssl_verify on").tryQuery().isPresent());
         robot.type(KeyCode.ENTER);
         String fixed = typed.replace("proxy_ssl_verify off;", "proxy_ssl_verify on;");
-        waitUntil("fixed text", () -> editor.text().equals(fixed));
-        waitUntil("finding gone", () -> window.problems().visibleRows().isEmpty());
+        FxWait.until("fixed text", () -> editor.text().equals(fixed));
+        FxWait.until("finding gone", () -> window.problems().visibleRows().isEmpty());
 
         robot.press(KeyCode.CONTROL).press(KeyCode.Z).release(KeyCode.Z).release(KeyCode.CONTROL);
-        waitUntil("undo restores the typed text in one step", () -> editor.text().equals(typed));
+        FxWait.until("undo restores the typed text in one step", () -> editor.text().equals(typed));
 
         robot.press(KeyCode.CONTROL).press(KeyCode.S).release(KeyCode.S).release(KeyCode.CONTROL);
-        waitUntil("saved", () -> !editor.modifiedProperty().get());
+        FxWait.until("saved", () -> !editor.modifiedProperty().get());
         assertEquals(typed, Files.readString(file, StandardCharsets.UTF_8));
-        assertFalse(fx(() -> window.stage().getTitle()).startsWith("*"));
-        assertEquals(file.getFileName() + " — Handshake", fx(() -> window.stage().getTitle()));
+        assertFalse(FxWait.fx(() -> window.stage().getTitle()).startsWith("*"));
+        assertEquals(file.getFileName() + " — Handshake", FxWait.fx(() -> window.stage().getTitle()));
     }
 }

@@ -297,15 +297,28 @@ public final class ConfigEditor {
     /** Puts the caret at {@code offset} and scrolls it into view. */
     public void moveCaret(int offset) {
         area.moveTo(Math.max(0, Math.min(offset, area.getLength())));
-        area.requestFollowCaret();
-        area.requestFocus();
+        reveal();
     }
 
     /** Selects {@code range} and scrolls it into view. */
     public void select(TextRange range) {
         int end = Math.min(range.end(), area.getLength());
         area.selectRange(Math.min(range.start(), end), end);
-        area.requestFollowCaret();
+        reveal();
+    }
+
+    /** Scrolls the caret's line to the middle unless it is already well inside the view. */
+    private void reveal() {
+        int paragraph = area.getCurrentParagraph();
+        try {
+            int first = area.firstVisibleParToAllParIndex();
+            int last = area.lastVisibleParToAllParIndex();
+            if (paragraph <= first + 1 || paragraph >= last - 1) {
+                area.showParagraphAtCenter(paragraph);
+            }
+        } catch (IllegalStateException | IndexOutOfBoundsException notLaidOut) {
+            area.showParagraphAtCenter(paragraph);
+        }
         area.requestFocus();
     }
 
@@ -355,7 +368,11 @@ public final class ConfigEditor {
 
     /** Screen bounds of the caret, for popups at the caret. */
     public Optional<Bounds> caretBounds() {
-        return area.getCaretBounds();
+        int caretAt = area.getCaretPosition();
+        Optional<Bounds> character = caretAt < area.getLength()
+                ? area.getCharacterBoundsOnScreen(caretAt, caretAt + 1) : Optional.empty();
+        // The caret's own bounds are empty while it blinks off; the character under it is always there.
+        return character.isPresent() ? character : area.getCaretBounds();
     }
 
     public void requestFocus() {

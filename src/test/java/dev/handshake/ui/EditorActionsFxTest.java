@@ -1,0 +1,232 @@
+package dev.handshake.ui;
+
+import static dev.handshake.ui.FxWait.fx;
+import static dev.handshake.ui.FxWait.until;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.handshake.lint.Severity;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.prefs.Preferences;
+import javafx.application.Platform;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Fix all, a fix that asks for input, bad files, the Problems panel and the editing keys, headless. */
+@ExtendWith(ApplicationExtension.class)
+class EditorActionsFxTest {
+
+    static {
+        System.setProperty("headless.geometry", "1600x1000-32");
+    }
+
+    private static final String TWO_OFF = "http {\n    server {\n        location /a {\n            proxy_pass https://a.example;\n"
+            + "            proxy_ssl_verify off;\n        }\n        location /b {\n            proxy_pass https://b.example;\n"
+            + "            proxy_ssl_verify off;\n        }\n    }\n}\n";
+
+    private static final String IP_TARGET = "http {\n    server {\n        listen 443 ssl;\n        location / {\n"
+            + "            proxy_pass https://10.0.4.22:443;\n        }\n    }\n}\n";
+
+    @TempDir
+    static Path dir;
+
+    private MainWindow window;
+
+    @Start
+    void start(Stage stage) {
+        Preferences prefs = Preferences.userRoot().node("dev/handshake/test-" + System.nanoTime());
+        window = new MainWindow(stage, TestRules.linter(), new RecentFiles(prefs));
+        stage.show();
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> {
+            window.dispose();
+            window.stage().hide();
+        }).get(10, TimeUnit.SECONDS);
+    }
+
+    private Path open(String text) throws Exception {
+        Path file = dir.resolve("case-" + System.nanoTime() + ".conf");
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+        assertTrue(fx(() -> window.open(file)));
+        return file;
+    }
+
+    private static void shortcut(FxRobot robot, KeyCode... keys) {
+        for (KeyCode key : keys) {
+            robot.press(key);
+        }
+        for (int i = keys.length - 1; i >= 0; i--) {
+            robot.release(keys[i]);
+        }
+    }
+
+    @Test
+    void fixAllSafeIsOneUndoStep(FxRobot robot) throws Exception {
+        open(TWO_OFF);
+        var editor = window.editor();
+        until("two findings", () -> editor.diagnosticsProperty().get().stream()
+                .filter(d -> d.rule().equals(TestRules.VERIFY_OFF)).count() == 2);
+        robot.interact(editor::requestFocus);
+        shortcut(robot, KeyCode.CONTROL, KeyCode.ALT, KeyCode.F);
+        String fixed = TWO_OFF.replace("proxy_ssl_verify off;", "proxy_ssl_verify on;");
+        until("both fixed", () -> editor.text().equals(fixed));
+        shortcut(robot, KeyCode.CONTROL, KeyCode.Z);
+        until("one undo restores both", () -> editor.text().equals(TWO_OFF));
+        shortcut(robot, KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.Z);
+        until("redo", () -> editor.text().equals(fixed));
+    }
+
+    @Test
+    void fixThatNeedsInputAsksWithCandidatesAndPreview(FxRobot robot) throws Exception {
+        var editor = window.editor();
+        robot.interact(() -> editor.setLinter(dev.handshake.lint.Linter.standard()));
+        open(IP_TARGET);
+        until("SNI finding", () -> editor.diagnosticsProperty().get().stream()
+                .anyMatch(d -> d.rule().equals("upstream-sni-off")));
+        robot.interact(() -> editor.moveCaret(IP_TARGET.indexOf("proxy_pass")));
+        shortcut(robot, KeyCode.CONTROL, KeyCode.PERIOD);
+        until("menu", () -> robot.lookup(".preferred-fix").tryQuery().isPresent());
+        robot.type(KeyCode.ENTER);
+        until("dialog", () -> robot.lookup("#fix-input-sni-name").tryQuery().isPresent());
+        @SuppressWarnings("unchecked")
+        ComboBox<String> name = robot.lookup("#fix-input-sni-name").queryAs(ComboBox.class);
+        robot.interact(() -> name.getEditor().setText("api.internal"));
+        until("preview shows the name", () -> robot.lookup("#fix-preview").queryTextInputControl().getText()
+                .contains("+            proxy_ssl_name api.internal;"));
+        robot.clickOn("Apply");
+        until("applied", () -> editor.text().contains("proxy_ssl_name api.internal;")
+                && editor.text().contains("proxy_ssl_server_name on;"));
+        until("finding gone", () -> editor.diagnosticsProperty().get().stream()
+                .noneMatch(d -> d.rule().equals("upstream-sni-off")));
+        shortcut(robot, KeyCode.CONTROL, KeyCode.Z);
+        until("undone in one step", () -> editor.text().equals(IP_TARGET));
+    }
+
+    @Test
+    void badInputGetsADialogAndChangesNothing(FxRobot robot) throws Exception {
+        Path file = open(TWO_OFF);
+        Path binary = dir.resolve("image.conf");
+        Files.write(binary, new byte[] {'G', 'I', 'F', 0, 1, 2, 3});
+        for (Path bad : new Path[] {dir, binary, dir.resolve("missing.conf")}) {
+            Platform.runLater(() -> window.open(bad));
+            until("error dialog for " + bad, () -> robot.lookup(".dialog-pane").tryQuery().isPresent());
+            String said = fx(() -> robot.lookup(".dialog-pane").queryAs(javafx.scene.control.DialogPane.class).getContentText());
+            assertTrue(said.contains(bad.getFileName().toString()), said);
+            robot.clickOn("OK");
+            until("dialog closed", () -> robot.lookup(".dialog-pane").tryQuery().isEmpty());
+            assertEquals(TWO_OFF, fx(() -> window.editor().text()));
+            assertEquals(file.getFileName() + " — Handshake", fx(() -> window.stage().getTitle()));
+        }
+    }
+
+    @Test
+    void problemsPanelFiltersJumpsAndF8Cycles(FxRobot robot) throws Exception {
+        open(TWO_OFF);
+        var editor = window.editor();
+        until("two rows", () -> window.problems().visibleRows().size() == 2);
+        ToggleButton warnings = robot.lookup("#filter-warning").queryAs(ToggleButton.class);
+        robot.clickOn(warnings);
+        until("warnings hidden", () -> window.problems().visibleRows().isEmpty());
+        robot.clickOn(warnings);
+        until("warnings back", () -> window.problems().visibleRows().size() == 2);
+        assertTrue(fx(() -> window.problems().visibleRows().stream()
+                .allMatch(p -> p.diagnostic().severity() == Severity.WARNING)));
+
+        int second = TWO_OFF.lastIndexOf("proxy_ssl_verify");
+        robot.interact(() -> {
+            var table = robot.lookup("#problems-table").queryTableView();
+            table.requestFocus();
+            table.getSelectionModel().select(1);
+        });
+        robot.type(KeyCode.ENTER);
+        until("Enter jumps to the second finding", () -> editor.caretProperty().get() == TWO_OFF.indexOf("\n", second)
+                || editor.caretProperty().get() == second + "proxy_ssl_verify off;".length());
+
+        robot.interact(() -> editor.moveCaret(0));
+        robot.type(KeyCode.F8);
+        until("F8 to first", () -> editor.caretProperty().get() == TWO_OFF.indexOf("proxy_ssl_verify"));
+        robot.type(KeyCode.F8);
+        until("F8 to second", () -> editor.caretProperty().get() == second);
+        robot.type(KeyCode.F8);
+        until("F8 wraps", () -> editor.caretProperty().get() == TWO_OFF.indexOf("proxy_ssl_verify"));
+        shortcut(robot, KeyCode.SHIFT, KeyCode.F8);
+        until("Shift+F8 back", () -> editor.caretProperty().get() == second);
+        until("status counts", () -> robot.lookup("#status-counts").queryLabeled().getText().equals("2 warnings"));
+    }
+
+    @Test
+    void editingKeys(FxRobot robot) throws Exception {
+        open("server {\n}\n");
+        var editor = window.editor();
+        robot.interact(() -> editor.moveCaret("server {".length()));
+        robot.type(KeyCode.ENTER);
+        robot.write("listen 80;");
+        until("indented after {", () -> editor.text().equals("server {\n    listen 80;\n}\n"));
+        robot.type(KeyCode.ENTER);
+        robot.write("}");
+        until("} dedents", () -> editor.text().equals("server {\n    listen 80;\n}\n}\n"));
+        robot.interact(() -> editor.replaceAll("server {\n    listen 80;\n}\n"));
+
+        robot.interact(() -> editor.moveCaret("server {\n    li".length()));
+        shortcut(robot, KeyCode.CONTROL, KeyCode.SLASH);
+        until("commented", () -> editor.text().startsWith("server {\n    # listen 80;\n"));
+        shortcut(robot, KeyCode.CONTROL, KeyCode.SLASH);
+        until("uncommented", () -> editor.text().startsWith("server {\n    listen 80;\n"));
+
+        shortcut(robot, KeyCode.CONTROL, KeyCode.H);
+        until("find bar", () -> robot.lookup("#find-field").tryQuery().map(n -> n.isVisible()).orElse(false));
+        robot.interact(() -> {
+            robot.lookup("#find-field").queryTextInputControl().setText("80");
+            robot.lookup("#replace-field").queryTextInputControl().setText("8080");
+        });
+        robot.clickOn("Replace all");
+        until("replaced", () -> editor.text().startsWith("server {\n    listen 8080;\n"));
+    }
+
+    @Test
+    void saveKeepsBomAndCrlfAndSaveAsMovesTheBuffer(FxRobot robot) throws Exception {
+        Path file = dir.resolve("crlf-" + System.nanoTime() + ".conf");
+        byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+        byte[] body = "server {\r\n    listen 80;\r\n}\r\n".getBytes(StandardCharsets.UTF_8);
+        Files.write(file, concat(bom, body));
+        assertTrue(fx(() -> window.open(file)));
+        var editor = window.editor();
+        robot.interact(() -> editor.moveCaret("server {\n    listen 80".length()));
+        robot.write("8");
+        until("typed", () -> editor.text().equals("server {\n    listen 808;\n}\n"));
+        shortcut(robot, KeyCode.CONTROL, KeyCode.S);
+        until("saved", () -> !editor.modifiedProperty().get());
+        byte[] expected = concat(bom, "server {\r\n    listen 808;\r\n}\r\n".getBytes(StandardCharsets.UTF_8));
+        org.junit.jupiter.api.Assertions.assertArrayEquals(expected, Files.readAllBytes(file));
+
+        Path copy = dir.resolve("copy-" + System.nanoTime() + ".conf");
+        assertTrue(fx(() -> window.saveAs(copy)));
+        org.junit.jupiter.api.Assertions.assertArrayEquals(expected, Files.readAllBytes(copy));
+        assertEquals(copy.getFileName() + " — Handshake", fx(() -> window.stage().getTitle()));
+        assertEquals(copy, fx(() -> window.recent().list().get(0)));
+        assertEquals(copy, fx(() -> editor.pathProperty().get()));
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] out = new byte[a.length + b.length];
+        System.arraycopy(a, 0, out, 0, a.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+}
