@@ -9,6 +9,7 @@ import dev.handshake.lint.Linter;
 import dev.handshake.text.SourceText;
 import dev.handshake.ui.editor.Analysis;
 import dev.handshake.ui.editor.ConfigEditor;
+import dev.handshake.ui.settings.SettingsStore;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -51,12 +52,18 @@ public final class MainWindow {
     private final BorderPane root = new BorderPane();
     private Path savedPath;
     private DiskSnapshot snapshot;
+    private final SettingsControl settings;
 
     public MainWindow(Stage stage, Linter linter) {
-        this(stage, linter, RecentFiles.standard());
+        this(stage, linter, RecentFiles.standard(), SettingsStore.standard());
     }
 
+    /** For tests: settings are not read from or written to the user's config directory. */
     MainWindow(Stage stage, Linter linter, RecentFiles recent) {
+        this(stage, linter, recent, new SettingsStore(null));
+    }
+
+    MainWindow(Stage stage, Linter linter, RecentFiles recent, SettingsStore settingsStore) {
         this.stage = stage;
         this.recent = recent;
         editor = new ConfigEditor(linter);
@@ -86,6 +93,8 @@ public final class MainWindow {
             e.consume();
         });
         stage.setScene(scene);
+        settings = new SettingsControl(this, settingsStore, status::showMessage);
+        settings.apply();
         stage.titleProperty().bind(Bindings.createStringBinding(
                 () -> (editor.modifiedProperty().get() ? "*" : "") + name.get() + " — Handshake",
                 editor.modifiedProperty(), name));
@@ -109,6 +118,11 @@ public final class MainWindow {
 
     QuickFixes quickFixes() {
         return quickFixes;
+    }
+
+    /** The user's settings (review-before-save, default CA...), kept up to date by Edit > Settings. */
+    SettingsControl settings() {
+        return settings;
     }
 
     RecentFiles recent() {

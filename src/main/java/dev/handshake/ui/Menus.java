@@ -46,7 +46,9 @@ final class Menus {
                 Action.of("Find…", "Shortcut+F", () -> editor.showFind(false)).menuItem(),
                 Action.of("Replace…", "Shortcut+H", () -> editor.showFind(true)).menuItem(),
                 Action.of("Go to Line…", "Shortcut+G", window::goToLine).menuItem(),
-                Action.of("Toggle Comment", "Shortcut+Slash", editor::toggleComment).menuItem());
+                Action.of("Toggle Comment", "Shortcut+Slash", editor::toggleComment).menuItem(),
+                new SeparatorMenuItem(),
+                Action.of("Settings…", "Shortcut+Comma", () -> window.settings().edit()).menuItem());
         Menu code = menu("Code",
                 Action.of("Show Quick Fixes", "Alt+Enter", fixes::showAtCaret).menuItem(),
                 Action.of("Fix All Safe Problems in File", "Shortcut+Alt+F", fixes::fixAllSafe).menuItem(),
