@@ -53,6 +53,7 @@ public final class MainWindow {
     private Path savedPath;
     private DiskSnapshot snapshot;
     private final SettingsControl settings;
+    private final IncludeTree includeTree;
 
     public MainWindow(Stage stage, Linter linter) {
         this(stage, linter, RecentFiles.standard(), SettingsStore.standard());
@@ -72,7 +73,11 @@ public final class MainWindow {
         SplitPane split = new SplitPane(editor.node(), problems.node());
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.72);
-        root.setCenter(split);
+        includeTree = new IncludeTree(editor, this::openInclude);
+        SplitPane sides = new SplitPane(includeTree.node(), split);
+        SplitPane.setResizableWithParent(includeTree.node(), false);
+        sides.setDividerPositions(0.18);
+        root.setCenter(sides);
         root.setBottom(status.node());
         Menus menus = new Menus(this);
         root.setTop(menus.menuBar());
@@ -326,6 +331,23 @@ public final class MainWindow {
         }
         editor.select(d.range());
         status.showMessage(d.message());
+    }
+
+    /** Include tree: opens an included file (replacing the document), or shows an include that reaches nothing. */
+    void openInclude(IncludeTree.Entry entry) {
+        Path current = editor.pathProperty().get();
+        if (entry.missing()) {
+            if (entry.from().equals(current)) {
+                editor.select(entry.include());
+            }
+            status.showMessage(entry.label() + ": the include reaches no file");
+        } else if (!entry.file().equals(current) && confirmDiscard()) {
+            open(entry.file());
+        }
+    }
+
+    IncludeTree includeTree() {
+        return includeTree;
     }
 
     /** F8 / Shift+F8: the next (previous) finding in this file after (before) the caret, wrapping. */

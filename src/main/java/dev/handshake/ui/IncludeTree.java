@@ -1,0 +1,194 @@
+package dev.handshake.ui;
+
+import dev.handshake.nginx.ConfigFile;
+import dev.handshake.nginx.ConfigModel;
+import dev.handshake.syntax.Directive;
+import dev.handshake.text.TextRange;
+import dev.handshake.ui.editor.Analysis;
+import dev.handshake.ui.editor.ConfigEditor;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.function.Consumer;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.TreeCell;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeView;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
+import javafx.scene.layout.BorderPane;
+
+/**
+ * The side panel of the opened file's includes, globs expanded, as nginx reads them: each file under
+ * the file that includes it, an include that reaches nothing in red. Rebuilt after each analysis when
+ * the includes changed; double-click (or Enter) opens a file, or shows the include that reaches nothing.
+ */
+final class IncludeTree {
+
+    /**
+     * One entry: a file, or an include that reached no file.
+     *
+     * @param file    the file, or {@code null} for an include that reached nothing
+     * @param label   what the tree shows
+     * @param from    the file holding the include, or {@code null} for the root
+     * @param include the include directive's range in {@code from}, or {@code null} for the root
+     */
+    record Entry(Path file, String label, Path from, TextRange include) {
+
+        boolean missing() {
+            return file == null;
+        }
+
+        @Override
+        public String toString() {
+            return label;
+        }
+    }
+
+    private final TreeView<Entry> tree = new TreeView<>();
+    private final BorderPane pane = new BorderPane();
+    private final Consumer<Entry> open;
+    private String shown = "";
+
+    IncludeTree(ConfigEditor editor, Consumer<Entry> open) {
+        this.open = open;
+        tree.setId("include-tree");
+        tree.getStyleClass().add("include-tree");
+        tree.setShowRoot(true);
+        tree.setCellFactory(view -> new EntryCell());
+        tree.setOnMouseClicked(e -> {
+            if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2) {
+                openSelected();
+            }
+        });
+        tree.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ENTER) {
+                openSelected();
+                e.consume();
+            }
+        });
+        Label title = new Label("Includes");
+        title.getStyleClass().add("panel-title");
+        BorderPane header = new BorderPane(null, null, null, null, title);
+        header.getStyleClass().add("panel-header");
+        header.setStyle("-fx-padding: 4 8 4 8;");
+        pane.setTop(header);
+        pane.setCenter(tree);
+        pane.setMinWidth(120);
+        editor.analysisProperty().addListener((o, was, now) -> show(now));
+    }
+
+    Node node() {
+        return pane;
+    }
+
+    TreeView<Entry> view() {
+        return tree;
+    }
+
+    private void openSelected() {
+        TreeItem<Entry> selected = tree.getSelectionModel().getSelectedItem();
+        if (selected != null && selected.getValue() != null) {
+            open.accept(selected.getValue());
+        }
+    }
+
+    /** Shows the includes of an analysis; keeps the tree (and what is expanded) when they did not change. */
+    void show(Analysis analysis) {
+        if (analysis == null) {
+            return;
+        }
+        TreeItem<Entry> root = analysis.lint() != null
+                ? build(analysis.lint().model())
+                : new TreeItem<>(new Entry(analysis.path(), analysis.path().getFileName() + " (includes not read)", null, null));
+        String signature = signature(root);
+        if (signature.equals(shown)) {
+            return;
+        }
+        shown = signature;
+        tree.setRoot(root);
+    }
+
+    /** The tree of files reached from the model's main file, each file once per place it is included. */
+    static TreeItem<Entry> build(ConfigModel model) {
+        ConfigFile main = model.main();
+        Path base = main.path().getParent();
+        TreeItem<Entry> root = new TreeItem<>(new Entry(main.path(), main.path().getFileName().toString(), null, null));
+        root.setExpanded(true);
+        Deque<Path> stack = new ArrayDeque<>();
+        stack.push(main.path());
+        fill(model, main, root, base, stack);
+        return root;
+    }
+
+    private static void fill(ConfigModel model, ConfigFile file, TreeItem<Entry> item, Path base, Deque<Path> stack) {
+        for (Directive include : includes(file)) {
+            List<ConfigFile> reached = model.includedBy(include);
+            TextRange range = include.range();
+            if (reached.isEmpty()) {
+                String pattern = include.argCount() > 0 ? include.arg(0) : "";
+                item.getChildren().add(new TreeItem<>(new Entry(null, pattern + " (no file)", file.path(), range)));
+                continue;
+            }
+            for (ConfigFile target : reached) {
+                TreeItem<Entry> child = new TreeItem<>(new Entry(target.path(), relative(base, target.path()), file.path(), range));
+                child.setExpanded(true);
+                item.getChildren().add(child);
+                if (!stack.contains(target.path())) {
+                    stack.push(target.path());
+                    fill(model, target, child, base, stack);
+                    stack.pop();
+                }
+            }
+        }
+    }
+
+    private static List<Directive> includes(ConfigFile file) {
+        List<Directive> found = new ArrayList<>();
+        file.tree().walk(d -> {
+            if (d.name().equals("include") && !d.hasBlock() && d.argCount() == 1) {
+                found.add(d);
+            }
+        });
+        return found;
+    }
+
+    private static String relative(Path base, Path file) {
+        return base != null && file.startsWith(base) ? base.relativize(file).toString() : file.toString();
+    }
+
+    private static String signature(TreeItem<Entry> item) {
+        StringBuilder text = new StringBuilder(item.getValue().label()).append('|').append(item.getValue().file());
+        if (item.getValue().include() != null) {
+            text.append('@').append(item.getValue().include().start());
+        }
+        text.append('[');
+        for (TreeItem<Entry> child : item.getChildren()) {
+            text.append(signature(child)).append(',');
+        }
+        return text.append(']').toString();
+    }
+
+    /** Shows a file's label and full path as its tooltip; an include that reached nothing in the error colour. */
+    private static final class EntryCell extends TreeCell<Entry> {
+        @Override
+        protected void updateItem(Entry entry, boolean empty) {
+            super.updateItem(entry, empty);
+            getStyleClass().remove("missing-include");
+            if (empty || entry == null) {
+                setText(null);
+                setTooltip(null);
+                return;
+            }
+            setText(entry.label());
+            if (entry.missing()) {
+                getStyleClass().add("missing-include");
+            }
+            setTooltip(new javafx.scene.control.Tooltip(entry.missing()
+                    ? "This include reaches no file" : entry.file().toString()));
+        }
+    }
+}
