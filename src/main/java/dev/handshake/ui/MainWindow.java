@@ -10,12 +10,13 @@ import dev.handshake.text.SourceText;
 import dev.handshake.ui.editor.Analysis;
 import dev.handshake.ui.editor.ConfigEditor;
 import dev.handshake.ui.settings.SettingsStore;
+import dev.handshake.ui.review.SaveReviewDialog;
+import dev.handshake.diff.TextDiff;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import javafx.beans.binding.Bindings;
@@ -27,7 +28,6 @@ import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.SplitPane;
-import javafx.scene.control.TextInputDialog;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.stage.FileChooser;
@@ -47,6 +47,7 @@ public final class MainWindow {
     private final ProblemsPanel problems;
     private final StatusBar status = new StatusBar();
     private final QuickFixes quickFixes;
+    private final Navigator navigator;
     private final RecentFiles recent;
     private final StringProperty name = new SimpleStringProperty("untitled.conf");
     private final BorderPane root = new BorderPane();
@@ -54,6 +55,7 @@ public final class MainWindow {
     private DiskSnapshot snapshot;
     private final SettingsControl settings;
     private final IncludeTree includeTree;
+    private boolean reviewBeforeSave = true;
 
     public MainWindow(Stage stage, Linter linter) {
         this(stage, linter, RecentFiles.standard(), SettingsStore.standard());
@@ -70,6 +72,7 @@ public final class MainWindow {
         editor = new ConfigEditor(linter);
         problems = new ProblemsPanel(this::jump);
         quickFixes = new QuickFixes(editor, stage, status::showMessage);
+        navigator = new Navigator(stage, editor, status);
         SplitPane split = new SplitPane(editor.node(), problems.node());
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.72);
@@ -128,6 +131,10 @@ public final class MainWindow {
     /** The user's settings (review-before-save, default CA...), kept up to date by Edit > Settings. */
     SettingsControl settings() {
         return settings;
+    }
+
+    Navigator navigator() {
+        return navigator;
     }
 
     RecentFiles recent() {
@@ -237,7 +244,67 @@ public final class MainWindow {
             error("Cannot check " + savedPath.getFileName(), e.getMessage());
             return false;
         }
+        Optional<String> reviewed = review(savedPath);
+        if (reviewed.isEmpty()) {
+            return false;
+        }
+        if (!reviewed.get().equals(editor.text())) {
+            editor.replaceAll(reviewed.get());
+        }
         return writeTo(savedPath);
+    }
+
+    public void setReviewBeforeSave(boolean review) {
+        reviewBeforeSave = review;
+    }
+
+    /**
+     * With review on and a change to an existing file: the review dialog, whose result is the text to
+     * save (reverted hunks left out). Empty when the user cancelled.
+     */
+    private Optional<String> review(Path file) {
+        String buffer = editor.text();
+        if (!reviewBeforeSave || !java.nio.file.Files.exists(file)) {
+            return Optional.of(buffer);
+        }
+        String onDisk;
+        try {
+            onDisk = normalised(SourceFiles.read(file).text());
+        } catch (SourceReadException e) {
+            return Optional.of(buffer);
+        }
+        if (onDisk.equals(buffer)) {
+            return Optional.of(buffer);
+        }
+        return new SaveReviewDialog(stage, name.get(), onDisk, buffer).showAndWait();
+    }
+
+    private static String normalised(String text) {
+        return text.replace("\r\n", "\n").replace('\r', '\n');
+    }
+
+    /** File > Export Patch: the unified diff from the file on disk (empty for a new file) to the buffer. */
+    void exportPatch() {
+        FileChooser chooser = chooser("Export patch");
+        chooser.setInitialFileName(name.get() + ".patch");
+        File chosen = chooser.showSaveDialog(stage);
+        if (chosen != null) {
+            exportPatch(chosen.toPath());
+        }
+    }
+
+    boolean exportPatch(Path target) {
+        try {
+            String before = savedPath != null && java.nio.file.Files.exists(savedPath)
+                    ? normalised(SourceFiles.read(savedPath).text()) : "";
+            String patch = TextDiff.between(before, editor.text()).unified("a/" + name.get(), "b/" + name.get());
+            AtomicWriter.withoutBackup().write(target, patch.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            status.showMessage(patch.isEmpty() ? "No changes: exported an empty patch" : "Exported " + target.getFileName());
+            return true;
+        } catch (IOException e) {
+            error("Cannot export the patch", e.getMessage());
+            return false;
+        }
     }
 
     boolean saveAs() {
@@ -309,17 +376,11 @@ public final class MainWindow {
     }
 
     private boolean confirm(String header, String text) {
-        Alert ask = new Alert(Alert.AlertType.CONFIRMATION, text, ButtonType.OK, ButtonType.CANCEL);
-        ask.initOwner(stage);
-        ask.setHeaderText(header);
-        return ask.showAndWait().filter(b -> b == ButtonType.OK).isPresent();
+        return Alerts.confirm(stage, header, text);
     }
 
     void error(String header, String text) {
-        Alert alert = new Alert(Alert.AlertType.ERROR, text, ButtonType.OK);
-        alert.initOwner(stage);
-        alert.setHeaderText(header);
-        alert.showAndWait();
+        Alerts.error(stage, header, text);
     }
 
     /** Shows a finding: selects it in the editor (opening its file when it is an included one). */
@@ -348,41 +409,6 @@ public final class MainWindow {
 
     IncludeTree includeTree() {
         return includeTree;
-    }
-
-    /** F8 / Shift+F8: the next (previous) finding in this file after (before) the caret, wrapping. */
-    void nextProblem(boolean forward) {
-        List<Diagnostic> here = editor.currentAnalysis().diagnostics().stream()
-                .sorted(Comparator.comparing(Diagnostic::range)).toList();
-        if (here.isEmpty()) {
-            status.showMessage("No problems in this file");
-            return;
-        }
-        int caret = editor.caretProperty().get();
-        Diagnostic chosen = forward ? here.get(0) : here.get(here.size() - 1);
-        for (int i = 0; i < here.size(); i++) {
-            Diagnostic d = forward ? here.get(i) : here.get(here.size() - 1 - i);
-            if (forward ? d.range().start() > caret : d.range().start() < caret) {
-                chosen = d;
-                break;
-            }
-        }
-        editor.moveCaret(chosen.range().start());
-        status.showMessage(chosen.message());
-    }
-
-    void goToLine() {
-        TextInputDialog ask = new TextInputDialog(String.valueOf(editor.caretLine()));
-        ask.initOwner(stage);
-        ask.setTitle("Go to line");
-        ask.setHeaderText("Line (1-" + editor.lineCount() + ")");
-        ask.showAndWait().ifPresent(answer -> {
-            try {
-                editor.goToLine(Integer.parseInt(answer.trim()));
-            } catch (NumberFormatException e) {
-                status.showMessage("Not a line number: " + answer);
-            }
-        });
     }
 
     void exit() {

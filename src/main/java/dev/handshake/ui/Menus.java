@@ -29,6 +29,7 @@ final class Menus {
                 Action.of("Save", "Shortcut+S", window::save).menuItem(),
                 Action.of("Save As…", "Shortcut+Shift+S", window::saveAs).menuItem(),
                 Action.of("Close", "Shortcut+W", window::closeFile).menuItem(),
+                Action.of("Export Patch…", "Shortcut+E", window::exportPatch).menuItem(),
                 new SeparatorMenuItem(),
                 Action.of("Open Example", null, () -> {
                     if (window.confirmDiscard()) {
@@ -45,7 +46,7 @@ final class Menus {
                 new SeparatorMenuItem(),
                 Action.of("Find…", "Shortcut+F", () -> editor.showFind(false)).menuItem(),
                 Action.of("Replace…", "Shortcut+H", () -> editor.showFind(true)).menuItem(),
-                Action.of("Go to Line…", "Shortcut+G", window::goToLine).menuItem(),
+                Action.of("Go to Line…", "Shortcut+G", window.navigator()::goToLine).menuItem(),
                 Action.of("Toggle Comment", "Shortcut+Slash", editor::toggleComment).menuItem(),
                 new SeparatorMenuItem(),
                 Action.of("Settings…", "Shortcut+Comma", () -> window.settings().edit()).menuItem());
@@ -53,8 +54,8 @@ final class Menus {
                 Action.of("Show Quick Fixes", "Alt+Enter", fixes::showAtCaret).menuItem(),
                 Action.of("Fix All Safe Problems in File", "Shortcut+Alt+F", fixes::fixAllSafe).menuItem(),
                 new SeparatorMenuItem(),
-                Action.of("Next Problem", "F8", () -> window.nextProblem(true)).menuItem(),
-                Action.of("Previous Problem", "Shift+F8", () -> window.nextProblem(false)).menuItem());
+                Action.of("Next Problem", "F8", () -> window.navigator().nextProblem(true)).menuItem(),
+                Action.of("Previous Problem", "Shift+F8", () -> window.navigator().nextProblem(false)).menuItem());
         MenuBar bar = new MenuBar(file, edit, code);
         bar.setId("menu-bar");
         return bar;

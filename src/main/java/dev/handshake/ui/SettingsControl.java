@@ -45,6 +45,7 @@ final class SettingsControl {
     /** Puts the current settings on the window: a fresh analysis with the chosen rules, theme, font. */
     void apply() {
         window.editor().setLinter(new Linter(base.rules(), current.lintOptions(base.options())));
+        window.setReviewBeforeSave(current.reviewBeforeSave());
         Appearance.apply(window.stage().getScene(), current);
     }
 

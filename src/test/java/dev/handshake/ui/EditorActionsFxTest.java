@@ -210,6 +210,7 @@ class EditorActionsFxTest {
         robot.interact(() -> editor.moveCaret("server {\n    listen 80".length()));
         robot.write("8");
         until("typed", () -> editor.text().equals("server {\n    listen 808;\n}\n"));
+        robot.interact(() -> window.setReviewBeforeSave(false));
         shortcut(robot, KeyCode.CONTROL, KeyCode.S);
         until("saved", () -> !editor.modifiedProperty().get());
         byte[] expected = concat(bom, "server {\r\n    listen 808;\r\n}\r\n".getBytes(StandardCharsets.UTF_8));

@@ -85,6 +85,9 @@ class EditorFxTest {
         FxWait.until("undo restores the typed text in one step", () -> editor.text().equals(typed));
 
         robot.press(KeyCode.CONTROL).press(KeyCode.S).release(KeyCode.S).release(KeyCode.CONTROL);
+        FxWait.until("save review", () -> robot.lookup("#review-summary").tryQuery().isPresent());
+        assertEquals("1 of 1 change will be saved", robot.lookup("#review-summary").queryLabeled().getText());
+        robot.type(KeyCode.ENTER);
         FxWait.until("saved", () -> !editor.modifiedProperty().get());
         assertEquals(typed, Files.readString(file, StandardCharsets.UTF_8));
         assertFalse(FxWait.fx(() -> window.stage().getTitle()).startsWith("*"));

@@ -1,0 +1,153 @@
+package dev.handshake.ui.review;
+
+import dev.handshake.diff.Hunk;
+import dev.handshake.diff.HunkLine;
+import dev.handshake.diff.SideBySideRow;
+import dev.handshake.diff.TextDiff;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.Window;
+
+/**
+ * Shows what a save will change: the diff from the file on disk to the buffer, unified (one box per
+ * hunk, each with a "Keep" box) and side by side. The result is the text to write: the disk text with
+ * exactly the kept hunks applied. Cancel gives no result and so changes nothing.
+ */
+public final class SaveReviewDialog extends Dialog<String> {
+
+    public static final ButtonType SAVE = new ButtonType("Save", ButtonBar.ButtonData.OK_DONE);
+
+    private final TextDiff diff;
+    private final List<CheckBox> keeps = new ArrayList<>();
+    private final Label summary = new Label();
+
+    public SaveReviewDialog(Window owner, String name, String onDisk, String buffer) {
+        this.diff = TextDiff.between(onDisk, buffer);
+        initOwner(owner);
+        setTitle("Review changes");
+        setHeaderText("Review the changes to " + name + " before saving");
+        setResizable(true);
+        summary.setId("review-summary");
+        Tab unified = new Tab("Unified", unifiedView());
+        Tab sideBySide = new Tab("Side by side", sideBySideView());
+        TabPane tabs = new TabPane(unified, sideBySide);
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.setPrefSize(900, 520);
+        VBox.setVgrow(tabs, Priority.ALWAYS);
+        Button keepAll = new Button("Keep all");
+        keepAll.setOnAction(e -> keeps.forEach(k -> k.setSelected(true)));
+        Button revertAll = new Button("Revert all");
+        revertAll.setOnAction(e -> keeps.forEach(k -> k.setSelected(false)));
+        HBox top = new HBox(8, summary, keepAll, revertAll);
+        top.setAlignment(Pos.CENTER_LEFT);
+        getDialogPane().setContent(new VBox(8, top, tabs));
+        getDialogPane().getButtonTypes().setAll(SAVE, ButtonType.CANCEL);
+        getDialogPane().getStyleClass().add("save-review");
+        var css = SaveReviewDialog.class.getResource("/ui/handshake.css");
+        if (css != null) {
+            getDialogPane().getStylesheets().add(css.toExternalForm());
+        }
+        setResultConverter(button -> button == SAVE ? accepted() : null);
+        updateSummary();
+    }
+
+    /** The hunks of the diff, for tests and callers that want to know whether there is anything to review. */
+    public List<Hunk> hunks() {
+        return diff.hunks();
+    }
+
+    /** The text to save: the disk text with the kept hunks applied. */
+    public String accepted() {
+        Set<Integer> kept = new TreeSet<>();
+        for (int i = 0; i < keeps.size(); i++) {
+            if (keeps.get(i).isSelected()) {
+                kept.add(i);
+            }
+        }
+        return diff.apply(kept);
+    }
+
+    private ScrollPane unifiedView() {
+        VBox hunks = new VBox(10);
+        hunks.setPadding(new Insets(8));
+        for (Hunk hunk : diff.hunks()) {
+            CheckBox keep = new CheckBox("Keep");
+            keep.setSelected(true);
+            keep.setId("keep-hunk-" + hunk.index());
+            keep.selectedProperty().addListener((o, was, now) -> updateSummary());
+            keeps.add(keep);
+            Label header = new Label(hunk.header() + "   +" + hunk.insertions() + " −" + hunk.deletions());
+            header.getStyleClass().add("hunk-header");
+            HBox head = new HBox(12, keep, header);
+            head.setAlignment(Pos.CENTER_LEFT);
+            VBox lines = new VBox();
+            for (HunkLine line : hunk.lines()) {
+                Label text = new Label(line.prefix() + " " + line.text());
+                text.getStyleClass().addAll("diff-line", "diff-" + line.kind().name().toLowerCase(java.util.Locale.ROOT));
+                text.setMaxWidth(Double.MAX_VALUE);
+                lines.getChildren().add(text);
+            }
+            VBox box = new VBox(4, head, lines);
+            box.getStyleClass().add("hunk");
+            keep.selectedProperty().addListener((o, was, now) -> lines.setOpacity(now ? 1.0 : 0.45));
+            hunks.getChildren().add(box);
+        }
+        ScrollPane scroll = new ScrollPane(hunks);
+        scroll.setFitToWidth(true);
+        return scroll;
+    }
+
+    private ListView<SideBySideRow> sideBySideView() {
+        ListView<SideBySideRow> rows = new ListView<>();
+        rows.getItems().setAll(diff.sideBySide());
+        rows.setCellFactory(list -> new ListCell<>() {
+            @Override
+            protected void updateItem(SideBySideRow row, boolean empty) {
+                super.updateItem(row, empty);
+                if (empty || row == null) {
+                    setGraphic(null);
+                    return;
+                }
+                Label left = side(row.oldNumber(), row.oldText(), row.changed() ? "diff-delete" : "diff-context");
+                Label right = side(row.newNumber(), row.newText(), row.changed() ? "diff-insert" : "diff-context");
+                HBox both = new HBox(left, right);
+                HBox.setHgrow(left, Priority.ALWAYS);
+                HBox.setHgrow(right, Priority.ALWAYS);
+                left.prefWidthProperty().bind(list.widthProperty().subtract(24).divide(2));
+                right.prefWidthProperty().bind(list.widthProperty().subtract(24).divide(2));
+                setGraphic(both);
+            }
+        });
+        return rows;
+    }
+
+    private static Label side(int number, String text, String style) {
+        Label label = new Label(text == null ? "" : String.format("%4d  %s", number, text));
+        label.getStyleClass().addAll("diff-line", text == null ? "diff-absent" : style);
+        label.setMaxWidth(Double.MAX_VALUE);
+        return label;
+    }
+
+    private void updateSummary() {
+        long kept = keeps.stream().filter(CheckBox::isSelected).count();
+        summary.setText(kept + " of " + keeps.size() + " change" + (keeps.size() == 1 ? "" : "s") + " will be saved");
+    }
+}

@@ -1,0 +1,104 @@
+package dev.handshake.ui;
+
+import static dev.handshake.ui.FxWait.fx;
+import static dev.handshake.ui.FxWait.until;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.prefs.Preferences;
+import javafx.scene.control.CheckBox;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Saving through the review: per-hunk keep/revert decides the bytes; Cancel changes nothing; patch export. */
+@ExtendWith(ApplicationExtension.class)
+class SaveReviewFxTest {
+
+    static {
+        System.setProperty("headless.geometry", "1600x1000-32");
+    }
+
+    private static final String ORIGINAL = "events {\n}\n\nhttp {\n    server {\n        listen 80;\n    }\n"
+            + "    # a\n    # b\n    # c\n    # d\n    # e\n    # f\n    # g\n    server {\n        listen 81;\n    }\n}\n";
+    private static final String EDITED = ORIGINAL.replace("listen 80;", "listen 8080;").replace("listen 81;", "listen 8181;");
+
+    @TempDir
+    static Path dir;
+
+    private MainWindow window;
+    private Path file;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        file = dir.resolve("review-" + System.nanoTime() + ".conf");
+        Files.writeString(file, ORIGINAL, StandardCharsets.UTF_8);
+        window = new MainWindow(stage, TestRules.linter(),
+                new RecentFiles(Preferences.userRoot().node("dev/handshake/test-" + System.nanoTime())));
+        stage.show();
+        assertTrue(window.open(file));
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> {
+            window.dispose();
+            window.stage().hide();
+        }).get(10, TimeUnit.SECONDS);
+    }
+
+    private void saveShortcut(FxRobot robot) {
+        robot.press(KeyCode.CONTROL).press(KeyCode.S).release(KeyCode.S).release(KeyCode.CONTROL);
+    }
+
+    @Test
+    void revertedHunkIsNotSavedAndLeavesTheBuffer(FxRobot robot) throws Exception {
+        robot.interact(() -> window.editor().replaceAll(EDITED));
+        saveShortcut(robot);
+        until("review", () -> robot.lookup("#keep-hunk-1").tryQuery().isPresent());
+        assertEquals("2 of 2 changes will be saved", robot.lookup("#review-summary").queryLabeled().getText());
+        robot.clickOn((CheckBox) robot.lookup("#keep-hunk-1").query());
+        until("summary", () -> robot.lookup("#review-summary").queryLabeled().getText().startsWith("1 of 2"));
+        robot.clickOn("Save");
+        String accepted = ORIGINAL.replace("listen 80;", "listen 8080;");
+        until("saved", () -> !window.editor().modifiedProperty().get());
+        assertEquals(accepted, Files.readString(file, StandardCharsets.UTF_8));
+        assertEquals(accepted, fx(() -> window.editor().text()));
+    }
+
+    @Test
+    void cancelChangesNothing(FxRobot robot) throws Exception {
+        robot.interact(() -> window.editor().replaceAll(EDITED));
+        saveShortcut(robot);
+        until("review", () -> robot.lookup("#review-summary").tryQuery().isPresent());
+        robot.clickOn("Cancel");
+        until("closed", () -> robot.lookup("#review-summary").tryQuery().isEmpty());
+        assertEquals(ORIGINAL, Files.readString(file, StandardCharsets.UTF_8));
+        assertEquals(EDITED, fx(() -> window.editor().text()));
+        assertTrue(fx(() -> window.editor().modifiedProperty().get()));
+    }
+
+    @Test
+    void exportPatchWritesTheUnifiedDiff() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> window.editor().replaceAll(EDITED)).get(10, TimeUnit.SECONDS);
+        Path patch = dir.resolve("changes-" + System.nanoTime() + ".patch");
+        assertTrue(fx(() -> window.exportPatch(patch)));
+        String name = file.getFileName().toString();
+        String text = Files.readString(patch, StandardCharsets.UTF_8);
+        assertTrue(text.startsWith("--- a/" + name + "\n+++ b/" + name + "\n"), text);
+        assertTrue(text.contains("-        listen 80;\n+        listen 8080;\n"), text);
+        assertTrue(text.contains("-        listen 81;\n+        listen 8181;\n"), text);
+        assertEquals(ORIGINAL, Files.readString(file, StandardCharsets.UTF_8));
+    }
+}
