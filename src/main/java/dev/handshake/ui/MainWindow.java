@@ -55,6 +55,7 @@ public final class MainWindow {
     private DiskSnapshot snapshot;
     private final SettingsControl settings;
     private final IncludeTree includeTree;
+    private final IncidentTools tools;
     private boolean reviewBeforeSave = true;
 
     public MainWindow(Stage stage, Linter linter) {
@@ -103,6 +104,7 @@ public final class MainWindow {
         stage.setScene(scene);
         settings = new SettingsControl(this, settingsStore, status::showMessage);
         settings.apply();
+        tools = new IncidentTools(this, status::showMessage);
         stage.titleProperty().bind(Bindings.createStringBinding(
                 () -> (editor.modifiedProperty().get() ? "*" : "") + name.get() + " — Handshake",
                 editor.modifiedProperty(), name));
@@ -405,6 +407,10 @@ public final class MainWindow {
         } else if (!entry.file().equals(current) && confirmDiscard()) {
             open(entry.file());
         }
+    }
+
+    IncidentTools tools() {
+        return tools;
     }
 
     IncludeTree includeTree() {

@@ -1,0 +1,125 @@
+package dev.handshake.ui;
+
+import dev.handshake.nginx.ConfigModel;
+import dev.handshake.nginx.CurlCheck;
+import dev.handshake.nginx.ErrorLogLocator;
+import dev.handshake.nginx.Redactor;
+import dev.handshake.nginx.Statement;
+import dev.handshake.nginx.UpstreamConnection;
+import dev.handshake.text.TextRange;
+import dev.handshake.ui.editor.Analysis;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.function.Consumer;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.TextArea;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+
+/**
+ * The helpers from the incident this product exists for: copy the curl command that tests an upstream
+ * with the SNI nginx sends, find the block behind a pasted error-log line, and copy the config with
+ * its secrets masked for sharing.
+ */
+final class IncidentTools {
+
+    private final MainWindow window;
+    private final Consumer<String> say;
+
+    IncidentTools(MainWindow window, Consumer<String> say) {
+        this.window = window;
+        this.say = say;
+    }
+
+    /** The model of the current buffer, or empty when analysis is limited (a very large file). */
+    private Optional<ConfigModel> model() {
+        Analysis analysis = window.editor().currentAnalysis();
+        if (analysis.lint() == null) {
+            say.accept("This file is too large for live analysis: the helpers need it");
+            return Optional.empty();
+        }
+        return Optional.of(analysis.lint().model());
+    }
+
+    /** Code > Copy curl check: for the HTTPS upstream at the caret; copied and shown. */
+    void copyCurlCheck() {
+        Optional<ConfigModel> model = model();
+        if (model.isEmpty()) {
+            return;
+        }
+        Path file = window.editor().pathProperty().get();
+        int caret = window.editor().caretProperty().get();
+        Optional<UpstreamConnection> connection = file == null ? Optional.empty()
+                : CurlCheck.at(model.get(), file, caret);
+        if (connection.isEmpty()) {
+            say.accept("No HTTPS upstream at the caret: put it in a location that proxies over TLS");
+            return;
+        }
+        String command = CurlCheck.build(model.get(), connection.get(), window.settings().current().defaultCaPath());
+        copy(command);
+        say.accept("Curl check copied");
+        TextArea text = new TextArea(command);
+        text.setId("curl-check-text");
+        text.setEditable(false);
+        text.setWrapText(false);
+        text.setPrefColumnCount(100);
+        text.setPrefRowCount(Math.min(12, (int) command.lines().count() + 1));
+        text.getStyleClass().add("diff-preview");
+        Alert shown = new Alert(Alert.AlertType.INFORMATION, null, ButtonType.CLOSE);
+        shown.initOwner(window.stage());
+        shown.setTitle("Curl check");
+        shown.setHeaderText("Copied to the clipboard: test " + connection.get().describe());
+        shown.getDialogPane().setContent(text);
+        shown.getDialogPane().setId("curl-check-dialog");
+        shown.setResizable(true);
+        shown.getDialogPane().getStylesheets().setAll(window.stage().getScene().getStylesheets());
+        shown.show();
+    }
+
+    /** Code > Locate error log line…: asks for the line, then selects the best (or chosen) place. */
+    void locateErrorLine() {
+        Optional<ConfigModel> model = model();
+        if (model.isEmpty()) {
+            return;
+        }
+        new LocateDialog(window.stage(), model.get()).showAndWait().ifPresent(this::jump);
+    }
+
+    /** Selects a located pass, opening its file when it is an included one. */
+    void jump(ErrorLogLocator.Match match) {
+        Statement pass = match.statement();
+        Path current = window.editor().pathProperty().get();
+        if (!pass.path().equals(current) && !(window.confirmDiscard() && window.open(pass.path()))) {
+            return;
+        }
+        String original = pass.file().text();
+        TextRange range = pass.range();
+        window.editor().select(new TextRange(editorOffset(original, range.start()), editorOffset(original, range.end())));
+        say.accept(LocateDialog.label(match));
+    }
+
+    /** The offset in the editor's text (line breaks as {@code \n}) of {@code offset} in the file's text. */
+    static int editorOffset(String text, int offset) {
+        int crlf = 0;
+        for (int at = text.indexOf("\r\n"); at >= 0 && at < offset - 1; at = text.indexOf("\r\n", at + 2)) {
+            crlf++;
+        }
+        return offset - crlf;
+    }
+
+    /** File > Copy redacted: the buffer with its secrets masked, to the clipboard. */
+    void copyRedacted() {
+        Redactor.Result result = Redactor.redact(window.editor().text());
+        copy(result.text());
+        int n = result.masked().size();
+        say.accept("Copied with " + (n == 0 ? "nothing to mask" : n + (n == 1 ? " value" : " values") + " masked")
+                + ": secret files' contents are never read");
+    }
+
+    private static void copy(String text) {
+        ClipboardContent content = new ClipboardContent();
+        content.putString(text);
+        Clipboard.getSystemClipboard().setContent(content);
+    }
+}
