@@ -64,7 +64,8 @@ final class IncidentTools {
         text.setEditable(false);
         text.setWrapText(false);
         text.setPrefColumnCount(100);
-        text.setPrefRowCount(Math.min(12, (int) command.lines().count() + 1));
+        text.setPrefRowCount(Math.min(14, (int) command.lines().count() + 1));
+        text.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         text.getStyleClass().add("diff-preview");
         Alert shown = new Alert(Alert.AlertType.INFORMATION, null, ButtonType.CLOSE);
         shown.initOwner(window.stage());
@@ -73,6 +74,7 @@ final class IncidentTools {
         shown.getDialogPane().setContent(text);
         shown.getDialogPane().setId("curl-check-dialog");
         shown.setResizable(true);
+        shown.getDialogPane().setPrefWidth(980);
         shown.getDialogPane().getStylesheets().setAll(window.stage().getScene().getStylesheets());
         shown.show();
     }

@@ -46,7 +46,7 @@ final class SettingsControl {
     void apply() {
         window.editor().setLinter(new Linter(base.rules(), current.lintOptions(base.options())));
         window.setReviewBeforeSave(current.reviewBeforeSave());
-        Appearance.apply(window.stage().getScene(), current);
+        Appearance.apply(window.stage().getScene(), current, window.editor().node());
     }
 
     /** Edit > Settings…: shows the dialog; OK applies and saves. */

@@ -18,8 +18,11 @@ public final class Appearance {
     private Appearance() {
     }
 
-    /** Applies {@code settings} to {@code scene} and every editor in it. */
-    public static void apply(Scene scene, Settings settings) {
+    /**
+     * Applies {@code settings} to {@code scene} and every editor in it or under {@code editors} (a
+     * split pane shows its items only once laid out, so the editors are best passed in).
+     */
+    public static void apply(Scene scene, Settings settings, Node... editors) {
         URL dark = Appearance.class.getResource(DARK_STYLESHEET);
         if (dark != null) {
             String sheet = dark.toExternalForm();
@@ -28,10 +31,14 @@ public final class Appearance {
                 scene.getStylesheets().add(sheet);
             }
         }
-        if (scene.getRoot() == null) {
-            return;
+        java.util.Set<Node> areas = new java.util.LinkedHashSet<>();
+        if (scene.getRoot() != null) {
+            areas.addAll(scene.getRoot().lookupAll(".config-editor"));
         }
-        for (Node node : scene.getRoot().lookupAll(".config-editor")) {
+        for (Node editor : editors) {
+            areas.addAll(editor.lookupAll(".config-editor"));
+        }
+        for (Node node : areas) {
             node.setStyle("-fx-font-size: " + settings.fontSize() + "px;");
             if (node instanceof GenericStyledArea<?, ?, ?> area) {
                 // The current-line fill is a property of the area, not a CSS value.

@@ -111,6 +111,10 @@ public final class SettingsDialog extends Dialog<Settings> {
         fontSize.getValueFactory().setValue(current.fontSize());
 
         GridPane grid = new GridPane();
+        javafx.scene.layout.ColumnConstraints labels = new javafx.scene.layout.ColumnConstraints();
+        javafx.scene.layout.ColumnConstraints fields = new javafx.scene.layout.ColumnConstraints();
+        fields.setHgrow(Priority.ALWAYS);
+        grid.getColumnConstraints().setAll(labels, fields);
         grid.setHgap(8);
         grid.setVgap(8);
         grid.addRow(0, new Label("Default CA bundle:"), new HBox(6, caPath, browse));
@@ -138,7 +142,7 @@ public final class SettingsDialog extends Dialog<Settings> {
         TableColumn<RuleRow, String> column = new TableColumn<>("Rule");
         column.setCellValueFactory(c -> new SimpleStringProperty(c.getValue().id()));
         column.setEditable(false);
-        column.setPrefWidth(230);
+        column.setPrefWidth(220);
         return column;
     }
 
@@ -149,16 +153,32 @@ public final class SettingsDialog extends Dialog<Settings> {
         for (Severity s : Severity.values()) {
             choices.add(s.label());
         }
-        column.setCellFactory(ComboBoxTableCell.forTableColumn(choices.toArray(String[]::new)));
+        column.setCellFactory(c -> new SeverityCell(choices));
         column.setEditable(true);
-        column.setPrefWidth(100);
+        column.setPrefWidth(150);
         return column;
+    }
+
+    /** A severity choice that shows what "default" means for its rule: {@code default (error)}. */
+    private static final class SeverityCell extends ComboBoxTableCell<RuleRow, String> {
+        SeverityCell(List<String> choices) {
+            super(FXCollections.observableArrayList(choices));
+        }
+
+        @Override
+        public void updateItem(String item, boolean empty) {
+            super.updateItem(item, empty);
+            RuleRow row = getTableRow() == null ? null : getTableRow().getItem();
+            if (!empty && !isEditing() && DEFAULT_SEVERITY.equals(item) && row != null) {
+                setText(DEFAULT_SEVERITY + " (" + row.meta.defaultSeverity().label() + ")");
+            }
+        }
     }
 
     private static TableColumn<RuleRow, String> summaryColumn() {
         TableColumn<RuleRow, String> column = new TableColumn<>("What it finds");
         column.setCellValueFactory(c -> new SimpleStringProperty(
-                c.getValue().meta.summary() + " (default " + c.getValue().meta.defaultSeverity().label() + ")"));
+                c.getValue().meta.summary()));
         column.setEditable(false);
         return column;
     }
