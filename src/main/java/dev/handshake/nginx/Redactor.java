@@ -32,7 +32,7 @@ public final class Redactor {
             "(?i)(proxy-)?authorization|(set-)?cookie|x-[a-z0-9-]*(key|auth)[a-z0-9-]*|.*(password|secret|token|api-?key).*");
     /** Map names or sources that hold keys or credentials. */
     private static final Pattern SECRET_MAP = Pattern.compile(
-            "(?i).*(password|passwd|secret|token|key|credential|auth).*");
+            "(?i).*(password|passwd|secret|token|key|credential|auth(?!ority)).*");
     /** A {@code name=value} inside an argument, such as a query string {@code ?token=abc}. */
     private static final Pattern SECRET_PAIR = Pattern.compile(
             "(?i)([A-Za-z0-9_.-]*(?:password|passwd|secret|token|api[_-]?key)[A-Za-z0-9_.-]*=)([^&\\s\"';]+)");

@@ -78,6 +78,7 @@ class RedactorTest {
                 "    key-two bob; # second",
                 "}",
                 "map $host $backend { default a; b.example b; }",
+                "map $proxy_protocol_tlv_authority $sni_seen { default 0; ~. 1; }",
                 "");
         String expected = String.join("\n",
                 "map $http_x_api_key $api_client {",
@@ -87,6 +88,7 @@ class RedactorTest {
                 "    [REDACTED] [REDACTED]; # second",
                 "}",
                 "map $host $backend { default a; b.example b; }",
+                "map $proxy_protocol_tlv_authority $sni_seen { default 0; ~. 1; }",
                 "");
         assertEquals(expected, redact(text));
     }
