@@ -2,6 +2,8 @@ package dev.handshake.nginx;
 
 import dev.handshake.syntax.Directive;
 import dev.handshake.syntax.SyntaxTree;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -44,12 +46,31 @@ public final class ContextInference {
         if (sawMain || (!sawHttp && !sawServer && !sawOther)) {
             return ScopeKind.MAIN;
         }
-        if (sawHttp) {
-            return ScopeKind.HTTP;
+        ScopeKind guess = sawHttp ? ScopeKind.HTTP : sawServer ? ScopeKind.SERVER : ScopeKind.LOCATION;
+        return widenToFit(guess, tree);
+    }
+
+    /**
+     * The innermost of {@code guess}, server and http where every documented top-level directive is
+     * allowed: a fragment of {@code ssl_*} lines belongs in a server, not a location. Stays at
+     * {@code guess} when no context fits them all.
+     */
+    private static ScopeKind widenToFit(ScopeKind guess, SyntaxTree tree) {
+        List<ScopeKind> outward = List.of(ScopeKind.LOCATION, ScopeKind.SERVER, ScopeKind.HTTP);
+        DirectiveCatalogue catalogue = DirectiveCatalogue.standard();
+        for (ScopeKind candidate : outward.subList(outward.indexOf(guess), outward.size())) {
+            boolean fits = true;
+            for (Directive d : tree.root().directives()) {
+                Optional<DirectiveSpec> spec = catalogue.find(d.name());
+                if (spec.isPresent() && !spec.get().allowedIn(candidate)) {
+                    fits = false;
+                    break;
+                }
+            }
+            if (fits) {
+                return candidate;
+            }
         }
-        if (sawServer) {
-            return ScopeKind.SERVER;
-        }
-        return ScopeKind.LOCATION;
+        return guess;
     }
 }

@@ -25,6 +25,7 @@ public final class SourceText {
     private final boolean bom;
     private final LineEnding lineEnding;
     private LineIndex lines;
+    private String eol;
 
     private SourceText(String text, Charset charset, boolean bom) {
         this.text = Objects.requireNonNull(text, "text");
@@ -99,9 +100,14 @@ public final class SourceText {
         return lineEnding;
     }
 
-    /** The separator for lines inserted into this text: its dominant style. */
+    /** The separator for lines inserted into this text: its dominant style (counted on first use). */
     public String eol() {
-        return LineEnding.dominantSeparator(text);
+        String found = eol;
+        if (found == null) {
+            found = LineEnding.dominantSeparator(text);
+            eol = found;
+        }
+        return found;
     }
 
     public boolean endsWithNewline() {

@@ -58,6 +58,14 @@ final class FixInputDialog extends Dialog<Map<String, String>> {
             field.setPrefWidth(560);
             field.valueProperty().addListener((o, was, now) -> refresh());
             field.getEditor().textProperty().addListener((o, was, now) -> refresh());
+            field.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+                Button apply = (Button) getDialogPane().lookupButton(ButtonType.OK);
+                if (e.getCode() == javafx.scene.input.KeyCode.ENTER && !field.isShowing() && !apply.isDisabled()) {
+                    field.setValue(field.getEditor().getText());
+                    apply.fire();
+                    e.consume();
+                }
+            });
             fields.put(input.key(), field);
             Label label = new Label(input.label());
             label.setWrapText(true);
@@ -67,6 +75,7 @@ final class FixInputDialog extends Dialog<Map<String, String>> {
         }
         Label problem = new Label(finding.message());
         problem.setWrapText(true);
+        problem.setMaxWidth(760);
         problem.getStyleClass().add("fix-dialog-problem");
         preview.setEditable(false);
         preview.setId("fix-preview");
@@ -75,6 +84,7 @@ final class FixInputDialog extends Dialog<Map<String, String>> {
         preview.setPrefColumnCount(80);
         VBox.setVgrow(preview, Priority.ALWAYS);
         VBox content = new VBox(10, problem, grid, new Label("Change:"), preview);
+        content.setPrefWidth(780);
         getDialogPane().setContent(content);
         getDialogPane().getButtonTypes().setAll(ButtonType.OK, ButtonType.CANCEL);
         ((Button) getDialogPane().lookupButton(ButtonType.OK)).setText("Apply");

@@ -1,6 +1,7 @@
 package dev.handshake.ui;
 
 import dev.handshake.lint.Linter;
+import dev.handshake.ui.settings.SettingsStore;
 import java.nio.file.Path;
 import java.util.List;
 import javafx.application.Application;
@@ -22,6 +23,7 @@ public final class HandshakeApp extends Application {
     @Override
     public void start(Stage stage) {
         window = new MainWindow(stage, Linter.standard());
+        window.useSettings(SettingsStore.standard());
         List<String> args = getParameters().getUnnamed();
         stage.show();
         if (args.isEmpty()) {

@@ -56,7 +56,7 @@ final class IncidentTools {
             say.accept("No HTTPS upstream at the caret: put it in a location that proxies over TLS");
             return;
         }
-        String command = CurlCheck.build(model.get(), connection.get(), window.settings().current().defaultCaPath());
+        String command = CurlCheck.build(model.get(), connection.get(), window.settings().current().defaultTrustedCa());
         copy(command);
         say.accept("Curl check copied");
         TextArea text = new TextArea(command);

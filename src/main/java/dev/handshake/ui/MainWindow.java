@@ -9,7 +9,6 @@ import dev.handshake.lint.Linter;
 import dev.handshake.text.SourceText;
 import dev.handshake.ui.editor.Analysis;
 import dev.handshake.ui.editor.ConfigEditor;
-import dev.handshake.ui.settings.SettingsStore;
 import dev.handshake.ui.review.SaveReviewDialog;
 import dev.handshake.diff.TextDiff;
 import java.io.File;
@@ -48,32 +47,28 @@ public final class MainWindow {
     private final StatusBar status = new StatusBar();
     private final QuickFixes quickFixes;
     private final Navigator navigator;
+    private SettingsActions settings;
     private final RecentFiles recent;
     private final StringProperty name = new SimpleStringProperty("untitled.conf");
     private final BorderPane root = new BorderPane();
     private Path savedPath;
     private DiskSnapshot snapshot;
-    private final SettingsControl settings;
     private final IncludeTree includeTree;
     private final IncidentTools tools;
     private boolean reviewBeforeSave = true;
 
     public MainWindow(Stage stage, Linter linter) {
-        this(stage, linter, RecentFiles.standard(), SettingsStore.standard());
+        this(stage, linter, RecentFiles.standard());
     }
 
-    /** For tests: settings are not read from or written to the user's config directory. */
     MainWindow(Stage stage, Linter linter, RecentFiles recent) {
-        this(stage, linter, recent, new SettingsStore(null));
-    }
-
-    MainWindow(Stage stage, Linter linter, RecentFiles recent, SettingsStore settingsStore) {
         this.stage = stage;
         this.recent = recent;
         editor = new ConfigEditor(linter);
         problems = new ProblemsPanel(this::jump);
         quickFixes = new QuickFixes(editor, stage, status::showMessage);
         navigator = new Navigator(stage, editor, status);
+        settings = new SettingsActions(this, null);
         SplitPane split = new SplitPane(editor.node(), problems.node());
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.72);
@@ -102,8 +97,6 @@ public final class MainWindow {
             e.consume();
         });
         stage.setScene(scene);
-        settings = new SettingsControl(this, settingsStore, status::showMessage);
-        settings.apply();
         tools = new IncidentTools(this, status::showMessage);
         stage.titleProperty().bind(Bindings.createStringBinding(
                 () -> (editor.modifiedProperty().get() ? "*" : "") + name.get() + " — Handshake",
@@ -130,8 +123,13 @@ public final class MainWindow {
         return quickFixes;
     }
 
-    /** The user's settings (review-before-save, default CA...), kept up to date by Edit > Settings. */
-    SettingsControl settings() {
+    /** Applies the settings stored in {@code store} and keeps later changes there. */
+    public void useSettings(dev.handshake.ui.settings.SettingsStore store) {
+        settings = new SettingsActions(this, store);
+        settings.loadAndApply();
+    }
+
+    SettingsActions settings() {
         return settings;
     }
 
@@ -407,6 +405,11 @@ public final class MainWindow {
         } else if (!entry.file().equals(current) && confirmDiscard()) {
             open(entry.file());
         }
+    }
+
+    /** A one-line message in the status bar. */
+    void showStatus(String message) {
+        status.showMessage(message);
     }
 
     IncidentTools tools() {

@@ -1,18 +1,23 @@
 package dev.handshake.it;
 
+import dev.handshake.cli.Main;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -104,6 +109,41 @@ class UpstreamSniEndToEndTest {
             assertEquals(502, get("/by-group/x").statusCode());
             assertTrue(proxy.logs().contains("SSL_do_handshake() failed"), proxy.logs());
         }
+    }
+
+    @Test
+    void handshakeFindsTheProblemAndItsFixMakesRealNginxAnswer200() throws Exception {
+        Path prefix = Files.createDirectories(dir.resolve("proxy"));
+        Path config = Files.writeString(prefix.resolve("nginx.conf"), brokenProxyConfig(prefix));
+
+        assertEquals(1, cli("check", config.toString()).exitCode(), "check must fail on the broken config");
+        Cli fixed = cli("fix", "--write", "--sni-name", NAME, "--trusted-ca", pki.caCertificate().toString(),
+                config.toString());
+        assertEquals(0, fixed.exitCode(), fixed.err());
+        Cli recheck = cli("check", config.toString());
+        assertEquals(0, recheck.exitCode(), recheck.out());
+
+        NginxProcess.TestResult syntax = NginxProcess.test(prefix, config);
+        assertEquals(0, syntax.exitCode(), syntax.output());
+
+        try (NginxProcess proxy = NginxProcess.start(prefix, config, proxyPort)) {
+            for (String path : List.of("/by-ip/x", "/by-group/x")) {
+                HttpResponse<String> response = get(path);
+                assertEquals(200, response.statusCode(), path + "\n" + Files.readString(config) + proxy.logs());
+                assertEquals("sni=" + NAME + " host=" + NAME + " xfp=https team=payments\n", response.body(), path);
+            }
+        }
+    }
+
+    record Cli(int exitCode, String out, String err) {
+    }
+
+    static Cli cli(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Cli(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
     HttpResponse<String> get(String path) throws IOException, InterruptedException {

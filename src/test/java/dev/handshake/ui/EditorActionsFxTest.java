@@ -109,7 +109,8 @@ class EditorActionsFxTest {
         robot.interact(() -> name.getEditor().setText("api.internal"));
         until("preview shows the name", () -> robot.lookup("#fix-preview").queryTextInputControl().getText()
                 .contains("+            proxy_ssl_name api.internal;"));
-        robot.clickOn("Apply");
+        robot.clickOn(name.getEditor());
+        robot.type(KeyCode.ENTER);
         until("applied", () -> editor.text().contains("proxy_ssl_name api.internal;")
                 && editor.text().contains("proxy_ssl_server_name on;"));
         until("finding gone", () -> editor.diagnosticsProperty().get().stream()
@@ -222,6 +223,20 @@ class EditorActionsFxTest {
         assertEquals(copy.getFileName() + " — Handshake", fx(() -> window.stage().getTitle()));
         assertEquals(copy, fx(() -> window.recent().list().get(0)));
         assertEquals(copy, fx(() -> editor.pathProperty().get()));
+    }
+
+    @Test
+    void storedSettingsShapeTheLinterReviewAndTheme() throws Exception {
+        var store = new dev.handshake.ui.settings.SettingsStore(dir.resolve("settings-" + System.nanoTime()));
+        store.save(new dev.handshake.ui.settings.Settings(java.util.Set.of("upstream-sni-off"), java.util.Map.of(),
+                null, false, dev.handshake.ui.settings.Settings.DARK, 16));
+        WaitForAsyncUtils.asyncFx(() -> window.useSettings(store)).get(10, TimeUnit.SECONDS);
+        open(IP_TARGET);
+        var editor = window.editor();
+        until("analysed", () -> editor.analysisProperty().get() != null
+                && editor.analysisProperty().get().text().equals(IP_TARGET));
+        assertTrue(fx(() -> editor.diagnosticsProperty().get().stream().noneMatch(d -> d.rule().equals("upstream-sni-off"))));
+        assertTrue(fx(() -> window.stage().getScene().getRoot().getStyleClass().contains("dark")));
     }
 
     private static byte[] concat(byte[] a, byte[] b) {

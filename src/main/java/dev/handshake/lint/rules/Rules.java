@@ -20,7 +20,14 @@ public final class Rules {
                 new UpstreamSniOff(),
                 new UpstreamSniNameUnusable(),
                 new UpstreamSniNameIgnored(),
-                new UpstreamHostHeaderMismatch());
+                new UpstreamHostHeaderMismatch(),
+                new UpstreamVerifyOff(),
+                new UpstreamVerifyWithoutCa(),
+                new UpstreamClientCertIncomplete(),
+                new UpstreamLegacyTlsProtocols(),
+                new UpstreamTlsSettingsDiverge(),
+                new UnknownDirective(),
+                new DirectiveNotAllowedHere());
     }
 
     public static Optional<RuleMeta> meta(String id) {

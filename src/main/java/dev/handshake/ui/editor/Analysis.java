@@ -24,9 +24,10 @@ import java.util.Map;
  * @param lint        the whole lint result (also findings in included files), or {@code null} when
  *                    analysis was limited to highlighting
  * @param diagnostics findings whose range lies in this file
+ * @param lines       the line index of {@code text}, built off the FX thread
  */
 public record Analysis(long version, Path path, String text, ParseResult parse, LintResult lint,
-                       List<Diagnostic> diagnostics, List<StyleRun> styles) {
+                       List<Diagnostic> diagnostics, List<StyleRun> styles, LineIndex lines) {
 
     /** Style class that underlines a finding of {@code severity}. */
     public static String problemStyle(Severity severity) {
@@ -45,7 +46,7 @@ public record Analysis(long version, Path path, String text, ParseResult parse, 
         ParseResult parse = file.parse();
         List<StyleRun> styles = Highlighter.highlight(parse);
         if (!lintEnabled) {
-            return new Analysis(version, normal, text, parse, null, List.of(), styles);
+            return new Analysis(version, normal, text, parse, null, List.of(), styles, source.lines());
         }
         SourceLoader loader = SourceLoader.overlay(Map.of(normal, source), SourceLoader.fileSystem());
         ConfigModel model = ConfigModel.build(file, ConfigModel.Options.defaults().withLoader(loader));
@@ -60,7 +61,7 @@ public record Analysis(long version, Path path, String text, ParseResult parse, 
                 }
             }
         }
-        return new Analysis(version, normal, text, parse, lint, here, styles);
+        return new Analysis(version, normal, text, parse, lint, here, styles, source.lines());
     }
 
     /** A quick parse and colouring only, for the first paint of a freshly opened buffer. */
@@ -109,6 +110,6 @@ public record Analysis(long version, Path path, String text, ParseResult parse, 
                 return included.get().source().lines().line(Math.min(offset, other.length()));
             }
         }
-        return new LineIndex(text).line(Math.min(offset, text.length()));
+        return lines.line(Math.min(offset, text.length()));
     }
 }

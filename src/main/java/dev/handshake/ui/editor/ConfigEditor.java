@@ -8,7 +8,6 @@ import dev.handshake.text.TextEdit;
 import dev.handshake.text.TextRange;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -27,8 +26,6 @@ import javafx.scene.Node;
 import javafx.scene.layout.BorderPane;
 import org.fxmisc.flowless.VirtualizedScrollPane;
 import org.fxmisc.richtext.CodeArea;
-import org.fxmisc.richtext.model.StyleSpans;
-import org.fxmisc.richtext.model.StyleSpansBuilder;
 import org.reactfx.Subscription;
 
 /**
@@ -41,6 +38,7 @@ import org.reactfx.Subscription;
 public final class ConfigEditor {
 
     private static final Duration PAUSE = Duration.ofMillis(150);
+    private static final int QUICK_COLOURS = 200_000;
 
     private final CodeArea area = new CodeArea();
     private final VirtualizedScrollPane<CodeArea> scroll = new VirtualizedScrollPane<>(area);
@@ -64,6 +62,8 @@ public final class ConfigEditor {
     private SourceText template = SourceText.of("");
     private volatile Linter linter;
     private long version;
+    private long lastApplyNanos;
+    private final StylePainter painter = new StylePainter(area);
     private boolean disposed;
 
     public ConfigEditor(Linter linter) {
@@ -97,12 +97,14 @@ public final class ConfigEditor {
         path.set(file == null ? null : file.toAbsolutePath().normalize());
         String normalised = source.text().replace("\r\n", "\n").replace('\r', '\n');
         area.replaceText(normalised);
-        area.setStyleSpans(0, toSpans(Analysis.colours(normalised)));
+        // A small file gets its colours at once; a large one stays plain until the background pass.
+        painter.paintAll(normalised, normalised.length() <= QUICK_COLOURS ? Analysis.colours(normalised)
+                : List.of(new StyleRun(normalised.length(), List.of())));
         area.getUndoManager().forgetHistory();
         area.getUndoManager().mark();
         area.moveTo(0);
         area.requestFollowCaret();
-        analyzeNow();
+        schedule();
     }
 
     /** The file this buffer belongs to, or {@code null} for an unsaved example. */
@@ -227,24 +229,20 @@ public final class ConfigEditor {
     }
 
     private void apply(Analysis result) {
+        long started = System.nanoTime();
         if (result.text().length() == area.getLength()) {
-            area.setStyleSpans(0, toSpans(result.styles()));
+            painter.paintChanges(result.text(), result.styles());
         }
         analysis.set(result);
         diagnostics.set(result.diagnostics());
         overlay.show(result);
         keys.matchBracket(area.getCaretPosition());
+        lastApplyNanos = System.nanoTime() - started;
     }
 
-    static StyleSpans<Collection<String>> toSpans(List<StyleRun> runs) {
-        StyleSpansBuilder<Collection<String>> builder = new StyleSpansBuilder<>(Math.max(1, runs.size()));
-        for (StyleRun run : runs) {
-            builder.add(run.styles(), run.length());
-        }
-        if (runs.isEmpty()) {
-            builder.add(List.of(), 0);
-        }
-        return builder.create();
+    /** FX-thread time the last analysis took to show (styles, gutter, properties), for the latency probe. */
+    public long lastApplyNanos() {
+        return lastApplyNanos;
     }
 
     /** Replaces {@code range} with {@code replacement} as one undo step. */
@@ -277,16 +275,8 @@ public final class ConfigEditor {
     /** Replaces the whole text with {@code newText} as one undo step, touching only the part that differs. */
     public void replaceAll(String newText) {
         String current = area.getText();
-        int prefix = 0;
-        int limit = Math.min(current.length(), newText.length());
-        while (prefix < limit && current.charAt(prefix) == newText.charAt(prefix)) {
-            prefix++;
-        }
-        int suffix = 0;
-        while (suffix < limit - prefix
-                && current.charAt(current.length() - 1 - suffix) == newText.charAt(newText.length() - 1 - suffix)) {
-            suffix++;
-        }
+        int prefix = StylePainter.commonPrefix(current, newText);
+        int suffix = StylePainter.commonSuffix(current, newText, prefix);
         if (prefix == current.length() && prefix == newText.length()) {
             return;
         }
@@ -348,12 +338,7 @@ public final class ConfigEditor {
 
     /** Runs {@code handler} on Alt+Enter and Ctrl+. in the text (the quick-fix menu). */
     public void setQuickFixHandler(Runnable handler) {
-        org.fxmisc.wellbehaved.event.Nodes.addInputMap(area, org.fxmisc.wellbehaved.event.InputMap.sequence(
-                org.fxmisc.wellbehaved.event.InputMap.consume(org.fxmisc.wellbehaved.event.EventPattern.keyPressed(
-                        javafx.scene.input.KeyCode.ENTER, javafx.scene.input.KeyCombination.ALT_DOWN), e -> handler.run()),
-                org.fxmisc.wellbehaved.event.InputMap.consume(org.fxmisc.wellbehaved.event.EventPattern.keyPressed(
-                        javafx.scene.input.KeyCode.PERIOD, javafx.scene.input.KeyCombination.SHORTCUT_DOWN),
-                        e -> handler.run())));
+        keys.onQuickFix(handler);
     }
 
     /** Opens the find bar; with {@code replace}, the replace field too. */
@@ -373,6 +358,11 @@ public final class ConfigEditor {
                 ? area.getCharacterBoundsOnScreen(caretAt, caretAt + 1) : Optional.empty();
         // The caret's own bounds are empty while it blinks off; the character under it is always there.
         return character.isPresent() ? character : area.getCaretBounds();
+    }
+
+    /** The text's font size in points. */
+    public void setFontSize(int points) {
+        area.setStyle("-fx-font-size: " + points + "pt;");
     }
 
     public void requestFocus() {

@@ -3,6 +3,10 @@ package dev.handshake.ui.editor;
 import dev.handshake.lint.Diagnostic;
 import dev.handshake.lint.Related;
 import dev.handshake.lint.Severity;
+import dev.handshake.nginx.DirectiveCatalogue;
+import dev.handshake.nginx.DirectiveSpec;
+import dev.handshake.syntax.Directive;
+import java.util.Optional;
 import dev.handshake.text.LineIndex;
 import java.util.HashMap;
 import java.util.List;
@@ -48,7 +52,7 @@ final class DiagnosticsOverlay {
     void show(Analysis analysis) {
         shown = analysis;
         Map<Integer, Severity> worst = new HashMap<>();
-        LineIndex lines = new LineIndex(analysis.text());
+        LineIndex lines = analysis.lines();
         for (Diagnostic d : analysis.diagnostics()) {
             int paragraph = lines.line(Math.min(d.range().start(), analysis.text().length())) - 1;
             worst.merge(paragraph, d.severity(), (a, b) -> a.compareTo(b) <= 0 ? a : b);
@@ -76,10 +80,11 @@ final class DiagnosticsOverlay {
             return;
         }
         List<Diagnostic> here = shown.at(event.getCharacterIndex());
-        if (here.isEmpty()) {
+        VBox content = here.isEmpty() ? directiveCard(shown, event.getCharacterIndex()) : cardFor(here, shown);
+        if (content == null) {
             return;
         }
-        card.getContent().setAll(cardFor(here, shown));
+        card.getContent().setAll(content);
         Point2D at = event.getScreenPosition();
         card.show(area, at.getX(), at.getY() + 12);
     }
@@ -88,7 +93,7 @@ final class DiagnosticsOverlay {
         VBox content = new VBox(6);
         content.getStyleClass().add("diagnostic-card");
         for (Diagnostic d : found) {
-            Label message = new Label(d.message());
+            Label message = new Label(d.message().replace("`", ""));
             message.getStyleClass().addAll("card-message", "card-" + d.severity().label());
             message.setWrapText(true);
             Label rule = new Label(d.severity().label() + " · " + d.rule()
@@ -112,6 +117,39 @@ final class DiagnosticsOverlay {
         }
         content.setMaxWidth(520);
         content.setPrefWidth(520);
+        return content;
+    }
+
+    /** For the name of a directive under the mouse: its catalogue entry (syntax, default, contexts, module). */
+    static VBox directiveCard(Analysis analysis, int offset) {
+        Directive directive = analysis.parse().tree().directiveAt(offset);
+        if (directive == null || directive.nameToken() == null || !directive.nameToken().range().contains(offset)) {
+            return null;
+        }
+        Optional<DirectiveSpec> spec = DirectiveCatalogue.standard().find(directive.name());
+        if (spec.isEmpty()) {
+            return null;
+        }
+        DirectiveSpec.Definition definition = spec.get().definitions().get(0);
+        VBox content = new VBox(4);
+        content.getStyleClass().add("diagnostic-card");
+        Label name = new Label(directive.name());
+        name.getStyleClass().add("card-message");
+        content.getChildren().add(name);
+        for (String form : definition.syntax()) {
+            Label syntax = new Label(form);
+            syntax.getStyleClass().add("card-syntax");
+            content.getChildren().add(syntax);
+        }
+        String facts = (definition.defaultValue().isEmpty() ? "no default" : "default: " + definition.defaultValue())
+                + " · context: " + String.join(", ", definition.contexts()) + " · module: " + definition.module();
+        Label about = new Label(facts);
+        about.setWrapText(true);
+        about.getStyleClass().add("card-rule");
+        Label link = new Label(definition.docUrl());
+        link.getStyleClass().add("card-related");
+        content.getChildren().addAll(about, link);
+        content.setMaxWidth(520);
         return content;
     }
 

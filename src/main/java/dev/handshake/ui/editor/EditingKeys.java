@@ -48,6 +48,13 @@ final class EditingKeys {
         Nodes.addInputMap(area, keys);
     }
 
+    /** Runs {@code handler} on Alt+Enter and Ctrl+. (the quick-fix menu). */
+    void onQuickFix(Runnable handler) {
+        Nodes.addInputMap(area, sequence(
+                consume(keyPressed(KeyCode.ENTER, KeyCombination.ALT_DOWN), e -> handler.run()),
+                consume(keyPressed(KeyCode.PERIOD, KeyCombination.SHORTCUT_DOWN), e -> handler.run())));
+    }
+
     /** Enter: a new line indented like this one, one level deeper after {@code {}. */
     void newLine() {
         String text = area.getText();

@@ -62,4 +62,59 @@ public record StyleRun(int length, List<String> styles) {
         }
         return out;
     }
+
+    /** The runs covering {@code [from, to)} of the text {@code runs} cover. */
+    public static List<StyleRun> slice(List<StyleRun> runs, int from, int to) {
+        List<StyleRun> out = new ArrayList<>();
+        int offset = 0;
+        for (StyleRun run : runs) {
+            int runEnd = offset + run.length();
+            append(out, Math.max(0, Math.min(runEnd, to) - Math.max(offset, from)), run.styles());
+            offset = runEnd;
+            if (offset >= to) {
+                break;
+            }
+        }
+        return out;
+    }
+
+    /** How many leading characters {@code a} and {@code b} style the same. */
+    public static int commonPrefix(List<StyleRun> a, List<StyleRun> b) {
+        return common(a, b, false);
+    }
+
+    /** How many trailing characters {@code a} and {@code b} style the same. */
+    public static int commonSuffix(List<StyleRun> a, List<StyleRun> b) {
+        return common(a, b, true);
+    }
+
+    private static int common(List<StyleRun> a, List<StyleRun> b, boolean fromEnd) {
+        int i = 0;
+        int j = 0;
+        int leftA = 0;
+        int leftB = 0;
+        int same = 0;
+        while (true) {
+            while (leftA == 0 && i < a.size()) {
+                leftA = a.get(fromEnd ? a.size() - 1 - i : i).length();
+                i++;
+            }
+            while (leftB == 0 && j < b.size()) {
+                leftB = b.get(fromEnd ? b.size() - 1 - j : j).length();
+                j++;
+            }
+            if (leftA == 0 || leftB == 0) {
+                return same;
+            }
+            List<String> styleA = a.get(fromEnd ? a.size() - i : i - 1).styles();
+            List<String> styleB = b.get(fromEnd ? b.size() - j : j - 1).styles();
+            if (!styleA.equals(styleB)) {
+                return same;
+            }
+            int step = Math.min(leftA, leftB);
+            same += step;
+            leftA -= step;
+            leftB -= step;
+        }
+    }
 }

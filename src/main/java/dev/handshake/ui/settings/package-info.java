@@ -1,8 +1,8 @@
 /**
- * The user's settings: the record, its JSON file in the user's config directory, and the dialog that
- * edits them.
+ * The user's editor settings (rules and severities, default CA, review before save, theme, font
+ * size), persisted as JSON in the user's configuration directory, and the dialog that edits them.
  *
- * <p>Never analyses anything itself and never fails the app over a bad settings file: a missing or
- * corrupt file means the defaults and a warning.
+ * <p>Never touches a config file being edited and never fails the editor: an unreadable settings
+ * file falls back to the defaults.
  */
 package dev.handshake.ui.settings;

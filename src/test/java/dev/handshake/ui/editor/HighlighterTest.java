@@ -88,4 +88,18 @@ class HighlighterTest {
                 new StyleRun(2, List.of("err")), new StyleRun(3, List.of())), marked);
         assertEquals(10, StyleRun.total(marked));
     }
+
+    @Test
+    void sliceAndCommonEnds() {
+        List<StyleRun> a = List.of(new StyleRun(3, List.of("x")), new StyleRun(4, List.of()), new StyleRun(2, List.of("y")));
+        List<StyleRun> b = List.of(new StyleRun(3, List.of("x")), new StyleRun(1, List.of()), new StyleRun(1, List.of("z")),
+                new StyleRun(3, List.of()), new StyleRun(2, List.of("y")));
+        assertEquals(4, StyleRun.commonPrefix(a, b));
+        assertEquals(5, StyleRun.commonSuffix(a, b));
+        assertEquals(9, StyleRun.commonPrefix(a, a));
+        assertEquals(0, StyleRun.commonPrefix(a, List.of()));
+        assertEquals(List.of(new StyleRun(1, List.of("x")), new StyleRun(4, List.of()), new StyleRun(1, List.of("y"))),
+                StyleRun.slice(a, 2, 8));
+        assertEquals(List.of(), StyleRun.slice(a, 5, 5));
+    }
 }

@@ -1,7 +1,7 @@
 package dev.handshake.ui.settings;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.handshake.lint.LintOptions;
@@ -14,76 +14,41 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/** Settings survive a round trip through JSON, and a broken file falls back to the defaults. */
 class SettingsStoreTest {
 
     @TempDir
     Path dir;
 
     @Test
-    void roundTripThroughANewDirectory() throws Exception {
-        SettingsStore store = new SettingsStore(dir.resolve("conf/handshake/settings.json"));
-        Settings chosen = new Settings(Set.of("upstream-sni-off"), Map.of("upstream-verify-off", Severity.ERROR),
-                "/etc/nginx/ca.pem", false, Theme.DARK, 18);
+    void roundTrip() throws Exception {
+        SettingsStore store = new SettingsStore(dir.resolve("nested"));
+        Settings chosen = new Settings(Set.of("upstream-verify-off"), Map.of("upstream-sni-off", "warning"),
+                "/etc/ssl/internal-ca.pem", false, Settings.DARK, 18);
         store.save(chosen);
-        SettingsStore.Loaded loaded = store.load();
-        assertEquals(chosen, loaded.settings());
-        assertTrue(loaded.warnings().isEmpty());
-        String json = Files.readString(store.file());
-        assertTrue(json.contains("\"theme\" : \"dark\""), json);
-        store.save(Settings.defaults());
-        assertEquals(Settings.defaults(), store.load().settings());
+        assertEquals(chosen, store.load());
+        String json = Files.readString(store.file(), StandardCharsets.UTF_8);
+        assertTrue(json.contains("\"fontSize\" : 18"), json);
     }
 
     @Test
-    void missingFileGivesDefaultsQuietly() {
-        SettingsStore.Loaded loaded = new SettingsStore(dir.resolve("absent.json")).load();
-        assertEquals(Settings.defaults(), loaded.settings());
-        assertTrue(loaded.warnings().isEmpty());
-        assertTrue(Settings.defaults().reviewBeforeSave());
+    void missingOrBrokenFileGivesDefaults() throws Exception {
+        SettingsStore store = new SettingsStore(dir);
+        assertEquals(Settings.defaults(), store.load());
+        Files.writeString(store.file(), "{ not json", StandardCharsets.UTF_8);
+        assertEquals(Settings.defaults(), store.load());
+        Files.writeString(store.file(), "{\"fontSize\": 99, \"theme\": \"neon\", \"extra\": 1}", StandardCharsets.UTF_8);
+        Settings clamped = store.load();
+        assertEquals(Settings.MAX_FONT, clamped.fontSize());
+        assertEquals(Settings.LIGHT, clamped.theme());
     }
 
     @Test
-    void corruptFileGivesDefaultsAndAWarning() throws Exception {
-        Path file = dir.resolve("settings.json");
-        for (String bad : new String[] {"{\"theme\": \"dark\",", "[1,2]", "\u0000\u0001binary", ""}) {
-            Files.write(file, bad.getBytes(StandardCharsets.UTF_8));
-            SettingsStore.Loaded loaded = new SettingsStore(file).load();
-            assertEquals(Settings.defaults(), loaded.settings(), bad);
-            assertEquals(1, loaded.warnings().size(), bad);
-        }
-    }
-
-    @Test
-    void badFieldsFallBackOneByOne() throws Exception {
-        Path file = dir.resolve("settings.json");
-        Files.writeString(file, "{\"theme\": \"purple\", \"fontSize\": 400, \"disabledRules\": \"x\","
-                + " \"severities\": {\"a\": \"loud\", \"b\": \"info\"}, \"reviewBeforeSave\": false, \"extra\": 1}");
-        SettingsStore.Loaded loaded = new SettingsStore(file).load();
-        Settings s = loaded.settings();
-        assertEquals(Theme.LIGHT, s.theme());
-        assertEquals(Settings.MAX_FONT, s.fontSize());
-        assertEquals(Set.of(), s.disabledRules());
-        assertEquals(Map.of("b", Severity.INFO), s.severityOverrides());
-        assertEquals(false, s.reviewBeforeSave());
-        assertNull(s.defaultCaPath());
-        assertEquals(3, loaded.warnings().size(), loaded.warnings().toString());
-    }
-
-    @Test
-    void lintOptionsCarryTheChoices() {
-        Settings s = Settings.defaults().withRules(Set.of("r1"), Map.of("r2", Severity.INFO)).withDefaultCaPath("/ca.pem");
-        LintOptions options = s.lintOptions(LintOptions.defaults().withExtraDirectives(Set.of("lua_x")));
-        assertEquals(Set.of("r1"), options.disabledRules());
-        assertEquals(Map.of("r2", Severity.INFO), options.severityOverrides());
+    void lintOptions() {
+        LintOptions options = new Settings(Set.of("a-rule"), Map.of("b-rule", "info", "c-rule", "loud"),
+                "/ca.pem", true, Settings.LIGHT, 14).lintOptions();
+        assertFalse(options.enabled("a-rule"));
+        assertEquals(Map.of("b-rule", Severity.INFO), options.severityOverrides());
         assertEquals("/ca.pem", options.defaultTrustedCa());
-        assertEquals(Set.of("lua_x"), options.extraDirectives());
-    }
-
-    @Test
-    void configDirectoryFollowsXdg() {
-        Path home = Path.of("/home/u");
-        assertEquals(Path.of("/xdg/handshake/settings.json"), SettingsStore.defaultFile("/xdg", home));
-        assertEquals(Path.of("/home/u/.config/handshake/settings.json"), SettingsStore.defaultFile(null, home));
-        assertEquals(Path.of("/home/u/.config/handshake/settings.json"), SettingsStore.defaultFile("relative", home));
     }
 }

@@ -1,0 +1,172 @@
+package dev.handshake.cli;
+
+import dev.handshake.diff.TextDiff;
+import dev.handshake.io.AtomicWriter;
+import dev.handshake.lint.Diagnostic;
+import dev.handshake.lint.FixApplier;
+import dev.handshake.lint.FixInput;
+import dev.handshake.nginx.SourceLoader;
+import dev.handshake.report.CheckResults;
+import dev.handshake.report.TextReport;
+import dev.handshake.text.SourceText;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code fix}: applies safe fixes, and fixes whose inputs were given, until the result is stable; then
+ * prints a unified diff ({@code --dry-run}, the default), writes the files atomically ({@code --write}),
+ * or writes the patched main file elsewhere ({@code --output FILE}). Findings left unfixed are named on
+ * standard error with the reason; the exit code is {@code check}'s on the fixed result.
+ */
+final class FixCommand {
+
+    private final Main main;
+    /** Disk texts of the files changed, by normalised path, in the order they changed. */
+    private final Map<Path, SourceText> originals = new LinkedHashMap<>();
+    /** Fixed texts; later main files see the changes earlier ones made to shared includes. */
+    private final Map<Path, SourceText> fixed = new LinkedHashMap<>();
+    private int applied;
+
+    FixCommand(Main main) {
+        this.main = main;
+    }
+
+    int run(List<String> rest, PrintStream out, PrintStream err) throws UsageException {
+        Set<String> valued = new HashSet<>(Session.VALUED);
+        valued.addAll(Set.of("--rule", "--sni-name", "--trusted-ca", "--output"));
+        Arguments args = Arguments.parse(rest, valued, Set.of("--dry-run", "--write"));
+        int modes = (args.has("--dry-run") ? 1 : 0) + (args.has("--write") ? 1 : 0) + (args.has("--output") ? 1 : 0);
+        if (modes > 1) {
+            throw new UsageException("choose one of --dry-run, --write and --output");
+        }
+        Session session = Session.from(args, main.paths(), main.rules(), main.knownRuleIds());
+        Set<String> selected = new LinkedHashSet<>();
+        for (String rule : args.values("--rule")) {
+            selected.add(Session.checkRule(rule, main.knownRuleIds()));
+        }
+        Map<String, String> inputs = new LinkedHashMap<>();
+        putInput(inputs, FixInput.SNI_NAME, args.value("--sni-name", null));
+        putInput(inputs, FixInput.TRUSTED_CA, args.value("--trusted-ca", null));
+        List<Session.Input> mains = session.inputs(args.operands());
+        Path output = args.has("--output") ? main.paths().absolute(Path.of(args.value("--output", ""))) : null;
+        if (output != null && mains.size() != 1) {
+            throw new UsageException("--output takes exactly one input file, not " + mains.size());
+        }
+
+        CheckResults results = fixEach(session, mains, FixApplier.standardPolicy(selected, inputs), err);
+        boolean written = false;
+        try {
+            if (output != null && !results.hasFailures()) {
+                written = writeOutput(mains.get(0).path(), output, err);
+            } else if (args.has("--write")) {
+                written = writeAll(err);
+            } else if (output == null) {
+                printDiff(out);
+            }
+        } catch (IOException e) {
+            err.println(Main.NAME + ": cannot write: " + e.getMessage());
+            return 2;
+        }
+        reportUnfixed(results, selected, inputs, err);
+        err.println((written ? "applied " : "would apply ") + applied + (applied == 1 ? " fix" : " fixes")
+                + " in " + originals.size() + (originals.size() == 1 ? " file" : " files")
+                + "; left: " + results.counts());
+        out.flush();
+        return CheckCommand.exitCode(results, session);
+    }
+
+    /** Fixes each main file in turn (later ones see earlier changes); returns what is left. */
+    private CheckResults fixEach(Session session, List<Session.Input> mains, FixApplier.Policy policy,
+                                 PrintStream err) {
+        CheckResults results = new CheckResults(session.paths());
+        SourceLoader loader = SourceLoader.overlay(fixed, Session.disk());
+        for (Session.Input input : mains) {
+            String error = input.error();
+            if (error == null) {
+                try {
+                    FixApplier.Outcome outcome = FixApplier.fixUntilStable(session.load(input.path(), loader),
+                            session.linter(), policy);
+                    record(outcome);
+                    results.add(input.path(), outcome.result());
+                    continue;
+                } catch (IOException e) {
+                    error = session.readError(input.path(), e);
+                } catch (UncheckedIOException e) {
+                    error = session.readError(input.path(), e.getCause());
+                } catch (RuntimeException bug) {
+                    error = main.paths().display(input.path()) + ": internal error while fixing: " + bug;
+                }
+            }
+            results.addFailure(input.path(), error);
+            err.println(Main.NAME + ": " + error);
+        }
+        return results;
+    }
+
+    private static void putInput(Map<String, String> inputs, String key, String value) throws UsageException {
+        if (value == null) {
+            return;
+        }
+        if (value.isBlank()) {
+            throw new UsageException("--" + key + " needs a value");
+        }
+        inputs.put(key, value);
+    }
+
+    private void record(FixApplier.Outcome outcome) {
+        applied += outcome.fixesApplied();
+        for (Map.Entry<Path, String> change : outcome.changed().entrySet()) {
+            SourceText before = outcome.originals().get(change.getKey());
+            originals.putIfAbsent(change.getKey(), before);
+            fixed.put(change.getKey(), before.withText(change.getValue()));
+        }
+    }
+
+    /** Prints the unified diff of every changed file. */
+    private void printDiff(PrintStream out) {
+        for (Map.Entry<Path, SourceText> e : originals.entrySet()) {
+            String label = main.paths().display(e.getKey()).replaceFirst("^/+", "");
+            out.print(TextDiff.between(e.getValue().text(), fixed.get(e.getKey()).text())
+                    .unified("a/" + label, "b/" + label));
+        }
+    }
+
+    private boolean writeAll(PrintStream err) throws IOException {
+        AtomicWriter writer = AtomicWriter.withoutBackup();
+        for (Map.Entry<Path, SourceText> e : originals.entrySet()) {
+            writer.write(e.getKey(), e.getValue().encode(fixed.get(e.getKey()).text()));
+            err.println("fixed " + main.paths().display(e.getKey()));
+        }
+        return true;
+    }
+
+    private boolean writeOutput(Path mainFile, Path output, PrintStream err) throws IOException {
+        SourceText source = fixed.containsKey(mainFile) ? fixed.get(mainFile) : Session.disk().load(mainFile);
+        AtomicWriter.withoutBackup().write(output, source.encode());
+        err.println("wrote " + main.paths().display(output));
+        for (Path other : originals.keySet()) {
+            if (!other.equals(mainFile)) {
+                err.println(Main.NAME + ": not written: the fix for included file " + main.paths().display(other)
+                        + " (use --write)");
+            }
+        }
+        return true;
+    }
+
+    private static void reportUnfixed(CheckResults results, Set<String> selected, Map<String, String> inputs,
+                                      PrintStream err) {
+        for (Diagnostic d : results.findings()) {
+            String why = !selected.isEmpty() && !selected.contains(d.rule())
+                    ? "not selected by --rule" : FixApplier.whyUnfixed(d, inputs);
+            err.println(TextReport.line(results, d) + " (not fixed: " + why + ")");
+        }
+    }
+}

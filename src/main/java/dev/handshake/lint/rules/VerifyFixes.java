@@ -1,0 +1,96 @@
+package dev.handshake.lint.rules;
+
+import dev.handshake.lint.DirectiveEdits;
+import dev.handshake.lint.FileEdit;
+import dev.handshake.lint.Fix;
+import dev.handshake.lint.FixInput;
+import dev.handshake.lint.RuleContext;
+import dev.handshake.nginx.EffectiveSettings;
+import dev.handshake.nginx.Scope;
+import dev.handshake.nginx.ScopeKind;
+import dev.handshake.nginx.Statement;
+import dev.handshake.nginx.TlsFamily;
+import dev.handshake.nginx.UpstreamConnection;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The fixes that turn upstream certificate verification on: "Verify the upstream" where the
+ * connection (or the written {@code off}) is, "Harden the baseline" once at http (or stream) level,
+ * and "Trust a CA" where verification is on without one. They never offer {@code *_ssl_verify off}.
+ */
+final class VerifyFixes {
+
+    /** The chain depth set along with verification: a leaf, one intermediate, and the root. */
+    static final String VERIFY_DEPTH = "2";
+
+    private VerifyFixes() {
+    }
+
+    /** What to ask for: the CA bundle, with ranked suggestions. */
+    static FixInput caInput(RuleContext context) {
+        return new FixInput(FixInput.TRUSTED_CA, "CA certificate file (PEM) that signs the upstream's certificate",
+                TlsSettingEdits.caCandidates(context.model(), context.options()));
+    }
+
+    /**
+     * Verify the upstream: in {@code scope} (the connection's home, or where {@code off} is written),
+     * {@code *_ssl_verify on} (replacing a written {@code off} in place), the CA unless that very CA
+     * is already in force, and the verify depth unless one is already set.
+     */
+    static Fix verifyHere(RuleContext context, TlsFamily family, Scope scope,
+                          Function<List<String>, FileEdit> insert) {
+        return Fix.withInputs("Verify the upstream: set `" + family.ssl("verify") + " on;` with a trusted CA",
+                List.of(caInput(context)),
+                values -> verifyEdits(context.settings(), family, scope, values.get(FixInput.TRUSTED_CA), insert));
+    }
+
+    /**
+     * Harden the baseline: the same directives once at the start of the http (or stream) block, so
+     * every location inherits them; a written {@code off} below is turned {@code on} in place, since
+     * it would otherwise still win. Empty when the file has no such block (a fragment).
+     */
+    static Optional<Fix> hardenBaseline(RuleContext context, UpstreamConnection connection, Statement writtenOff) {
+        ScopeKind top = connection.family() == TlsFamily.STREAM ? ScopeKind.STREAM : ScopeKind.HTTP;
+        Scope base = connection.home().nearest(top);
+        if (base == null || base.opener() == null) {
+            return Optional.empty();
+        }
+        TlsFamily family = connection.family();
+        return Optional.of(Fix.withInputs("Harden the baseline: verify every upstream from the " + top.label()
+                        + " block", List.of(caInput(context)), values -> {
+            List<FileEdit> edits = new ArrayList<>(verifyEdits(context.settings(), family, base,
+                    values.get(FixInput.TRUSTED_CA), TlsSettingEdits.atStartOf(base.opener())));
+            if (writtenOff != null && writtenOff.scope() != base) {
+                edits.add(DirectiveEdits.replaceArg(writtenOff, 0, "on"));
+            }
+            return edits;
+        }));
+    }
+
+    /** Trust a CA: add {@code *_ssl_trusted_certificate} right after the written {@code *_ssl_verify on}. */
+    static Fix trustCa(RuleContext context, TlsFamily family, Statement verifyOn) {
+        String name = family.ssl("trusted_certificate");
+        return Fix.withInputs("Trust a CA: add `" + name + "`", List.of(caInput(context)),
+                values -> TlsSettingEdits.setInScope(verifyOn.scope(),
+                        Map.of(name, values.get(FixInput.TRUSTED_CA)), TlsSettingEdits.after(verifyOn)));
+    }
+
+    private static List<FileEdit> verifyEdits(EffectiveSettings settings, TlsFamily family, Scope scope, String ca,
+                                              Function<List<String>, FileEdit> insert) {
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put(family.ssl("verify"), "on");
+        String trusted = family.ssl("trusted_certificate");
+        if (ca != null && !ca.isBlank() && !settings.value(scope, trusted, "").equals(ca)) {
+            values.put(trusted, ca);
+        }
+        if (settings.effective(scope, family.ssl("verify_depth")).isEmpty()) {
+            values.put(family.ssl("verify_depth"), VERIFY_DEPTH);
+        }
+        return TlsSettingEdits.setInScope(scope, values, insert);
+    }
+}

@@ -1,0 +1,110 @@
+package dev.handshake.report;
+
+import dev.handshake.lint.Diagnostic;
+import dev.handshake.lint.LintResult;
+import dev.handshake.lint.Severity;
+import dev.handshake.nginx.ConfigFile;
+import dev.handshake.text.LineIndex;
+import dev.handshake.text.TextRange;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What one run found over many main files: the status of each path asked for and every finding,
+ * de-duplicated (an included file shared by several main files reports once), with the line index of
+ * every file seen so positions can be shown.
+ */
+public final class CheckResults {
+
+    private final PathStyle paths;
+    private final List<FileStatus> files = new ArrayList<>();
+    private final Map<String, Diagnostic> findings = new LinkedHashMap<>();
+    private final Map<Path, LineIndex> lines = new HashMap<>();
+
+    public CheckResults(PathStyle paths) {
+        this.paths = paths;
+    }
+
+    public PathStyle paths() {
+        return paths;
+    }
+
+    /** Records a checked main file and its findings. */
+    public void add(Path file, LintResult result) {
+        files.add(new FileStatus(file, null));
+        for (ConfigFile f : result.model().files()) {
+            lines.putIfAbsent(f.path(), f.source().lines());
+        }
+        for (Diagnostic d : result.diagnostics()) {
+            findings.putIfAbsent(d.key(), d);
+        }
+    }
+
+    /** Records a path that could not be read. */
+    public void addFailure(Path file, String message) {
+        files.add(new FileStatus(file, message));
+    }
+
+    public List<FileStatus> files() {
+        return Collections.unmodifiableList(files);
+    }
+
+    public List<Diagnostic> findings() {
+        return List.copyOf(findings.values());
+    }
+
+    public boolean hasFailures() {
+        return files.stream().anyMatch(f -> !f.ok());
+    }
+
+    /** True when some finding is at least as bad as {@code threshold}. */
+    public boolean has(Severity threshold) {
+        return findings.values().stream().anyMatch(d -> d.severity().atLeast(threshold));
+    }
+
+    public long count(Severity severity) {
+        return findings.values().stream().filter(d -> d.severity() == severity).count();
+    }
+
+    /** The shown position of {@code range} in {@code file}, when the file was part of the run. */
+    public Optional<Position> position(Path file, TextRange range) {
+        LineIndex index = lines.get(file.toAbsolutePath().normalize());
+        if (index == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Position.of(index, range));
+        } catch (IndexOutOfBoundsException stale) {
+            return Optional.empty();
+        }
+    }
+
+    /** Like {@link #position}, at line 1 column 1 for a file the run never read. */
+    public Position positionOrStart(Path file, TextRange range) {
+        return position(file, range).orElse(new Position(1, 1, 1, 1));
+    }
+
+    /** One line summing up the run, e.g. {@code 3 files checked: 1 error, 2 warnings, 0 infos}. */
+    public String summary() {
+        long checked = files.stream().filter(FileStatus::ok).count();
+        long failed = files.size() - checked;
+        String text = plural(checked, "file") + " checked: " + counts();
+        return failed == 0 ? text : text + "; " + plural(failed, "path") + " could not be read";
+    }
+
+    /** The findings by severity, e.g. {@code 1 error, 2 warnings, 0 infos}. */
+    public String counts() {
+        return plural(count(Severity.ERROR), "error") + ", " + plural(count(Severity.WARNING), "warning") + ", "
+                + plural(count(Severity.INFO), "info");
+    }
+
+    static String plural(long n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
+    }
+}

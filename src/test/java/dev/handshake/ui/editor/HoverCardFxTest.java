@@ -1,0 +1,54 @@
+package dev.handshake.ui.editor;
+
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.handshake.lint.Diagnostic;
+import dev.handshake.lint.Linter;
+import dev.handshake.text.SourceText;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+import javafx.scene.control.Label;
+import javafx.scene.layout.VBox;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.framework.junit5.ApplicationExtension;
+
+/** What the hover cards say: a finding's message, rule, why it matters; a directive's catalogue entry. */
+@ExtendWith(ApplicationExtension.class)
+class HoverCardFxTest {
+
+    private static final String CONFIG = "http {\n    server {\n        location / {\n"
+            + "            proxy_pass https://10.0.4.22:443;\n        }\n    }\n}\n";
+
+    private static String text(VBox card) {
+        return card.getChildren().stream().map(n -> ((Label) n).getText()).collect(Collectors.joining("\n"));
+    }
+
+    @Test
+    void findingCard() {
+        Analysis analysis = Analysis.run(1, Path.of("card.conf").toAbsolutePath(), SourceText.of(CONFIG),
+                Linter.standard(), true);
+        List<Diagnostic> here = analysis.at(CONFIG.indexOf("10.0.4.22"));
+        assertTrue(here.stream().anyMatch(d -> d.rule().equals("upstream-sni-off")), here.toString());
+        String card = text(DiagnosticsOverlay.cardFor(here, analysis));
+        assertTrue(card.contains("no SNI is sent"), card);
+        assertTrue(card.contains("upstream-sni-off · Alt+Enter for fixes"), card);
+        assertTrue(card.contains("ClientHello"), "first paragraph of the rule doc: " + card);
+    }
+
+    @Test
+    void directiveCard() {
+        Analysis analysis = Analysis.run(1, Path.of("card.conf").toAbsolutePath(), SourceText.of(CONFIG),
+                Linter.standard(), false);
+        VBox card = DiagnosticsOverlay.directiveCard(analysis, CONFIG.indexOf("proxy_pass") + 2);
+        assertNotNull(card);
+        String text = text(card);
+        assertTrue(text.contains("proxy_pass URL;"), text);
+        assertTrue(text.contains("module: ngx_http_proxy_module"), text);
+        assertTrue(text.contains("nginx.org"), text);
+        assertNull(DiagnosticsOverlay.directiveCard(analysis, CONFIG.indexOf("10.0.4.22")), "only on the name");
+    }
+}

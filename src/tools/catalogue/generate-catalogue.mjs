@@ -1,0 +1,142 @@
+#!/usr/bin/env node
+// Generates resources/catalogue/directives.tsv and resources/catalogue/NOTICE from the npm package
+// @nginx/reference-lib (Apache-2.0, generated from the official nginx documentation).
+//
+// Usage: node src/tools/catalogue/generate-catalogue.mjs [PACKAGE_DIR]
+//   PACKAGE_DIR is an unpacked package (the folder holding package.json and dist/); without it the
+//   script runs `npm pack @nginx/reference-lib` in a fresh temporary directory outside the repository.
+//
+// Only facts are kept (name, module, contexts, syntax, default, block or not) plus a link to the
+// directive's section on nginx.org; the descriptions are not copied.
+
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const PACKAGE = '@nginx/reference-lib';
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+const outDir = join(repoRoot, 'resources', 'catalogue');
+
+function fetchPackage() {
+  const work = mkdtempSync(join(tmpdir(), 'nginx-reference-lib-'));
+  const tarball = execFileSync('npm', ['pack', PACKAGE, '--silent'], { cwd: work, encoding: 'utf8' }).trim();
+  execFileSync('tar', ['xzf', tarball.split('\n').pop()], { cwd: work });
+  return join(work, 'package');
+}
+
+// The docs name contexts per module family: "server" is an http, stream or mail server depending on
+// the module. We write Handshake's scope labels (ScopeKind.label()), plus "if-in-location" (nginx's
+// "if in location", as opposed to "if", which also allows server-level if), "any" (include) and the
+// NGINX Plus block contexts kept by name.
+function family(module) {
+  if (module === 'Core functionality') return 'core';
+  const match = /^ngx_(http|stream|mail)_/.exec(module);
+  if (match) return match[1];
+  if (module === 'ngx_otel_module') return 'http';
+  return 'other';
+}
+
+const SERVER = { http: ['server'], stream: ['stream-server'], mail: ['mail-server'],
+  core: ['server', 'stream-server', 'mail-server'] };
+const UPSTREAM = { http: ['upstream'], stream: ['stream-upstream'] };
+const PLAIN = { main: 'main', events: 'events', http: 'http', stream: 'stream', mail: 'mail',
+  location: 'location', 'if in location': 'if-in-location', if: 'if', limit_except: 'limit-except',
+  '': 'any', oidc_provider: 'oidc-provider', acme_issuer: 'acme-issuer', mgmt: 'mgmt' };
+
+function contexts(directive) {
+  const fam = family(directive.module);
+  const mapped = [];
+  for (const context of directive.contexts) {
+    let labels;
+    if (context === 'server') labels = SERVER[fam];
+    else if (context === 'upstream') labels = UPSTREAM[fam];
+    else if (Object.hasOwn(PLAIN, context)) labels = [PLAIN[context]];
+    if (!labels) {
+      throw new Error(`unmapped context "${context}" of ${directive.name} in ${directive.module}`);
+    }
+    for (const label of labels) if (!mapped.includes(label)) mapped.push(label);
+  }
+  return mapped;
+}
+
+function docUrl(directive) {
+  const module = directive.module === 'Core functionality' ? 'ngx_core_module' : directive.module;
+  const fam = /^ngx_(http|stream|mail)_/.exec(module);
+  const folder = fam ? fam[1] + '/' : '';
+  return `https://nginx.org/en/docs/${folder}${module}.html#${directive.name}`;
+}
+
+const oneLine = (text) => text.replace(/\s+/g, ' ').trim();
+
+// Markdown syntax such as "*`address`* [`ssl`]" becomes "address [ssl]"; each form is written the way
+// nginx.org shows it ("name args;" or "name args {...}"), forms separated by " || ".
+function syntax(directive) {
+  const forms = directive.syntax.map((form) => {
+    const args = oneLine(form.replace(/\*`([^`]*)`\*/g, '$1').replace(/`([^`]*)`/g, '$1'));
+    const head = args ? `${directive.name} ${args}` : directive.name;
+    return directive.isBlock ? head : head + ';';
+  });
+  for (const form of forms) {
+    if (form.includes('||') || form.includes('\t')) throw new Error(`separator inside syntax of ${directive.name}`);
+  }
+  return forms.join(' || ');
+}
+
+function copyrightLines(packageDir, manifest) {
+  const lines = [];
+  const author = typeof manifest.author === 'string' ? manifest.author : manifest.author?.name;
+  if (author) lines.push(`Author: ${author}`);
+  for (const file of readdirSync(packageDir)) {
+    if (/^(licen[cs]e|notice)/i.test(file)) {
+      for (const line of readFileSync(join(packageDir, file), 'utf8').split('\n')) {
+        if (/copyright/i.test(line)) lines.push(line.trim());
+      }
+    }
+  }
+  return lines;
+}
+
+async function main() {
+  const packageDir = resolve(process.argv[2] ?? fetchPackage());
+  const manifest = JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8'));
+  if (manifest.name !== PACKAGE) throw new Error(`${packageDir} holds ${manifest.name}, not ${PACKAGE}`);
+  const lib = await import(pathToFileURL(join(packageDir, manifest.main)).href);
+  const directives = lib.getDirectives(lib.Format.Markdown);
+
+  const rows = directives.map((d) => [d.name, d.module, contexts(d).join(','), syntax(d), oneLine(d.default ?? ''),
+    d.isBlock ? 'yes' : 'no', docUrl(d)]);
+  rows.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0));
+  const header = [
+    `# nginx directive catalogue, generated by src/tools/catalogue/generate-catalogue.mjs from ${PACKAGE} ${manifest.version}; do not edit.`,
+    '# A directive documented by several modules has one line per module. See NOTICE.',
+    ['name', 'module', 'contexts', 'syntax', 'default', 'block', 'url'].join('\t'),
+  ];
+  mkdirSync(outDir, { recursive: true });
+  writeFileSync(join(outDir, 'directives.tsv'), [...header, ...rows.map((r) => r.join('\t'))].join('\n') + '\n');
+
+  const copyright = copyrightLines(packageDir, manifest);
+  const notice = [
+    'resources/catalogue/directives.tsv is derived from:',
+    '',
+    `  Package:    ${manifest.name} ${manifest.version} (npm)`,
+    `  Repository: ${manifest.repository?.url ?? 'unknown'}`,
+    `  Licence:    ${manifest.license} (https://www.apache.org/licenses/LICENSE-2.0; full text in LICENSE-Apache-2.0 beside this file)`,
+    `  Copyright:  ${copyright.length ? copyright.join('; ') : 'the package states no copyright holder (no author field, no LICENSE or NOTICE file)'}`,
+    '',
+    'The package is generated from the official nginx documentation (https://nginx.org/en/docs/).',
+    'Changes made here: only directive names, modules, contexts, syntax, defaults and the block flag',
+    'are kept; markdown markup is removed from the syntax; contexts are renamed to Handshake scope',
+    'labels (an http, stream or mail "server" becomes server, stream-server or mail-server); each',
+    'directive links to its section on nginx.org instead of carrying the description.',
+    '',
+  ];
+  writeFileSync(join(outDir, 'NOTICE'), notice.join('\n'));
+  console.log(`wrote ${rows.length} rows from ${manifest.name} ${manifest.version} to ${outDir}`);
+}
+
+main().catch((error) => {
+  console.error(error.message);
+  process.exit(1);
+});
