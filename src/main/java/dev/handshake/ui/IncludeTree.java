@@ -48,6 +48,8 @@ final class IncludeTree {
         }
     }
 
+    private static final String INCLUDE = "include";
+
     private final TreeView<Entry> tree = new TreeView<>();
     private final BorderPane pane = new BorderPane();
     private final Consumer<Entry> open;
@@ -148,8 +150,12 @@ final class IncludeTree {
 
     private static List<Directive> includes(ConfigFile file) {
         List<Directive> found = new ArrayList<>();
+        String text = file.tree().text();
+        // Compared in place: this runs on the FX thread after every analysis, over every directive.
         file.tree().walk(d -> {
-            if (d.name().equals("include") && !d.hasBlock() && d.argCount() == 1) {
+            var name = d.nameToken();
+            if (name.end() - name.start() == INCLUDE.length() && text.startsWith(INCLUDE, name.start())
+                    && !d.hasBlock() && d.argCount() == 1) {
                 found.add(d);
             }
         });
