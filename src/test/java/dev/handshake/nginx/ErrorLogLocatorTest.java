@@ -86,6 +86,27 @@ class ErrorLogLocatorTest {
     }
 
     @Test
+    void ipv6PeersVariablesAndGrpc() {
+        String config = String.join("\n",
+                "http { server {",
+                "  location /six/ { proxy_pass https://[2001:db8::7]:8443; }",
+                "  location /var/ { set $backend 10.9.9.9; proxy_pass https://$backend; }",
+                "  location /rpc/ { grpc_pass grpcs://10.9.9.9:50051; }",
+                "} }", "");
+        ConfigModel model = EffectiveSettingsTest.model(config);
+        List<ErrorLogLocator.Match> six = ErrorLogLocator.locate(model,
+                "SSL_do_handshake() failed, upstream: \"https://[2001:db8::7]:8443/six/\"");
+        assertEquals(List.of("location /six/"), six.stream().map(m -> m.connection().scope().describe()).toList());
+        List<ErrorLogLocator.Match> variable = ErrorLogLocator.locate(model,
+                "upstream SSL certificate verify error: (21:unable to verify the first certificate) while SSL "
+                        + "handshaking to upstream, upstream: \"https://10.9.9.9:443/var/\"");
+        assertEquals("location /var/", variable.get(0).connection().scope().describe());
+        List<ErrorLogLocator.Match> grpc = ErrorLogLocator.locate(model,
+                "SSL_do_handshake() failed, upstream: \"grpcs://10.9.9.9:50051\"");
+        assertEquals(List.of("location /rpc/"), grpc.stream().map(m -> m.connection().scope().describe()).toList());
+    }
+
+    @Test
     void aLineWithoutUpstreamFindsNothing() {
         assertFalse(ErrorLogLocator.parse("just some text").hasTarget());
         assertTrue(located("just some text").isEmpty());
