@@ -5,7 +5,6 @@ import dev.handshake.nginx.ConfigModel;
 import dev.handshake.syntax.Directive;
 import dev.handshake.text.TextRange;
 import dev.handshake.ui.editor.Analysis;
-import dev.handshake.ui.editor.ConfigEditor;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -52,11 +51,17 @@ final class IncludeTree {
 
     private final TreeView<Entry> tree = new TreeView<>();
     private final BorderPane pane = new BorderPane();
-    private final Consumer<Entry> open;
+    private final Consumer<Path> open;
+    private final Consumer<Entry> missing;
     private String shown = "";
 
-    IncludeTree(ConfigEditor editor, Consumer<Entry> open) {
+    /**
+     * @param open    opens a file chosen in the tree
+     * @param missing shows an include that reaches no file
+     */
+    IncludeTree(Consumer<Path> open, Consumer<Entry> missing) {
         this.open = open;
+        this.missing = missing;
         tree.setId("include-tree");
         tree.getStyleClass().add("include-tree");
         tree.setShowRoot(true);
@@ -80,7 +85,7 @@ final class IncludeTree {
         pane.setTop(header);
         pane.setCenter(tree);
         pane.setMinWidth(120);
-        editor.analysisProperty().addListener((o, was, now) -> show(now));
+        pane.getStyleClass().add("include-panel");
     }
 
     Node node() {
@@ -94,7 +99,31 @@ final class IncludeTree {
     private void openSelected() {
         TreeItem<Entry> selected = tree.getSelectionModel().getSelectedItem();
         if (selected != null && selected.getValue() != null) {
-            open.accept(selected.getValue());
+            Entry entry = selected.getValue();
+            if (entry.missing()) {
+                missing.accept(entry);
+            } else {
+                open.accept(entry.file());
+            }
+        }
+    }
+
+    /** The files shown, depth first (includes that reach nothing left out), for tests. */
+    List<Path> shownPaths() {
+        List<Path> paths = new ArrayList<>();
+        collect(tree.getRoot(), paths);
+        return paths;
+    }
+
+    private static void collect(TreeItem<Entry> item, List<Path> into) {
+        if (item == null) {
+            return;
+        }
+        if (!item.getValue().missing()) {
+            into.add(item.getValue().file());
+        }
+        for (TreeItem<Entry> child : item.getChildren()) {
+            collect(child, into);
         }
     }
 

@@ -61,6 +61,11 @@ final class LocateDialog extends Dialog<ErrorLogLocator.Match> {
         refresh("");
     }
 
+    /** Every place listed now, best first. */
+    List<ErrorLogLocator.Match> matches() {
+        return List.copyOf(results.getItems());
+    }
+
     private void refresh(String line) {
         ErrorLogLocator.LogLine log = ErrorLogLocator.parse(line);
         List<ErrorLogLocator.Match> found = ErrorLogLocator.locate(model, log);

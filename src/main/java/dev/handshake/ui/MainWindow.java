@@ -9,8 +9,6 @@ import dev.handshake.lint.Linter;
 import dev.handshake.text.SourceText;
 import dev.handshake.ui.editor.Analysis;
 import dev.handshake.ui.editor.ConfigEditor;
-import dev.handshake.ui.review.SaveReviewDialog;
-import dev.handshake.diff.TextDiff;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -45,16 +43,16 @@ public final class MainWindow {
     private final ConfigEditor editor;
     private final ProblemsPanel problems;
     private final StatusBar status = new StatusBar();
+    private final IncludeTree includes = new IncludeTree(this::openFromTree, this::showMissingInclude);
     private final QuickFixes quickFixes;
     private final Navigator navigator;
+    private final IncidentActions incidents;
     private SettingsActions settings;
     private final RecentFiles recent;
     private final StringProperty name = new SimpleStringProperty("untitled.conf");
     private final BorderPane root = new BorderPane();
     private Path savedPath;
     private DiskSnapshot snapshot;
-    private final IncludeTree includeTree;
-    private final IncidentTools tools;
     private boolean reviewBeforeSave = true;
 
     public MainWindow(Stage stage, Linter linter) {
@@ -68,14 +66,14 @@ public final class MainWindow {
         problems = new ProblemsPanel(this::jump);
         quickFixes = new QuickFixes(editor, stage, status::showMessage);
         navigator = new Navigator(stage, editor, status);
+        incidents = new IncidentActions(this, status::showMessage);
         settings = new SettingsActions(this, null);
         SplitPane split = new SplitPane(editor.node(), problems.node());
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.72);
-        includeTree = new IncludeTree(editor, this::openInclude);
-        SplitPane sides = new SplitPane(includeTree.node(), split);
-        SplitPane.setResizableWithParent(includeTree.node(), false);
-        sides.setDividerPositions(0.18);
+        SplitPane sides = new SplitPane(includes.node(), split);
+        sides.setDividerPositions(0.16);
+        SplitPane.setResizableWithParent(includes.node(), false);
         root.setCenter(sides);
         root.setBottom(status.node());
         Menus menus = new Menus(this);
@@ -97,7 +95,6 @@ public final class MainWindow {
             e.consume();
         });
         stage.setScene(scene);
-        tools = new IncidentTools(this, status::showMessage);
         stage.titleProperty().bind(Bindings.createStringBinding(
                 () -> (editor.modifiedProperty().get() ? "*" : "") + name.get() + " — Handshake",
                 editor.modifiedProperty(), name));
@@ -133,6 +130,10 @@ public final class MainWindow {
         return settings;
     }
 
+    IncidentActions incidents() {
+        return incidents;
+    }
+
     Navigator navigator() {
         return navigator;
     }
@@ -147,6 +148,7 @@ public final class MainWindow {
 
     private void showAnalysis(Analysis analysis) {
         problems.show(analysis);
+        includes.show(analysis);
         status.showCounts(analysis.lint() != null ? analysis.lint().diagnostics() : analysis.diagnostics());
         if (analysis.lint() == null) {
             status.showMessage("Large file: colours only, rules paused");
@@ -213,6 +215,29 @@ public final class MainWindow {
         }
     }
 
+    private void openFromTree(Path file) {
+        if (!file.equals(editor.pathProperty().get()) && confirmDiscard()) {
+            open(file);
+        }
+    }
+
+    /** An include that reaches no file, chosen in the tree: selects it when it is in this file. */
+    private void showMissingInclude(IncludeTree.Entry entry) {
+        if (entry.from().equals(editor.pathProperty().get())) {
+            editor.select(entry.include());
+        }
+        status.showMessage(entry.label() + ": the include reaches no file");
+    }
+
+    /** A one-line message in the status bar. */
+    void showStatus(String message) {
+        status.showMessage(message);
+    }
+
+    IncludeTree includes() {
+        return includes;
+    }
+
     void openRecent(Path file) {
         if (confirmDiscard()) {
             open(file);
@@ -244,7 +269,8 @@ public final class MainWindow {
             error("Cannot check " + savedPath.getFileName(), e.getMessage());
             return false;
         }
-        Optional<String> reviewed = review(savedPath);
+        Optional<String> reviewed = reviewBeforeSave ? DiskChanges.review(stage, name.get(), savedPath, editor.text())
+                : Optional.of(editor.text());
         if (reviewed.isEmpty()) {
             return false;
         }
@@ -256,31 +282,6 @@ public final class MainWindow {
 
     public void setReviewBeforeSave(boolean review) {
         reviewBeforeSave = review;
-    }
-
-    /**
-     * With review on and a change to an existing file: the review dialog, whose result is the text to
-     * save (reverted hunks left out). Empty when the user cancelled.
-     */
-    private Optional<String> review(Path file) {
-        String buffer = editor.text();
-        if (!reviewBeforeSave || !java.nio.file.Files.exists(file)) {
-            return Optional.of(buffer);
-        }
-        String onDisk;
-        try {
-            onDisk = normalised(SourceFiles.read(file).text());
-        } catch (SourceReadException e) {
-            return Optional.of(buffer);
-        }
-        if (onDisk.equals(buffer)) {
-            return Optional.of(buffer);
-        }
-        return new SaveReviewDialog(stage, name.get(), onDisk, buffer).showAndWait();
-    }
-
-    private static String normalised(String text) {
-        return text.replace("\r\n", "\n").replace('\r', '\n');
     }
 
     /** File > Export Patch: the unified diff from the file on disk (empty for a new file) to the buffer. */
@@ -295,9 +296,7 @@ public final class MainWindow {
 
     boolean exportPatch(Path target) {
         try {
-            String before = savedPath != null && java.nio.file.Files.exists(savedPath)
-                    ? normalised(SourceFiles.read(savedPath).text()) : "";
-            String patch = TextDiff.between(before, editor.text()).unified("a/" + name.get(), "b/" + name.get());
+            String patch = DiskChanges.patch(savedPath, name.get(), editor.text());
             AtomicWriter.withoutBackup().write(target, patch.getBytes(java.nio.charset.StandardCharsets.UTF_8));
             status.showMessage(patch.isEmpty() ? "No changes: exported an empty patch" : "Exported " + target.getFileName());
             return true;
@@ -392,32 +391,6 @@ public final class MainWindow {
         }
         editor.select(d.range());
         status.showMessage(d.message());
-    }
-
-    /** Include tree: opens an included file (replacing the document), or shows an include that reaches nothing. */
-    void openInclude(IncludeTree.Entry entry) {
-        Path current = editor.pathProperty().get();
-        if (entry.missing()) {
-            if (entry.from().equals(current)) {
-                editor.select(entry.include());
-            }
-            status.showMessage(entry.label() + ": the include reaches no file");
-        } else if (!entry.file().equals(current) && confirmDiscard()) {
-            open(entry.file());
-        }
-    }
-
-    /** A one-line message in the status bar. */
-    void showStatus(String message) {
-        status.showMessage(message);
-    }
-
-    IncidentTools tools() {
-        return tools;
-    }
-
-    IncludeTree includeTree() {
-        return includeTree;
     }
 
     void exit() {

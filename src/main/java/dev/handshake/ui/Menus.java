@@ -30,7 +30,7 @@ final class Menus {
                 Action.of("Save As…", "Shortcut+Shift+S", window::saveAs).menuItem(),
                 Action.of("Close", "Shortcut+W", window::closeFile).menuItem(),
                 Action.of("Export Patch…", "Shortcut+E", window::exportPatch).menuItem(),
-                Action.of("Copy Redacted", null, () -> window.tools().copyRedacted()).menuItem(),
+                Action.of("Copy Redacted", null, window.incidents()::copyRedacted).menuItem(),
                 new SeparatorMenuItem(),
                 Action.of("Open Example", null, () -> {
                     if (window.confirmDiscard()) {
@@ -58,8 +58,9 @@ final class Menus {
                 Action.of("Next Problem", "F8", () -> window.navigator().nextProblem(true)).menuItem(),
                 Action.of("Previous Problem", "Shift+F8", () -> window.navigator().nextProblem(false)).menuItem(),
                 new SeparatorMenuItem(),
-                Action.of("Copy Curl Check", "Shortcut+Shift+K", () -> window.tools().copyCurlCheck()).menuItem(),
-                Action.of("Locate Error Log Line…", "Shortcut+Shift+L", () -> window.tools().locateErrorLine()).menuItem());
+                Action.of("Copy curl Check", "Shortcut+Shift+C", window.incidents()::copyCurlCheck).menuItem(),
+                Action.of("Locate Error Log Line…", "Shortcut+Shift+L", window.incidents()::locateLogLine).menuItem(),
+                Action.of("Next Located Block", "Shortcut+Shift+N", window.incidents()::showNext).menuItem());
         MenuBar bar = new MenuBar(file, edit, code);
         bar.setId("menu-bar");
         return bar;

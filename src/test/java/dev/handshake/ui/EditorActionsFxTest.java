@@ -239,6 +239,49 @@ class EditorActionsFxTest {
         assertTrue(fx(() -> window.stage().getScene().getRoot().getStyleClass().contains("dark")));
     }
 
+    @Test
+    void includeTreeShowsExpandedGlobsAndOpensAFile(FxRobot robot) throws Exception {
+        Path project = Files.createDirectories(dir.resolve("project-" + System.nanoTime()));
+        Files.createDirectories(project.resolve("conf.d"));
+        Files.writeString(project.resolve("conf.d/a.conf"), "server { listen 81; }\n");
+        Files.writeString(project.resolve("conf.d/b.conf"), "server { listen 82; }\n");
+        Path main = project.resolve("nginx.conf");
+        Files.writeString(main, "events {}\nhttp {\n    include conf.d/*.conf;\n}\n");
+        assertTrue(fx(() -> window.open(main)));
+        until("tree", () -> window.includes().shownPaths().size() == 3);
+        assertEquals(java.util.List.of(main.toRealPath(), project.resolve("conf.d/a.conf").toRealPath(),
+                project.resolve("conf.d/b.conf").toRealPath()),
+                fx(() -> window.includes().shownPaths().stream().map(p -> {
+                    try {
+                        return p.toRealPath();
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                }).toList()));
+        robot.doubleClickOn("conf.d/b.conf");
+        until("opened b.conf", () -> window.editor().text().equals("server { listen 82; }\n"));
+    }
+
+    @Test
+    void curlCheckAndLogLineLocator(FxRobot robot) throws Exception {
+        var editor = window.editor();
+        robot.interact(() -> editor.setLinter(dev.handshake.lint.Linter.standard()));
+        open(IP_TARGET);
+        robot.interact(() -> editor.moveCaret(IP_TARGET.indexOf("proxy_pass")));
+        shortcut(robot, KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.C);
+        until("curl on the clipboard", () -> ("# proxy_pass https://10.0.4.22:443 in location /\n"
+                + "# nginx sends no SNI here (proxy_ssl_server_name off)\n"
+                + "# nginx does not verify this certificate (proxy_ssl_verify off); these commands do\n"
+                + "curl -sv https://10.0.4.22:443/\n")
+                .equals(javafx.scene.input.Clipboard.getSystemClipboard().getString()));
+        robot.clickOn(robot.lookup("#curl-check-dialog .button").queryButton());
+        robot.interact(() -> editor.moveCaret(0));
+        robot.interact(() -> window.incidents().locate("[error] SSL_do_handshake() failed while SSL handshaking to upstream,"
+                + " upstream: \"https://10.0.4.22:443/v2/ingest\""));
+        until("jumped to the proxy_pass", () -> editor.caretProperty().get()
+                == IP_TARGET.indexOf("proxy_pass https://10.0.4.22:443;") + "proxy_pass https://10.0.4.22:443;".length());
+    }
+
     private static byte[] concat(byte[] a, byte[] b) {
         byte[] out = new byte[a.length + b.length];
         System.arraycopy(a, 0, out, 0, a.length);

@@ -59,7 +59,7 @@ class IncludeTreeFxTest {
 
     private String outline() throws Exception {
         return FxWait.fx(() -> {
-            TreeItem<IncludeTree.Entry> root = window.includeTree().view().getRoot();
+            TreeItem<IncludeTree.Entry> root = window.includes().view().getRoot();
             return root == null ? "" : outline(root, "");
         });
     }

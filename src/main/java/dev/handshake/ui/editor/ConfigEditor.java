@@ -70,7 +70,6 @@ public final class ConfigEditor {
         this.linter = linter;
         area.getStyleClass().add("config-editor");
         area.setLineHighlighterOn(true);
-        area.setLineHighlighterFill(javafx.scene.paint.Color.web("#eef4fb"));
         area.setMouseOverTextDelay(Duration.ofMillis(400));
         overlay = new DiagnosticsOverlay(area);
         keys = new EditingKeys(area, this::latestIfCurrent, this::replaceRange);
@@ -360,9 +359,9 @@ public final class ConfigEditor {
         return character.isPresent() ? character : area.getCaretBounds();
     }
 
-    /** The text's font size in points. */
-    public void setFontSize(int points) {
-        area.setStyle("-fx-font-size: " + points + "pt;");
+    /** The text's font size in pixels. */
+    public void setFontSize(int pixels) {
+        area.setStyle("-fx-font-size: " + pixels + "px;");
     }
 
     public void requestFocus() {

@@ -10,7 +10,7 @@ import java.util.TreeSet;
 /**
  * What the user chose: rules turned off, severities changed (rule id to {@code error}/{@code warning}/
  * {@code info}), the CA bundle suggested by verification fixes, whether saving shows a review first,
- * the theme ({@code light} or {@code dark}) and the editor font size in points.
+ * the theme ({@code light} or {@code dark}) and the editor font size in pixels.
  */
 public record Settings(Set<String> disabledRules, Map<String, String> severities, String defaultTrustedCa,
                        boolean reviewBeforeSave, String theme, int fontSize) {

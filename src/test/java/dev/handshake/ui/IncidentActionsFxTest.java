@@ -26,7 +26,7 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /** Locate error log line, copy curl check and copy redacted, driven from the menus and shortcuts. */
 @ExtendWith(ApplicationExtension.class)
-class IncidentToolsFxTest {
+class IncidentActionsFxTest {
 
     static {
         System.setProperty("headless.geometry", "1600x1000-32");
@@ -121,7 +121,7 @@ class IncidentToolsFxTest {
     @Test
     void copyCurlCheckForTheConnectionAtTheCaret(FxRobot robot) throws Exception {
         robot.interact(() -> window.editor().moveCaret(CONFIG.indexOf("location /pool/") + 3));
-        robot.clickOn("#menu-code").clickOn("Copy Curl Check");
+        robot.clickOn("#menu-code").clickOn("Copy curl Check");
         FxWait.until("curl dialog", () -> robot.lookup("#curl-check-text").tryQuery().isPresent());
         String shown = robot.lookup("#curl-check-text").queryAs(TextArea.class).getText();
         assertEquals(shown, clipboard());

@@ -9,6 +9,7 @@ import dev.handshake.nginx.UpstreamConnection;
 import dev.handshake.text.TextRange;
 import dev.handshake.ui.editor.Analysis;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import javafx.scene.control.Alert;
@@ -18,16 +19,19 @@ import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 
 /**
- * The helpers from the incident this product exists for: copy the curl command that tests an upstream
- * with the SNI nginx sends, find the block behind a pasted error-log line, and copy the config with
- * its secrets masked for sharing.
+ * The helpers from the incident this product exists for, in the window: Code > Copy curl Check (the
+ * command that tests an upstream with the SNI nginx sends), Code > Locate Error Log Line (the blocks
+ * behind a pasted error-log line, best first; Next Located Block goes through the others) and File >
+ * Copy Redacted (the config with its secrets masked, for sharing).
  */
-final class IncidentTools {
+final class IncidentActions {
 
     private final MainWindow window;
     private final Consumer<String> say;
+    private List<ErrorLogLocator.Match> located = List.of();
+    private int next;
 
-    IncidentTools(MainWindow window, Consumer<String> say) {
+    IncidentActions(MainWindow window, Consumer<String> say) {
         this.window = window;
         this.say = say;
     }
@@ -79,13 +83,44 @@ final class IncidentTools {
         shown.show();
     }
 
-    /** Code > Locate error log line…: asks for the line, then selects the best (or chosen) place. */
-    void locateErrorLine() {
+    /** Code > Locate Error Log Line…: asks for the line, then selects the best (or chosen) place. */
+    void locateLogLine() {
         Optional<ConfigModel> model = model();
         if (model.isEmpty()) {
             return;
         }
-        new LocateDialog(window.stage(), model.get()).showAndWait().ifPresent(this::jump);
+        LocateDialog dialog = new LocateDialog(window.stage(), model.get());
+        dialog.showAndWait().ifPresent(chosen -> {
+            remember(dialog.matches(), chosen);
+            jump(chosen);
+        });
+    }
+
+    /** Locates {@code logLine} without the dialog and selects the best place. */
+    void locate(String logLine) {
+        List<ErrorLogLocator.Match> found = model().map(m -> ErrorLogLocator.locate(m, logLine)).orElse(List.of());
+        if (found.isEmpty()) {
+            located = List.of();
+            say.accept("No HTTPS upstream in this configuration is the one in that line");
+            return;
+        }
+        remember(found, found.get(0));
+        jump(found.get(0));
+    }
+
+    /** Code > Next Located Block: the next place the last located line may come from (wrapping). */
+    void showNext() {
+        if (located.isEmpty()) {
+            say.accept("Locate an error log line first");
+            return;
+        }
+        next = (next + 1) % located.size();
+        jump(located.get(next));
+    }
+
+    private void remember(List<ErrorLogLocator.Match> found, ErrorLogLocator.Match chosen) {
+        located = List.copyOf(found);
+        next = Math.max(0, located.indexOf(chosen));
     }
 
     /** Selects a located pass, opening its file when it is an included one. */
@@ -98,7 +133,8 @@ final class IncidentTools {
         String original = pass.file().text();
         TextRange range = pass.range();
         window.editor().select(new TextRange(editorOffset(original, range.start()), editorOffset(original, range.end())));
-        say.accept(LocateDialog.label(match));
+        say.accept((located.size() > 1 ? (located.indexOf(match) + 1) + " of " + located.size() + ": " : "")
+                + LocateDialog.label(match));
     }
 
     /** The offset in the editor's text (line breaks as {@code \n}) of {@code offset} in the file's text. */
