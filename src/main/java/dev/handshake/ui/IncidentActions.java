@@ -3,7 +3,6 @@ package dev.handshake.ui;
 import dev.handshake.nginx.ConfigModel;
 import dev.handshake.nginx.CurlCheck;
 import dev.handshake.nginx.ErrorLogLocator;
-import dev.handshake.nginx.Redactor;
 import dev.handshake.nginx.Statement;
 import dev.handshake.nginx.UpstreamConnection;
 import dev.handshake.text.TextRange;
@@ -21,8 +20,7 @@ import javafx.scene.input.ClipboardContent;
 /**
  * The helpers from the incident this product exists for, in the window: Code > Copy curl Check (the
  * command that tests an upstream with the SNI nginx sends), Code > Locate Error Log Line (the blocks
- * behind a pasted error-log line, best first; Next Located Block goes through the others) and File >
- * Copy Redacted (the config with its secrets masked, for sharing).
+ * behind a pasted error-log line, best first; Next Located Block goes through the others).
  */
 final class IncidentActions {
 
@@ -144,15 +142,6 @@ final class IncidentActions {
             crlf++;
         }
         return offset - crlf;
-    }
-
-    /** File > Copy redacted: the buffer with its secrets masked, to the clipboard. */
-    void copyRedacted() {
-        Redactor.Result result = Redactor.redact(window.editor().text());
-        copy(result.text());
-        int n = result.masked().size();
-        say.accept("Copied with " + (n == 0 ? "nothing to mask" : n + (n == 1 ? " value" : " values") + " masked")
-                + ": secret files' contents are never read");
     }
 
     private static void copy(String text) {

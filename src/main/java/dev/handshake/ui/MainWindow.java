@@ -47,6 +47,7 @@ public final class MainWindow {
     private final QuickFixes quickFixes;
     private final Navigator navigator;
     private final IncidentActions incidents;
+    private final Exports exports = new Exports(this);
     private SettingsActions settings;
     private final RecentFiles recent;
     private final StringProperty name = new SimpleStringProperty("untitled.conf");
@@ -128,6 +129,10 @@ public final class MainWindow {
 
     SettingsActions settings() {
         return settings;
+    }
+
+    Exports exports() {
+        return exports;
     }
 
     IncidentActions incidents() {
@@ -229,11 +234,6 @@ public final class MainWindow {
         status.showMessage(entry.label() + ": the include reaches no file");
     }
 
-    /** A one-line message in the status bar. */
-    void showStatus(String message) {
-        status.showMessage(message);
-    }
-
     IncludeTree includes() {
         return includes;
     }
@@ -244,7 +244,7 @@ public final class MainWindow {
         }
     }
 
-    private FileChooser chooser(String title) {
+    FileChooser chooser(String title) {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(title);
         chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("nginx config", "*.conf", "nginx.conf"),
@@ -284,28 +284,6 @@ public final class MainWindow {
         reviewBeforeSave = review;
     }
 
-    /** File > Export Patch: the unified diff from the file on disk (empty for a new file) to the buffer. */
-    void exportPatch() {
-        FileChooser chooser = chooser("Export patch");
-        chooser.setInitialFileName(name.get() + ".patch");
-        File chosen = chooser.showSaveDialog(stage);
-        if (chosen != null) {
-            exportPatch(chosen.toPath());
-        }
-    }
-
-    boolean exportPatch(Path target) {
-        try {
-            String patch = DiskChanges.patch(savedPath, name.get(), editor.text());
-            AtomicWriter.withoutBackup().write(target, patch.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            status.showMessage(patch.isEmpty() ? "No changes: exported an empty patch" : "Exported " + target.getFileName());
-            return true;
-        } catch (IOException e) {
-            error("Cannot export the patch", e.getMessage());
-            return false;
-        }
-    }
-
     boolean saveAs() {
         FileChooser chooser = chooser("Save nginx config as");
         chooser.setInitialFileName(name.get());
@@ -336,6 +314,19 @@ public final class MainWindow {
             error("Cannot save " + file.getFileName(), e.getMessage());
             return false;
         }
+    }
+
+    /** The file the buffer was read from or saved to, or {@code null} for the example or a new buffer. */
+    Path savedPath() {
+        return savedPath;
+    }
+
+    String name() {
+        return name.get();
+    }
+
+    void showStatus(String message) {
+        status.showMessage(message);
     }
 
     /** The buffer encoded the way the file was read: same charset, BOM and line endings. */

@@ -29,8 +29,9 @@ final class Menus {
                 Action.of("Save", "Shortcut+S", window::save).menuItem(),
                 Action.of("Save As…", "Shortcut+Shift+S", window::saveAs).menuItem(),
                 Action.of("Close", "Shortcut+W", window::closeFile).menuItem(),
-                Action.of("Export Patch…", "Shortcut+E", window::exportPatch).menuItem(),
-                Action.of("Copy Redacted", null, window.incidents()::copyRedacted).menuItem(),
+                Action.of("Export Patch…", "Shortcut+E", window.exports()::exportPatch).menuItem(),
+                Action.of("Export Patched File…", null, window.exports()::exportCopy).menuItem(),
+                Action.of("Copy Redacted", "Shortcut+Shift+R", window.exports()::copyRedacted).menuItem(),
                 new SeparatorMenuItem(),
                 Action.of("Open Example", null, () -> {
                     if (window.confirmDiscard()) {

@@ -93,12 +93,26 @@ class SaveReviewFxTest {
     void exportPatchWritesTheUnifiedDiff() throws Exception {
         WaitForAsyncUtils.asyncFx(() -> window.editor().replaceAll(EDITED)).get(10, TimeUnit.SECONDS);
         Path patch = dir.resolve("changes-" + System.nanoTime() + ".patch");
-        assertTrue(fx(() -> window.exportPatch(patch)));
+        assertTrue(fx(() -> window.exports().exportPatch(patch)));
         String name = file.getFileName().toString();
         String text = Files.readString(patch, StandardCharsets.UTF_8);
         assertTrue(text.startsWith("--- a/" + name + "\n+++ b/" + name + "\n"), text);
         assertTrue(text.contains("-        listen 80;\n+        listen 8080;\n"), text);
         assertTrue(text.contains("-        listen 81;\n+        listen 8181;\n"), text);
         assertEquals(ORIGINAL, Files.readString(file, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void exportCopyAndCopyRedacted(FxRobot robot) throws Exception {
+        String secret = "http {\n    proxy_set_header Authorization \"Bearer xyz\";\n}\n";
+        robot.interact(() -> window.editor().replaceAll(secret));
+        Path copy = dir.resolve("copy-" + System.nanoTime() + ".conf");
+        assertTrue(fx(() -> window.exports().exportCopy(copy)));
+        assertEquals(secret, Files.readString(copy, StandardCharsets.UTF_8));
+        assertEquals(ORIGINAL, Files.readString(file, StandardCharsets.UTF_8));
+        assertEquals(file.toAbsolutePath().normalize(), fx(() -> window.editor().pathProperty().get()));
+        robot.interact(() -> window.exports().copyRedacted());
+        until("redacted on the clipboard", () -> ("http {\n    proxy_set_header Authorization \"[REDACTED]\";\n}\n")
+                .equals(javafx.scene.input.Clipboard.getSystemClipboard().getString()));
     }
 }

@@ -53,6 +53,12 @@ final class EditingKeys {
         Nodes.addInputMap(area, sequence(
                 consume(keyPressed(KeyCode.ENTER, KeyCombination.ALT_DOWN), e -> handler.run()),
                 consume(keyPressed(KeyCode.PERIOD, KeyCombination.SHORTCUT_DOWN), e -> handler.run())));
+        // Right-click: the fixes of what was clicked on.
+        area.setOnContextMenuRequested(e -> {
+            area.moveTo(area.hit(e.getX(), e.getY()).getInsertionIndex());
+            handler.run();
+            e.consume();
+        });
     }
 
     /** Enter: a new line indented like this one, one level deeper after {@code {}. */
