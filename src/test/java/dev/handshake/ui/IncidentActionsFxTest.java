@@ -104,6 +104,14 @@ class IncidentActionsFxTest {
         FxWait.until("caret at the end of the selected proxy_pass", () -> window.editor().caretProperty().get() == passEnd);
         assertTrue(robot.lookup("#status-message").queryLabeled().getText().contains(":8  proxy_pass https://10.0.4.22:443/v2/"),
                 robot.lookup("#status-message").queryLabeled().getText());
+
+        shortcut(robot, KeyCode.N);
+        int poolEnd = CONFIG.indexOf("backend_pool; }") + "backend_pool;".length();
+        FxWait.until("Next Located Block selects the other place", () -> window.editor().caretProperty().get() == poolEnd);
+        assertTrue(robot.lookup("#status-message").queryLabeled().getText().startsWith("2 of 2: "),
+                robot.lookup("#status-message").queryLabeled().getText());
+        shortcut(robot, KeyCode.N);
+        FxWait.until("and wraps to the best", () -> window.editor().caretProperty().get() == passEnd);
     }
 
     @Test
