@@ -77,7 +77,7 @@ final class IncidentActions {
         shown.getDialogPane().setId("curl-check-dialog");
         shown.setResizable(true);
         shown.getDialogPane().setPrefWidth(980);
-        shown.getDialogPane().getStylesheets().setAll(window.stage().getScene().getStylesheets());
+        LocateDialog.styleLike(shown.getDialogPane(), window.stage());
         shown.show();
     }
 

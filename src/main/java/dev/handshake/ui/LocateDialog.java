@@ -29,9 +29,7 @@ final class LocateDialog extends Dialog<ErrorLogLocator.Match> {
     LocateDialog(Window owner, ConfigModel model) {
         this.model = model;
         initOwner(owner);
-        if (owner != null && owner.getScene() != null) {
-            getDialogPane().getStylesheets().setAll(owner.getScene().getStylesheets());
-        }
+        styleLike(getDialogPane(), owner);
         setTitle("Locate error log line");
         setHeaderText("Paste a line from nginx's error log (SSL_do_handshake() failed …, upstream SSL certificate …)");
         setResizable(true);
@@ -59,6 +57,17 @@ final class LocateDialog extends Dialog<ErrorLogLocator.Match> {
         getDialogPane().lookupButton(ButtonType.OK).disableProperty().bind(results.getSelectionModel().selectedItemProperty().isNull());
         setResultConverter(button -> button == ButtonType.OK ? results.getSelectionModel().getSelectedItem() : null);
         refresh("");
+    }
+
+    /** Gives a dialog the owner window's stylesheets and theme (the dark theme is a class on the root). */
+    static void styleLike(javafx.scene.control.DialogPane pane, Window owner) {
+        if (owner == null || owner.getScene() == null) {
+            return;
+        }
+        pane.getStylesheets().setAll(owner.getScene().getStylesheets());
+        if (owner.getScene().getRoot().getStyleClass().contains("dark")) {
+            pane.getStyleClass().add("dark");
+        }
     }
 
     /** Every place listed now, best first. */
