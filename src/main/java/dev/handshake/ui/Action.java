@@ -1,5 +1,6 @@
 package dev.handshake.ui;
 
+import java.util.Locale;
 import javafx.scene.control.MenuItem;
 import javafx.scene.input.KeyCombination;
 
@@ -26,6 +27,6 @@ record Action(String text, KeyCombination accelerator, Runnable run) {
 
     /** A stable node id for tests and styling: {@code action-save-as}. */
     String id() {
-        return "action-" + text.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+        return "action-" + text.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
     }
 }

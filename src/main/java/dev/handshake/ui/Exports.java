@@ -5,6 +5,7 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Optional;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.stage.FileChooser;
@@ -55,11 +56,11 @@ final class Exports {
         window.showStatus("Copied with " + (n == 0 ? "nothing to mask" : n + (n == 1 ? " value" : " values") + " masked"));
     }
 
-    private java.util.Optional<Path> choose(String title, String initialName) {
+    private Optional<Path> choose(String title, String initialName) {
         FileChooser chooser = window.chooser(title);
         chooser.setInitialFileName(initialName);
         File chosen = chooser.showSaveDialog(window.stage());
-        return java.util.Optional.ofNullable(chosen).map(File::toPath);
+        return Optional.ofNullable(chosen).map(File::toPath);
     }
 
     private boolean write(Path target, byte[] bytes, String what) {

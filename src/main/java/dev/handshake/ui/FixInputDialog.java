@@ -17,6 +17,8 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -58,9 +60,9 @@ final class FixInputDialog extends Dialog<Map<String, String>> {
             field.setPrefWidth(560);
             field.valueProperty().addListener((o, was, now) -> refresh());
             field.getEditor().textProperty().addListener((o, was, now) -> refresh());
-            field.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            field.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
                 Button apply = (Button) getDialogPane().lookupButton(ButtonType.OK);
-                if (e.getCode() == javafx.scene.input.KeyCode.ENTER && !field.isShowing() && !apply.isDisabled()) {
+                if (e.getCode() == KeyCode.ENTER && !field.isShowing() && !apply.isDisabled()) {
                     field.setValue(field.getEditor().getText());
                     apply.fire();
                     e.consume();

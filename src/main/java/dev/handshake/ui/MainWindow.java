@@ -9,6 +9,7 @@ import dev.handshake.lint.Linter;
 import dev.handshake.text.SourceText;
 import dev.handshake.ui.editor.Analysis;
 import dev.handshake.ui.editor.ConfigEditor;
+import dev.handshake.ui.settings.SettingsStore;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -55,6 +56,7 @@ public final class MainWindow {
     private Path savedPath;
     private DiskSnapshot snapshot;
     private boolean reviewBeforeSave = true;
+    private boolean backupOnSave;
 
     public MainWindow(Stage stage, Linter linter) {
         this(stage, linter, RecentFiles.standard());
@@ -122,7 +124,7 @@ public final class MainWindow {
     }
 
     /** Applies the settings stored in {@code store} and keeps later changes there. */
-    public void useSettings(dev.handshake.ui.settings.SettingsStore store) {
+    public void useSettings(SettingsStore store) {
         settings = new SettingsActions(this, store);
         settings.loadAndApply();
     }
@@ -205,6 +207,7 @@ public final class MainWindow {
         snapshot = disk;
         name.set(title);
         editor.load(file != null ? file : Path.of(title).toAbsolutePath(), source);
+        editor.requestFocus();
         status.showEncoding(source.charset().name() + (source.hasBom() ? " BOM" : "") + "  "
                 + (source.eol().equals("\r\n") ? "CRLF" : "LF"));
     }
@@ -284,6 +287,11 @@ public final class MainWindow {
         reviewBeforeSave = review;
     }
 
+    /** With {@code true}, saving keeps the file's previous content as {@code NAME.bak}. */
+    public void setBackupOnSave(boolean backup) {
+        backupOnSave = backup;
+    }
+
     boolean saveAs() {
         FileChooser chooser = chooser("Save nginx config as");
         chooser.setInitialFileName(name.get());
@@ -306,7 +314,8 @@ public final class MainWindow {
 
     private boolean writeTo(Path file) {
         try {
-            snapshot = AtomicWriter.withoutBackup().write(file, bytesToSave());
+            AtomicWriter writer = backupOnSave ? AtomicWriter.withBackup() : AtomicWriter.withoutBackup();
+            snapshot = writer.write(file, bytesToSave());
             editor.markSaved();
             status.showMessage("Saved " + file.getFileName());
             return true;

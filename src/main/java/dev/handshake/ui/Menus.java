@@ -2,6 +2,7 @@ package dev.handshake.ui;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import javafx.scene.Scene;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
@@ -91,7 +92,7 @@ final class Menus {
 
     private static Menu menu(String name, MenuItem... items) {
         Menu menu = new Menu(name);
-        menu.setId("menu-" + name.toLowerCase(java.util.Locale.ROOT));
+        menu.setId("menu-" + name.toLowerCase(Locale.ROOT));
         menu.getItems().addAll(items);
         return menu;
     }

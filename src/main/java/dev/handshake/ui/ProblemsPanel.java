@@ -9,6 +9,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -22,6 +23,7 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -126,7 +128,7 @@ final class ProblemsPanel {
         }
     }
 
-    private static TableColumn<Problem, String> column(String name, java.util.function.Function<Problem, String> value,
+    private static TableColumn<Problem, String> column(String name, Function<Problem, String> value,
                                                        double width, Comparator<String> order) {
         TableColumn<Problem, String> column = new TableColumn<>(name);
         column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
@@ -137,7 +139,7 @@ final class ProblemsPanel {
             protected void updateItem(String item, boolean empty) {
                 super.updateItem(item, empty);
                 setText(empty ? null : item);
-                setTooltip(empty || item == null ? null : new javafx.scene.control.Tooltip(item));
+                setTooltip(empty || item == null ? null : new Tooltip(item));
             }
         });
         return column;

@@ -36,6 +36,7 @@ final class SettingsActions {
         current = settings;
         window.editor().setLinter(Linter.standard(settings.lintOptions()));
         window.setReviewBeforeSave(settings.reviewBeforeSave());
+        window.setBackupOnSave(settings.backup());
         window.editor().setFontSize(settings.fontSize());
         ObservableList<String> classes = window.stage().getScene().getRoot().getStyleClass();
         classes.remove(Settings.DARK);

@@ -117,6 +117,11 @@ class EditorActionsFxTest {
                 .noneMatch(d -> d.rule().equals("upstream-sni-off")));
         shortcut(robot, KeyCode.CONTROL, KeyCode.Z);
         until("undone in one step", () -> editor.text().equals(IP_TARGET));
+        until("lightbulb back", () -> robot.lookup(".gutter-fixable").tryQuery().isPresent());
+        robot.interact(() -> editor.moveCaret(0));
+        robot.clickOn(".gutter-fixable");
+        until("lightbulb opens the fixes", () -> robot.lookup(".preferred-fix").tryQuery().isPresent());
+        robot.type(KeyCode.ESCAPE);
     }
 
     @Test
@@ -229,7 +234,7 @@ class EditorActionsFxTest {
     void storedSettingsShapeTheLinterReviewAndTheme() throws Exception {
         var store = new dev.handshake.ui.settings.SettingsStore(dir.resolve("settings-" + System.nanoTime()));
         store.save(new dev.handshake.ui.settings.Settings(java.util.Set.of("upstream-sni-off"), java.util.Map.of(),
-                null, false, dev.handshake.ui.settings.Settings.DARK, 16));
+                null, false, dev.handshake.ui.settings.Settings.DARK, 16, false));
         WaitForAsyncUtils.asyncFx(() -> window.useSettings(store)).get(10, TimeUnit.SECONDS);
         open(IP_TARGET);
         var editor = window.editor();

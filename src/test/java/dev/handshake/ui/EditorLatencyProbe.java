@@ -51,14 +51,30 @@ class EditorLatencyProbe {
     }
 
     @Test
+    void oneVeryLongLine(FxRobot robot, @org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        StringBuilder line = new StringBuilder("http { map $http_x $y {");
+        for (int i = 0; i < 6000; i++) {
+            line.append(" key").append(i).append(" value").append(i).append(';');
+        }
+        Path file = dir.resolve("long-line.conf");
+        Files.writeString(file, line.append(" } }\n").toString());
+        probe(robot, file, "key0");
+    }
+
+    @Test
     void largeConfig(FxRobot robot) throws Exception {
         Path large = Corpus.root().resolve("large/nginx.conf");
         Assumptions.assumeTrue(Files.exists(large), "corpus not available");
+        probe(robot, large, "proxy_pass");
+    }
+
+    private void probe(FxRobot robot, Path large, String typeAt) throws Exception {
         long openStart = System.nanoTime();
         assertTrue(fx(() -> window.open(large)));
         long openMs = (System.nanoTime() - openStart) / 1_000_000;
         var editor = window.editor();
-        until("first analysis", () -> editor.analysisProperty().get() != null);
+        until("first analysis", 120, () -> editor.analysisProperty().get() != null);
+        long firstMs = (System.nanoTime() - openStart) / 1_000_000;
         AtomicLong pressedAt = new AtomicLong();
         AtomicLong handledNanos = new AtomicLong();
         robot.interact(() -> window.stage().getScene().addEventFilter(KeyEvent.KEY_PRESSED, e -> {
@@ -67,7 +83,7 @@ class EditorLatencyProbe {
             // Runs once the FX thread has finished handling this key event and the pulse it caused.
             Platform.runLater(() -> handledNanos.set(System.nanoTime() - t0));
         }));
-        int offset = fx(() -> editor.text().indexOf("proxy_pass"));
+        int offset = fx(() -> editor.text().indexOf(typeAt));
         robot.interact(() -> editor.moveCaret(offset));
         List<Long> fxTimes = new ArrayList<>();
         List<Long> toUnderlines = new ArrayList<>();
@@ -78,13 +94,13 @@ class EditorLatencyProbe {
             robot.type(i % 2 == 0 ? KeyCode.X : KeyCode.BACK_SPACE);
             until("key handled", () -> handledNanos.get() > 0);
             fxTimes.add(handledNanos.get());
-            until("analysis after the keystroke", () -> editor.analysisProperty().get() != before
+            until("analysis after the keystroke", 120, () -> editor.analysisProperty().get() != before
                     && editor.analysisProperty().get().text().length() == editor.text().length());
             toUnderlines.add(System.nanoTime() - pressedAt.get());
             applyTimes.add(fx(editor::lastApplyNanos));
         }
-        System.out.printf(Locale.ROOT, "LATENCY %s: %d lines, open %d ms%n", large.getFileName(),
-                fx(editor::lineCount), openMs);
+        System.out.printf(Locale.ROOT, "LATENCY %s: %d lines, %d chars, open %d ms, first findings %d ms%n",
+                large.getFileName(), fx(editor::lineCount), fx(() -> editor.text().length()), openMs, firstMs);
         report("FX thread per keystroke (event + pulse)", fxTimes);
         report("FX thread to show one analysis", applyTimes);
         report("keystroke to updated underlines (150 ms pause included)", toUnderlines);

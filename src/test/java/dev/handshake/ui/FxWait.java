@@ -12,7 +12,12 @@ final class FxWait {
 
     /** Polls {@code condition} on the FX thread until it holds, failing after 15 seconds. */
     static void until(String what, Callable<Boolean> condition) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+        until(what, 15, condition);
+    }
+
+    /** Polls {@code condition} on the FX thread until it holds, failing after {@code seconds}. */
+    static void until(String what, int seconds, Callable<Boolean> condition) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         while (System.nanoTime() < deadline) {
             if (WaitForAsyncUtils.asyncFx(condition).get(10, TimeUnit.SECONDS)) {
                 return;

@@ -115,4 +115,31 @@ class SaveReviewFxTest {
         until("redacted on the clipboard", () -> ("http {\n    proxy_set_header Authorization \"[REDACTED]\";\n}\n")
                 .equals(javafx.scene.input.Clipboard.getSystemClipboard().getString()));
     }
+
+    @Test
+    void changedOnDiskAsksBeforeOverwriting(FxRobot robot) throws Exception {
+        robot.interact(() -> window.editor().replaceAll(EDITED));
+        String other = ORIGINAL.replace("events {", "events { worker_connections 64;");
+        Files.writeString(file, other, StandardCharsets.UTF_8);
+        saveShortcut(robot);
+        until("asked", () -> robot.lookup(".dialog-pane").tryQuery().isPresent()
+                && robot.lookup("File changed on disk").tryQuery().isPresent());
+        robot.clickOn("Cancel");
+        until("closed", () -> robot.lookup(".dialog-pane").tryQuery().isEmpty());
+        assertEquals(other, Files.readString(file, StandardCharsets.UTF_8));
+        assertTrue(fx(() -> window.editor().modifiedProperty().get()));
+    }
+
+    @Test
+    void backupKeepsThePreviousVersion(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            window.setBackupOnSave(true);
+            window.setReviewBeforeSave(false);
+            window.editor().replaceAll(EDITED);
+        });
+        saveShortcut(robot);
+        until("saved", () -> !window.editor().modifiedProperty().get());
+        assertEquals(EDITED, Files.readString(file, StandardCharsets.UTF_8));
+        assertEquals(ORIGINAL, Files.readString(file.resolveSibling(file.getFileName() + ".bak"), StandardCharsets.UTF_8));
+    }
 }

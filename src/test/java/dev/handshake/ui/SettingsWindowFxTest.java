@@ -110,7 +110,7 @@ class SettingsWindowFxTest {
                 .queryAs(Button.class));
 
         Settings expected = new Settings(Set.of(SNI_OFF), Map.of("syntax-error", "warning"),
-                "/etc/nginx/upstream-ca.pem", false, Settings.DARK, 18);
+                "/etc/nginx/upstream-ca.pem", false, Settings.DARK, 18, false);
         FxWait.until("settings applied", () -> window.settings().current().equals(expected));
         assertEquals(expected, store.load(), "saved");
         assertTrue(FxWait.fx(() -> window.stage().getScene().getRoot().getStyleClass().contains(Settings.DARK)));

@@ -12,6 +12,7 @@ import dev.handshake.syntax.Parser;
 import dev.handshake.text.LineIndex;
 import dev.handshake.text.SourceText;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -28,6 +29,9 @@ import java.util.Map;
  */
 public record Analysis(long version, Path path, String text, ParseResult parse, LintResult lint,
                        List<Diagnostic> diagnostics, List<StyleRun> styles, LineIndex lines) {
+
+    /** Lines longer than this stay unstyled (their findings still reach the Problems panel). */
+    public static final int LONG_LINE = 3000;
 
     /** Style class that underlines a finding of {@code severity}. */
     public static String problemStyle(Severity severity) {
@@ -46,27 +50,31 @@ public record Analysis(long version, Path path, String text, ParseResult parse, 
         ParseResult parse = file.parse();
         List<StyleRun> styles = Highlighter.highlight(parse);
         if (!lintEnabled) {
-            return new Analysis(version, normal, text, parse, null, List.of(), styles, source.lines());
+            return new Analysis(version, normal, text, parse, null, List.of(),
+                    StyleRun.plainLongLines(styles, text, LONG_LINE), source.lines());
         }
         SourceLoader loader = SourceLoader.overlay(Map.of(normal, source), SourceLoader.fileSystem());
         ConfigModel model = ConfigModel.build(file, ConfigModel.Options.defaults().withLoader(loader));
         LintResult lint = linter.lint(model);
         List<Diagnostic> here = lint.in(normal);
         // Milder first, so a worse finding on the same characters is laid on top and wins in CSS order.
+        List<StyleRun.Mark> marks = new ArrayList<>();
         for (Severity severity : List.of(Severity.INFO, Severity.WARNING, Severity.ERROR)) {
             for (Diagnostic d : here) {
                 if (d.severity() == severity) {
                     int[] span = underlineSpan(text, d.range().start(), d.range().end());
-                    styles = StyleRun.overlay(styles, span[0], span[1], problemStyle(severity));
+                    marks.add(new StyleRun.Mark(span[0], span[1], problemStyle(severity)));
                 }
             }
         }
+        styles = StyleRun.overlay(styles, marks);
+        styles = StyleRun.plainLongLines(styles, text, LONG_LINE);
         return new Analysis(version, normal, text, parse, lint, here, styles, source.lines());
     }
 
     /** A quick parse and colouring only, for the first paint of a freshly opened buffer. */
     public static List<StyleRun> colours(String text) {
-        return Highlighter.highlight(Parser.parse(text));
+        return StyleRun.plainLongLines(Highlighter.highlight(Parser.parse(text)), text, LONG_LINE);
     }
 
     /**

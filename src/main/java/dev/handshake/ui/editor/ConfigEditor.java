@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
@@ -26,6 +27,7 @@ import javafx.scene.Node;
 import javafx.scene.layout.BorderPane;
 import org.fxmisc.flowless.VirtualizedScrollPane;
 import org.fxmisc.richtext.CodeArea;
+import org.reactfx.EventStreams;
 import org.reactfx.Subscription;
 
 /**
@@ -80,9 +82,9 @@ public final class ConfigEditor {
         caret.bind(area.caretPositionProperty());
         Subscription changes = area.plainTextChanges().subscribe(change -> version++);
         Subscription pauses = area.multiPlainChanges().successionEnds(PAUSE).subscribe(ignored -> schedule());
-        Subscription moves = org.reactfx.EventStreams.valuesOf(area.caretPositionProperty()).subscribe(offset -> keys.matchBracket(offset));
+        Subscription moves = EventStreams.valuesOf(area.caretPositionProperty()).subscribe(offset -> keys.matchBracket(offset));
         subscriptions = changes.and(pauses).and(moves);
-        modified.bind(javafx.beans.binding.Bindings.not(area.getUndoManager().atMarkedPositionProperty()));
+        modified.bind(Bindings.not(area.getUndoManager().atMarkedPositionProperty()));
     }
 
     /** The node to put in a scene. */
@@ -208,10 +210,17 @@ public final class ConfigEditor {
         Path file = analysedPath();
         Linter rules = linter;
         analyser.submit(() -> {
-            Analysis result = Analysis.run(wanted, file, snapshot, rules, lintable(snapshot.text().length()));
+            Analysis result;
+            try {
+                result = Analysis.run(wanted, file, snapshot, rules, lintable(snapshot.text().length()));
+            } catch (RuntimeException bug) {
+                // A failing rule must not leave the editor without colours: show them, without findings.
+                result = Analysis.run(wanted, file, snapshot, rules, false);
+            }
+            Analysis done = result;
             Platform.runLater(() -> {
-                if (!disposed && result.version() == version) {
-                    apply(result);
+                if (!disposed && done.version() == version) {
+                    apply(done);
                 }
             });
         });
@@ -338,6 +347,10 @@ public final class ConfigEditor {
     /** Runs {@code handler} on Alt+Enter and Ctrl+. in the text (the quick-fix menu). */
     public void setQuickFixHandler(Runnable handler) {
         keys.onQuickFix(handler);
+        overlay.onFixes(offset -> {
+            area.moveTo(offset);
+            handler.run();
+        });
     }
 
     /** Opens the find bar; with {@code replace}, the replace field too. */

@@ -6,16 +6,18 @@ import dev.handshake.lint.Severity;
 import dev.handshake.nginx.DirectiveCatalogue;
 import dev.handshake.nginx.DirectiveSpec;
 import dev.handshake.syntax.Directive;
-import java.util.Optional;
 import dev.handshake.text.LineIndex;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.IntConsumer;
 import java.util.function.IntFunction;
 import javafx.event.EventHandler;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
@@ -37,6 +39,8 @@ final class DiagnosticsOverlay {
     private final EventHandler<MouseOverTextEvent> hoverBegin = this::hoverBegin;
     private final EventHandler<MouseOverTextEvent> hoverEnd = event -> card.hide();
     private Map<Integer, Severity> worstByParagraph = Map.of();
+    private Map<Integer, Integer> fixableByParagraph = Map.of();
+    private IntConsumer onFixes = offset -> { };
     private Analysis shown;
 
     DiagnosticsOverlay(CodeArea area) {
@@ -48,17 +52,28 @@ final class DiagnosticsOverlay {
         card.setAutoHide(true);
     }
 
+    /** Runs {@code handler} with a finding's offset when the lightbulb of its line is clicked. */
+    void onFixes(IntConsumer handler) {
+        onFixes = handler;
+    }
+
     /** Shows the findings of {@code analysis} in the gutter. */
     void show(Analysis analysis) {
         shown = analysis;
         Map<Integer, Severity> worst = new HashMap<>();
+        Map<Integer, Integer> fixable = new HashMap<>();
         LineIndex lines = analysis.lines();
         for (Diagnostic d : analysis.diagnostics()) {
-            int paragraph = lines.line(Math.min(d.range().start(), analysis.text().length())) - 1;
+            int start = Math.min(d.range().start(), analysis.text().length());
+            int paragraph = lines.line(start) - 1;
             worst.merge(paragraph, d.severity(), (a, b) -> a.compareTo(b) <= 0 ? a : b);
+            if (d.fixes().stream().anyMatch(f -> !f.title().startsWith("Suppress "))) {
+                fixable.putIfAbsent(paragraph, start);
+            }
         }
-        if (!worst.equals(worstByParagraph)) {
+        if (!worst.equals(worstByParagraph) || !fixable.equals(fixableByParagraph)) {
             worstByParagraph = worst;
+            fixableByParagraph = fixable;
             area.setParagraphGraphicFactory(this::gutter);
         }
     }
@@ -70,7 +85,18 @@ final class DiagnosticsOverlay {
         if (severity != null) {
             marker.getStyleClass().add("gutter-" + severity.label());
         }
-        HBox box = new HBox(lineNumbers.apply(paragraph), marker);
+        Region bulb = new Region();
+        bulb.getStyleClass().add("gutter-bulb");
+        Integer fixAt = fixableByParagraph.get(paragraph);
+        if (fixAt != null) {
+            bulb.getStyleClass().add("gutter-fixable");
+            Tooltip.install(bulb, new Tooltip("Quick fixes (Alt+Enter)"));
+            bulb.setOnMouseClicked(e -> {
+                onFixes.accept(fixAt);
+                e.consume();
+            });
+        }
+        HBox box = new HBox(lineNumbers.apply(paragraph), marker, bulb);
         box.getStyleClass().add("gutter");
         return box;
     }

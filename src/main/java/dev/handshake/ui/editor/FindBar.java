@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.BiConsumer;
+import javafx.event.EventHandler;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -27,7 +28,7 @@ final class FindBar {
     private final TextField replacement = new TextField();
     private final CheckBox matchCase = new CheckBox("Match case");
     private final Label count = new Label();
-    private final javafx.event.EventHandler<KeyEvent> keyHandler = this::keys;
+    private final EventHandler<KeyEvent> keyHandler = this::keys;
     private final HBox replaceRow;
     private final VBox bar;
 

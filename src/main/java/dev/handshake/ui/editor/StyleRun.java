@@ -38,29 +38,70 @@ public record StyleRun(int length, List<String> styles) {
         }
     }
 
-    /**
-     * Adds {@code style} to every character of {@code [start, end)} on top of {@code runs}; the rest
-     * keeps its styles. Used to lay diagnostics over the syntax colours.
-     */
+    /** A style to add to the characters {@code [start, end)}. */
+    public record Mark(int start, int end, String style) {
+    }
+
+    /** Adds {@code style} to every character of {@code [start, end)} on top of {@code runs}. */
     public static List<StyleRun> overlay(List<StyleRun> runs, int start, int end, String style) {
-        List<StyleRun> out = new ArrayList<>(runs.size() + 2);
+        return overlay(runs, List.of(new Mark(start, end, style)));
+    }
+
+    /**
+     * Lays {@code marks} over {@code runs} in one sweep (findings over syntax colours); the rest keeps
+     * its styles. Added styles come after a run's own, in the order of their first mark.
+     */
+    public static List<StyleRun> overlay(List<StyleRun> runs, List<Mark> marks) {
+        List<int[]> events = new ArrayList<>();
+        List<String> order = new ArrayList<>();
+        for (Mark mark : marks) {
+            if (mark.start() >= mark.end()) {
+                continue;
+            }
+            int style = order.indexOf(mark.style());
+            if (style < 0) {
+                order.add(mark.style());
+                style = order.size() - 1;
+            }
+            events.add(new int[] {mark.start(), style, 1});
+            events.add(new int[] {mark.end(), style, -1});
+        }
+        if (events.isEmpty()) {
+            return runs;
+        }
+        events.sort((x, y) -> Integer.compare(x[0], y[0]));
+        int[] active = new int[order.size()];
+        List<StyleRun> out = new ArrayList<>(runs.size() + events.size());
+        int next = 0;
         int offset = 0;
         for (StyleRun run : runs) {
             int runEnd = offset + run.length();
-            int from = Math.max(offset, start);
-            int to = Math.min(runEnd, end);
-            if (from >= to || run.styles().contains(style)) {
-                append(out, run.length(), run.styles());
-            } else {
-                List<String> marked = new ArrayList<>(run.styles());
-                marked.add(style);
-                append(out, from - offset, run.styles());
-                append(out, to - from, marked);
-                append(out, runEnd - to, run.styles());
+            int at = offset;
+            while (at < runEnd) {
+                while (next < events.size() && events.get(next)[0] <= at) {
+                    active[events.get(next)[1]] += events.get(next)[2];
+                    next++;
+                }
+                int pieceEnd = next < events.size() ? Math.min(runEnd, events.get(next)[0]) : runEnd;
+                append(out, pieceEnd - at, withActive(run.styles(), order, active));
+                at = pieceEnd;
             }
             offset = runEnd;
         }
         return out;
+    }
+
+    private static List<String> withActive(List<String> own, List<String> order, int[] active) {
+        List<String> styles = null;
+        for (int i = 0; i < active.length; i++) {
+            if (active[i] > 0 && !own.contains(order.get(i))) {
+                if (styles == null) {
+                    styles = new ArrayList<>(own);
+                }
+                styles.add(order.get(i));
+            }
+        }
+        return styles == null ? own : styles;
     }
 
     /** The runs covering {@code [from, to)} of the text {@code runs} cover. */
@@ -116,5 +157,37 @@ public record StyleRun(int length, List<String> styles) {
             leftA -= step;
             leftB -= step;
         }
+    }
+
+    /**
+     * {@code runs} with every line longer than {@code maxLine} characters left unstyled: a styled line
+     * becomes one text node per run, and a line of many thousand runs freezes the editor's layout.
+     */
+    public static List<StyleRun> plainLongLines(List<StyleRun> runs, String text, int maxLine) {
+        List<int[]> longLines = new ArrayList<>();
+        int lineStart = 0;
+        for (int i = 0; i <= text.length(); i++) {
+            if (i == text.length() || text.charAt(i) == '\n') {
+                if (i - lineStart > maxLine) {
+                    longLines.add(new int[] {lineStart, i});
+                }
+                lineStart = i + 1;
+            }
+        }
+        if (longLines.isEmpty()) {
+            return runs;
+        }
+        List<StyleRun> out = new ArrayList<>();
+        int covered = 0;
+        for (int[] line : longLines) {
+            out.addAll(slice(runs, covered, line[0]));
+            append(out, line[1] - line[0], List.of());
+            covered = line[1];
+        }
+        List<StyleRun> rest = slice(runs, covered, total(runs));
+        for (StyleRun run : rest) {
+            append(out, run.length(), run.styles());
+        }
+        return out;
     }
 }

@@ -6,6 +6,7 @@ import dev.handshake.diff.SideBySideRow;
 import dev.handshake.diff.TextDiff;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import javafx.geometry.Insets;
@@ -101,7 +102,7 @@ public final class SaveReviewDialog extends Dialog<String> {
             VBox lines = new VBox();
             for (HunkLine line : hunk.lines()) {
                 Label text = new Label(line.prefix() + " " + line.text());
-                text.getStyleClass().addAll("diff-line", "diff-" + line.kind().name().toLowerCase(java.util.Locale.ROOT));
+                text.getStyleClass().addAll("diff-line", "diff-" + line.kind().name().toLowerCase(Locale.ROOT));
                 text.setMaxWidth(Double.MAX_VALUE);
                 lines.getChildren().add(text);
             }

@@ -10,10 +10,11 @@ import java.util.TreeSet;
 /**
  * What the user chose: rules turned off, severities changed (rule id to {@code error}/{@code warning}/
  * {@code info}), the CA bundle suggested by verification fixes, whether saving shows a review first,
- * the theme ({@code light} or {@code dark}) and the editor font size in pixels.
+ * the theme ({@code light} or {@code dark}), the editor font size in pixels, and whether saving keeps
+ * the previous version as {@code NAME.bak}.
  */
 public record Settings(Set<String> disabledRules, Map<String, String> severities, String defaultTrustedCa,
-                       boolean reviewBeforeSave, String theme, int fontSize) {
+                       boolean reviewBeforeSave, String theme, int fontSize, boolean backup) {
 
     public static final String LIGHT = "light";
     public static final String DARK = "dark";
@@ -28,7 +29,7 @@ public record Settings(Set<String> disabledRules, Map<String, String> severities
     }
 
     public static Settings defaults() {
-        return new Settings(Set.of(), Map.of(), null, true, LIGHT, 14);
+        return new Settings(Set.of(), Map.of(), null, true, LIGHT, 14, false);
     }
 
     /** The lint options these settings ask for; unknown severity names are ignored. */

@@ -54,6 +54,7 @@ public final class SettingsDialog extends Dialog<Settings> {
     private final TableView<RuleRow> rules = new TableView<>();
     private final TextField trustedCa = new TextField();
     private final CheckBox review = new CheckBox("Review the diff before saving");
+    private final CheckBox backup = new CheckBox("Keep the previous version as NAME.bak");
     private final ChoiceBox<String> theme = new ChoiceBox<>(FXCollections.observableArrayList(Settings.LIGHT, Settings.DARK));
     private final Spinner<Integer> fontSize = new Spinner<>(Settings.MIN_FONT, Settings.MAX_FONT, 14);
 
@@ -100,6 +101,8 @@ public final class SettingsDialog extends Dialog<Settings> {
         HBox.setHgrow(trustedCa, Priority.ALWAYS);
         review.setSelected(current.reviewBeforeSave());
         review.setId("settings-review");
+        backup.setSelected(current.backup());
+        backup.setId("settings-backup");
         theme.setValue(current.theme());
         theme.setId("settings-theme");
         fontSize.getValueFactory().setValue(current.fontSize());
@@ -110,7 +113,7 @@ public final class SettingsDialog extends Dialog<Settings> {
         general.setHgap(10);
         general.setVgap(8);
         general.addRow(0, new Label("CA for verification fixes"), new HBox(6, trustedCa, browse));
-        general.addRow(1, new Label("Saving"), review);
+        general.addRow(1, new Label("Saving"), new VBox(4, review, backup));
         general.addRow(2, new Label("Theme"), theme);
         general.addRow(3, new Label("Font size"), fontSize);
         VBox content = new VBox(10, new Label("Rules"), rules, general);
@@ -142,7 +145,7 @@ public final class SettingsDialog extends Dialog<Settings> {
             // keep the spinner's value
         }
         return new Settings(disabled, severities, ca.isEmpty() ? null : ca, review.isSelected(), theme.getValue(),
-                size);
+                size, backup.isSelected());
     }
 
     /** The rows, for tests. */

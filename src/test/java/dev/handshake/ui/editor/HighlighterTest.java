@@ -102,4 +102,26 @@ class HighlighterTest {
                 StyleRun.slice(a, 2, 8));
         assertEquals(List.of(), StyleRun.slice(a, 5, 5));
     }
+
+    @Test
+    void longLinesStayPlain() {
+        String text = "a b;\n" + "x".repeat(20) + "\nc d;\n";
+        List<StyleRun> runs = Highlighter.highlight(Parser.parse(text));
+        List<StyleRun> plain = StyleRun.plainLongLines(runs, text, 10);
+        assertEquals(text.length(), StyleRun.total(plain));
+        assertEquals(StyleRun.slice(runs, 0, 5), StyleRun.slice(plain, 0, 5));
+        assertEquals(List.of(new StyleRun(20, List.of())), StyleRun.slice(plain, 5, 25));
+        assertEquals(StyleRun.slice(runs, 25, text.length()), StyleRun.slice(plain, 25, text.length()));
+        assertEquals(runs, StyleRun.plainLongLines(runs, text, 100));
+    }
+
+    @Test
+    void overlayManyMarksInOneSweep() {
+        List<StyleRun> base = List.of(new StyleRun(4, List.of("a")), new StyleRun(6, List.of()));
+        List<StyleRun> marked = StyleRun.overlay(base, List.of(new StyleRun.Mark(1, 6, "w"),
+                new StyleRun.Mark(3, 8, "e"), new StyleRun.Mark(9, 9, "empty")));
+        assertEquals(List.of(new StyleRun(1, List.of("a")), new StyleRun(2, List.of("a", "w")),
+                new StyleRun(1, List.of("a", "w", "e")), new StyleRun(2, List.of("w", "e")),
+                new StyleRun(2, List.of("e")), new StyleRun(2, List.of())), marked);
+    }
 }
