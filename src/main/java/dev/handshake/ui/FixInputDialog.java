@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
@@ -75,7 +76,7 @@ final class FixInputDialog extends Dialog<Map<String, String>> {
             grid.add(label, 0, row++);
             grid.add(withBrowse(input, field), 0, row++);
         }
-        Label problem = new Label(finding.message());
+        Label problem = new Label(finding.message().replace("`", ""));
         problem.setWrapText(true);
         problem.setMaxWidth(760);
         problem.getStyleClass().add("fix-dialog-problem");
@@ -92,6 +93,11 @@ final class FixInputDialog extends Dialog<Map<String, String>> {
         ((Button) getDialogPane().lookupButton(ButtonType.OK)).setText("Apply");
         getDialogPane().getStylesheets().add(FixInputDialog.class.getResource("/ui/handshake.css").toExternalForm());
         setResultConverter(button -> button == ButtonType.OK ? values() : null);
+        // The dialog focuses its default button once shown; the first value is what the user wants to type.
+        setOnShown(e -> Platform.runLater(() -> {
+            getDialogPane().getScene().getWindow().requestFocus();
+            fields.values().stream().findFirst().ifPresent(ComboBox::requestFocus);
+        }));
         refresh();
     }
 

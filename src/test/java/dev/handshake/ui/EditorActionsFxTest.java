@@ -109,7 +109,7 @@ class EditorActionsFxTest {
         robot.interact(() -> name.getEditor().setText("api.internal"));
         until("preview shows the name", () -> robot.lookup("#fix-preview").queryTextInputControl().getText()
                 .contains("+            proxy_ssl_name api.internal;"));
-        robot.clickOn(name.getEditor());
+        until("the name field has the focus", () -> name.getScene().getFocusOwner() == name);
         robot.type(KeyCode.ENTER);
         until("applied", () -> editor.text().contains("proxy_ssl_name api.internal;")
                 && editor.text().contains("proxy_ssl_server_name on;"));
