@@ -46,12 +46,14 @@ final class Exports {
         return written;
     }
 
-    /** Puts the buffer with its secrets masked on the clipboard. */
+    /** Puts the buffer with its secrets masked on the clipboard (secret files' contents are never read). */
     void copyRedacted() {
+        dev.handshake.nginx.Redactor.Result result = dev.handshake.nginx.Redactor.redact(window.editor().text());
         ClipboardContent content = new ClipboardContent();
-        content.putString(Redactor.redact(window.editor().text()));
+        content.putString(result.text());
         Clipboard.getSystemClipboard().setContent(content);
-        window.showStatus("Copied the config with secrets masked");
+        int n = result.masked().size();
+        window.showStatus("Copied with " + (n == 0 ? "nothing to mask" : n + (n == 1 ? " value" : " values") + " masked"));
     }
 
     private Optional<Path> choose(String title, String initialName) {

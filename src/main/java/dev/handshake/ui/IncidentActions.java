@@ -1,89 +1,152 @@
 package dev.handshake.ui;
 
 import dev.handshake.nginx.ConfigModel;
+import dev.handshake.nginx.CurlCheck;
+import dev.handshake.nginx.ErrorLogLocator;
+import dev.handshake.nginx.Statement;
 import dev.handshake.nginx.UpstreamConnection;
+import dev.handshake.text.TextRange;
 import dev.handshake.ui.editor.Analysis;
-import dev.handshake.ui.editor.ConfigEditor;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
-import javafx.scene.control.TextInputDialog;
+import java.util.function.Consumer;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.TextArea;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
-import javafx.stage.Window;
 
-/** Code > Copy curl Check and Code > Locate Error Log Line: the {@link Incidents} helpers in the window. */
+/**
+ * The helpers from the incident this product exists for, in the window: Code > Copy curl Check (the
+ * command that tests an upstream with the SNI nginx sends), Code > Locate Error Log Line (the blocks
+ * behind a pasted error-log line, best first; Next Located Block goes through the others).
+ */
 final class IncidentActions {
 
-    private final Window owner;
-    private final ConfigEditor editor;
-    private final StatusBar status;
-    private List<UpstreamConnection> located = List.of();
+    private final MainWindow window;
+    private final Consumer<String> say;
+    private List<ErrorLogLocator.Match> located = List.of();
     private int next;
 
-    IncidentActions(Window owner, ConfigEditor editor, StatusBar status) {
-        this.owner = owner;
-        this.editor = editor;
-        this.status = status;
+    IncidentActions(MainWindow window, Consumer<String> say) {
+        this.window = window;
+        this.say = say;
     }
 
+    /** The model of the current buffer, or empty when analysis is limited (a very large file). */
     private Optional<ConfigModel> model() {
-        Analysis analysis = editor.currentAnalysis();
-        return analysis.lint() == null ? Optional.empty() : Optional.of(analysis.lint().model());
+        Analysis analysis = window.editor().currentAnalysis();
+        if (analysis.lint() == null) {
+            say.accept("This file is too large for live analysis: the helpers need it");
+            return Optional.empty();
+        }
+        return Optional.of(analysis.lint().model());
     }
 
-    /** Puts the curl command for the upstream at the caret on the clipboard. */
+    /** Code > Copy curl check: for the HTTPS upstream at the caret; copied and shown. */
     void copyCurlCheck() {
         Optional<ConfigModel> model = model();
-        String text = editor.text();
-        int caret = editor.caretProperty().get();
-        int lineStart = text.lastIndexOf('\n', Math.max(0, caret - 1)) + 1;
-        int lineEnd = text.indexOf('\n', caret) < 0 ? text.length() : text.indexOf('\n', caret);
-        Optional<UpstreamConnection> connection = model.flatMap(m ->
-                Incidents.connectionAt(m, editor.pathProperty().get(), caret, lineStart, lineEnd));
+        if (model.isEmpty()) {
+            return;
+        }
+        Path file = window.editor().pathProperty().get();
+        int caret = window.editor().caretProperty().get();
+        Optional<UpstreamConnection> connection = file == null ? Optional.empty()
+                : CurlCheck.at(model.get(), file, caret);
         if (connection.isEmpty()) {
-            status.showMessage("Put the caret on a proxy_pass to an https upstream (or in its location)");
+            say.accept("No HTTPS upstream at the caret: put it in a location that proxies over TLS");
             return;
         }
-        String command = Incidents.curlCheck(model.get(), connection.get());
-        ClipboardContent content = new ClipboardContent();
-        content.putString(command);
-        Clipboard.getSystemClipboard().setContent(content);
-        status.showMessage("Copied: " + command.replace('\n', ' '));
+        String command = CurlCheck.build(model.get(), connection.get(), window.settings().current().defaultTrustedCa());
+        copy(command);
+        say.accept("Curl check copied");
+        TextArea text = new TextArea(command);
+        text.setId("curl-check-text");
+        text.setEditable(false);
+        text.setWrapText(false);
+        text.setPrefColumnCount(100);
+        text.setPrefRowCount(Math.min(14, (int) command.lines().count() + 1));
+        text.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        text.getStyleClass().add("diff-preview");
+        Alert shown = new Alert(Alert.AlertType.INFORMATION, null, ButtonType.CLOSE);
+        shown.initOwner(window.stage());
+        shown.setTitle("Curl check");
+        shown.setHeaderText("Copied to the clipboard: test " + connection.get().describe());
+        shown.getDialogPane().setContent(text);
+        shown.getDialogPane().setId("curl-check-dialog");
+        shown.setResizable(true);
+        shown.getDialogPane().setPrefWidth(980);
+        LocateDialog.styleLike(shown.getDialogPane(), window.stage());
+        shown.show();
     }
 
-    /** Asks for an error-log line and jumps to the blocks that proxy to its upstream; again for the next. */
+    /** Code > Locate Error Log Line…: asks for the line, then selects the best (or chosen) place. */
     void locateLogLine() {
-        TextInputDialog ask = new TextInputDialog();
-        ask.initOwner(owner);
-        ask.setTitle("Locate error log line");
-        ask.setHeaderText("Paste an nginx error-log line (SSL_do_handshake() failed ... upstream: \"https://...\")");
-        ask.getEditor().setPrefColumnCount(70);
-        ask.getEditor().setId("log-line");
-        ask.showAndWait().ifPresent(this::locate);
-    }
-
-    void locate(String logLine) {
-        located = model().map(m -> Incidents.locate(m, logLine)).orElse(List.of()).stream()
-                .filter(c -> c.pass().path().equals(editor.pathProperty().get()))
-                .collect(Collectors.toList());
-        next = 0;
-        if (located.isEmpty()) {
-            status.showMessage("No block in this file proxies to the upstream in that line");
+        Optional<ConfigModel> model = model();
+        if (model.isEmpty()) {
             return;
         }
-        showNext();
+        LocateDialog dialog = new LocateDialog(window.stage(), model.get());
+        dialog.showAndWait().ifPresent(chosen -> {
+            remember(dialog.matches(), chosen);
+            jump(chosen);
+        });
     }
 
-    /** Selects the next located block (wrapping). */
+    /** Locates {@code logLine} without the dialog and selects the best place. */
+    void locate(String logLine) {
+        List<ErrorLogLocator.Match> found = model().map(m -> ErrorLogLocator.locate(m, logLine)).orElse(List.of());
+        if (found.isEmpty()) {
+            located = List.of();
+            say.accept("No HTTPS upstream in this configuration is the one in that line");
+            return;
+        }
+        remember(found, found.get(0));
+        jump(found.get(0));
+    }
+
+    /** Code > Next Located Block: the next place the last located line may come from (wrapping). */
     void showNext() {
         if (located.isEmpty()) {
+            say.accept("Locate an error log line first");
             return;
         }
-        UpstreamConnection c = located.get(next % located.size());
-        next++;
-        editor.select(c.pass().range());
-        status.showMessage((located.size() == 1 ? "1 block proxies there: " : located.size() + " blocks proxy there ("
-                + ((next - 1) % located.size() + 1) + " of " + located.size() + "): ") + c.describe());
+        next = (next + 1) % located.size();
+        jump(located.get(next));
+    }
+
+    private void remember(List<ErrorLogLocator.Match> found, ErrorLogLocator.Match chosen) {
+        located = List.copyOf(found);
+        next = Math.max(0, located.indexOf(chosen));
+    }
+
+    /** Selects a located pass, opening its file when it is an included one. */
+    void jump(ErrorLogLocator.Match match) {
+        Statement pass = match.statement();
+        Path current = window.editor().pathProperty().get();
+        if (!pass.path().equals(current) && !(window.confirmDiscard() && window.open(pass.path()))) {
+            return;
+        }
+        String original = pass.file().text();
+        TextRange range = pass.range();
+        window.editor().select(new TextRange(editorOffset(original, range.start()), editorOffset(original, range.end())));
+        say.accept((located.size() > 1 ? (located.indexOf(match) + 1) + " of " + located.size() + ": " : "")
+                + LocateDialog.label(match));
+    }
+
+    /** The offset in the editor's text (line breaks as {@code \n}) of {@code offset} in the file's text. */
+    static int editorOffset(String text, int offset) {
+        int crlf = 0;
+        for (int at = text.indexOf("\r\n"); at >= 0 && at < offset - 1; at = text.indexOf("\r\n", at + 2)) {
+            crlf++;
+        }
+        return offset - crlf;
+    }
+
+    private static void copy(String text) {
+        ClipboardContent content = new ClipboardContent();
+        content.putString(text);
+        Clipboard.getSystemClipboard().setContent(content);
     }
 }

@@ -3,63 +3,88 @@ package dev.handshake.ui;
 import dev.handshake.nginx.ConfigFile;
 import dev.handshake.nginx.ConfigModel;
 import dev.handshake.syntax.Directive;
+import dev.handshake.text.TextRange;
 import dev.handshake.ui.editor.Analysis;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.Deque;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Consumer;
-import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
-import javafx.scene.control.Tooltip;
 import javafx.scene.control.TreeCell;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
 import javafx.scene.layout.BorderPane;
 
 /**
- * The opened file and everything it includes (globs expanded), as a tree beside the editor. A
- * double-click or Enter opens the file.
+ * The side panel of the opened file's includes, globs expanded, as nginx reads them: each file under
+ * the file that includes it, an include that reaches nothing in red. Rebuilt after each analysis when
+ * the includes changed; double-click (or Enter) opens a file, or shows the include that reaches nothing.
  */
 final class IncludeTree {
 
-    private final TreeView<Path> tree = new TreeView<>();
-    private final BorderPane pane = new BorderPane();
-    private List<String> shownShape = List.of();
+    /**
+     * One entry: a file, or an include that reached no file.
+     *
+     * @param file    the file, or {@code null} for an include that reached nothing
+     * @param label   what the tree shows
+     * @param from    the file holding the include, or {@code null} for the root
+     * @param include the include directive's range in {@code from}, or {@code null} for the root
+     */
+    record Entry(Path file, String label, Path from, TextRange include) {
 
-    IncludeTree(Consumer<Path> open) {
+        boolean missing() {
+            return file == null;
+        }
+
+        @Override
+        public String toString() {
+            return label;
+        }
+    }
+
+    private static final String INCLUDE = "include";
+
+    private final TreeView<Entry> tree = new TreeView<>();
+    private final BorderPane pane = new BorderPane();
+    private final Consumer<Path> open;
+    private final Consumer<Entry> missing;
+    private String shown = "";
+
+    /**
+     * @param open    opens a file chosen in the tree
+     * @param missing shows an include that reaches no file
+     */
+    IncludeTree(Consumer<Path> open, Consumer<Entry> missing) {
+        this.open = open;
+        this.missing = missing;
         tree.setId("include-tree");
+        tree.getStyleClass().add("include-tree");
         tree.setShowRoot(true);
-        tree.setCellFactory(view -> new TreeCell<>() {
-            @Override
-            protected void updateItem(Path item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty || item == null ? null : item.getFileName().toString());
-                setTooltip(empty || item == null ? null : new Tooltip(item.toString()));
-            }
-        });
+        tree.setCellFactory(view -> new EntryCell());
         tree.setOnMouseClicked(e -> {
-            if (e.getClickCount() == 2) {
-                chosen(open);
+            if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2) {
+                openSelected();
             }
         });
         tree.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ENTER) {
-                chosen(open);
+                openSelected();
+                e.consume();
             }
         });
         Label title = new Label("Includes");
         title.getStyleClass().add("panel-title");
-        BorderPane header = new BorderPane(title);
+        BorderPane header = new BorderPane(null, null, null, null, title);
         header.getStyleClass().add("panel-header");
         header.setStyle("-fx-padding: 4 8 4 8;");
-        BorderPane.setAlignment(title, Pos.CENTER_LEFT);
         pane.setTop(header);
         pane.setCenter(tree);
-        pane.setMinWidth(140);
+        pane.setMinWidth(120);
         pane.getStyleClass().add("include-panel");
     }
 
@@ -67,60 +92,138 @@ final class IncludeTree {
         return pane;
     }
 
-    /** Shows the include tree of {@code analysis}'s model; unchanged trees are left alone. */
-    void show(Analysis analysis) {
-        if (analysis.lint() == null) {
-            return;
-        }
-        ConfigModel model = analysis.lint().model();
-        List<String> shape = new ArrayList<>();
-        TreeItem<Path> root = item(model, model.main(), new HashSet<>(), shape, 0);
-        if (shape.equals(shownShape)) {
-            return;
-        }
-        shownShape = shape;
-        tree.setRoot(root);
+    TreeView<Entry> view() {
+        return tree;
     }
 
-    private static TreeItem<Path> item(ConfigModel model, ConfigFile file, Set<Path> onPath, List<String> shape, int depth) {
-        TreeItem<Path> item = new TreeItem<>(file.path());
-        item.setExpanded(true);
-        shape.add(depth + ":" + file.path());
-        if (!onPath.add(file.path())) {
-            return item;
-        }
-        for (Directive d : file.tree().directives()) {
-            if (d.name().equals("include")) {
-                for (ConfigFile included : model.includedBy(d)) {
-                    item.getChildren().add(item(model, included, onPath, shape, depth + 1));
-                }
+    private void openSelected() {
+        TreeItem<Entry> selected = tree.getSelectionModel().getSelectedItem();
+        if (selected != null && selected.getValue() != null) {
+            Entry entry = selected.getValue();
+            if (entry.missing()) {
+                missing.accept(entry);
+            } else {
+                open.accept(entry.file());
             }
         }
-        onPath.remove(file.path());
-        return item;
     }
 
-    /** The paths shown, depth first, for tests. */
+    /** The files shown, depth first (includes that reach nothing left out), for tests. */
     List<Path> shownPaths() {
         List<Path> paths = new ArrayList<>();
         collect(tree.getRoot(), paths);
         return paths;
     }
 
-    private static void collect(TreeItem<Path> item, List<Path> into) {
+    private static void collect(TreeItem<Entry> item, List<Path> into) {
         if (item == null) {
             return;
         }
-        into.add(item.getValue());
-        for (TreeItem<Path> child : item.getChildren()) {
+        if (!item.getValue().missing()) {
+            into.add(item.getValue().file());
+        }
+        for (TreeItem<Entry> child : item.getChildren()) {
             collect(child, into);
         }
     }
 
-    private void chosen(Consumer<Path> open) {
-        TreeItem<Path> selected = tree.getSelectionModel().getSelectedItem();
-        if (selected != null && selected.getValue() != null) {
-            open.accept(selected.getValue());
+    /** Shows the includes of an analysis; keeps the tree (and what is expanded) when they did not change. */
+    void show(Analysis analysis) {
+        if (analysis == null) {
+            return;
+        }
+        TreeItem<Entry> root = analysis.lint() != null
+                ? build(analysis.lint().model())
+                : new TreeItem<>(new Entry(analysis.path(), analysis.path().getFileName() + " (includes not read)", null, null));
+        String signature = signature(root);
+        if (signature.equals(shown)) {
+            return;
+        }
+        shown = signature;
+        tree.setRoot(root);
+    }
+
+    /** The tree of files reached from the model's main file, each file once per place it is included. */
+    static TreeItem<Entry> build(ConfigModel model) {
+        ConfigFile main = model.main();
+        Path base = main.path().getParent();
+        TreeItem<Entry> root = new TreeItem<>(new Entry(main.path(), main.path().getFileName().toString(), null, null));
+        root.setExpanded(true);
+        Deque<Path> stack = new ArrayDeque<>();
+        stack.push(main.path());
+        fill(model, main, root, base, stack);
+        return root;
+    }
+
+    private static void fill(ConfigModel model, ConfigFile file, TreeItem<Entry> item, Path base, Deque<Path> stack) {
+        for (Directive include : includes(file)) {
+            List<ConfigFile> reached = model.includedBy(include);
+            TextRange range = include.range();
+            if (reached.isEmpty()) {
+                String pattern = include.argCount() > 0 ? include.arg(0) : "";
+                item.getChildren().add(new TreeItem<>(new Entry(null, pattern + " (no file)", file.path(), range)));
+                continue;
+            }
+            for (ConfigFile target : reached) {
+                TreeItem<Entry> child = new TreeItem<>(new Entry(target.path(), relative(base, target.path()), file.path(), range));
+                child.setExpanded(true);
+                item.getChildren().add(child);
+                if (!stack.contains(target.path())) {
+                    stack.push(target.path());
+                    fill(model, target, child, base, stack);
+                    stack.pop();
+                }
+            }
+        }
+    }
+
+    private static List<Directive> includes(ConfigFile file) {
+        List<Directive> found = new ArrayList<>();
+        String text = file.tree().text();
+        // Compared in place: this runs on the FX thread after every analysis, over every directive.
+        file.tree().walk(d -> {
+            var name = d.nameToken();
+            if (name.end() - name.start() == INCLUDE.length() && text.startsWith(INCLUDE, name.start())
+                    && !d.hasBlock() && d.argCount() == 1) {
+                found.add(d);
+            }
+        });
+        return found;
+    }
+
+    private static String relative(Path base, Path file) {
+        return base != null && file.startsWith(base) ? base.relativize(file).toString() : file.toString();
+    }
+
+    private static String signature(TreeItem<Entry> item) {
+        StringBuilder text = new StringBuilder(item.getValue().label()).append('|').append(item.getValue().file());
+        if (item.getValue().include() != null) {
+            text.append('@').append(item.getValue().include().start());
+        }
+        text.append('[');
+        for (TreeItem<Entry> child : item.getChildren()) {
+            text.append(signature(child)).append(',');
+        }
+        return text.append(']').toString();
+    }
+
+    /** Shows a file's label and full path as its tooltip; an include that reached nothing in the error colour. */
+    private static final class EntryCell extends TreeCell<Entry> {
+        @Override
+        protected void updateItem(Entry entry, boolean empty) {
+            super.updateItem(entry, empty);
+            getStyleClass().remove("missing-include");
+            if (empty || entry == null) {
+                setText(null);
+                setTooltip(null);
+                return;
+            }
+            setText(entry.label());
+            if (entry.missing()) {
+                getStyleClass().add("missing-include");
+            }
+            setTooltip(new javafx.scene.control.Tooltip(entry.missing()
+                    ? "This include reaches no file" : entry.file().toString()));
         }
     }
 }

@@ -45,7 +45,7 @@ public final class MainWindow {
     private final ConfigEditor editor;
     private final ProblemsPanel problems;
     private final StatusBar status = new StatusBar();
-    private final IncludeTree includes = new IncludeTree(this::openFromTree);
+    private final IncludeTree includes = new IncludeTree(this::openFromTree, this::showMissingInclude);
     private final QuickFixes quickFixes;
     private final Navigator navigator;
     private final IncidentActions incidents;
@@ -70,7 +70,7 @@ public final class MainWindow {
         problems = new ProblemsPanel(this::jump);
         quickFixes = new QuickFixes(editor, stage, status::showMessage);
         navigator = new Navigator(stage, editor, status);
-        incidents = new IncidentActions(stage, editor, status);
+        incidents = new IncidentActions(this, status::showMessage);
         settings = new SettingsActions(this, null);
         SplitPane split = new SplitPane(editor.node(), problems.node());
         split.setOrientation(Orientation.VERTICAL);
@@ -228,6 +228,14 @@ public final class MainWindow {
         if (!file.equals(editor.pathProperty().get()) && confirmDiscard()) {
             open(file);
         }
+    }
+
+    /** An include that reaches no file, chosen in the tree: selects it when it is in this file. */
+    private void showMissingInclude(IncludeTree.Entry entry) {
+        if (entry.from().equals(editor.pathProperty().get())) {
+            editor.select(entry.include());
+        }
+        status.showMessage(entry.label() + ": the include reaches no file");
     }
 
     IncludeTree includes() {

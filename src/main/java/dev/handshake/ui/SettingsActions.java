@@ -27,7 +27,9 @@ final class SettingsActions {
 
     /** Loads the stored settings and applies them. */
     void loadAndApply() {
-        apply(store != null ? store.load() : Settings.defaults());
+        // A warning is shown once the start-up file has opened (opening clears the status message).
+        apply(store != null ? store.load(warning -> javafx.application.Platform.runLater(() -> window.showStatus(warning)))
+                : Settings.defaults());
     }
 
     void apply(Settings settings) {

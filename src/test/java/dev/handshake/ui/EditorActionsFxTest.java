@@ -279,7 +279,7 @@ class EditorActionsFxTest {
                         throw new java.io.UncheckedIOException(e);
                     }
                 }).toList()));
-        robot.doubleClickOn("b.conf");
+        robot.doubleClickOn("conf.d/b.conf");
         until("opened b.conf", () -> window.editor().text().equals("server { listen 82; }\n"));
     }
 
@@ -290,8 +290,12 @@ class EditorActionsFxTest {
         open(IP_TARGET);
         robot.interact(() -> editor.moveCaret(IP_TARGET.indexOf("proxy_pass")));
         shortcut(robot, KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.C);
-        until("curl on the clipboard", () -> "# nginx sends no SNI here\ncurl -v --insecure https://10.0.4.22:443/"
+        until("curl on the clipboard", () -> ("# proxy_pass https://10.0.4.22:443 in location /\n"
+                + "# nginx sends no SNI here (proxy_ssl_server_name off)\n"
+                + "# nginx does not verify this certificate (proxy_ssl_verify off); these commands do\n"
+                + "curl -sv https://10.0.4.22:443/\n")
                 .equals(javafx.scene.input.Clipboard.getSystemClipboard().getString()));
+        robot.clickOn(robot.lookup("#curl-check-dialog .button").queryButton());
         robot.interact(() -> editor.moveCaret(0));
         robot.interact(() -> window.incidents().locate("[error] SSL_do_handshake() failed while SSL handshaking to upstream,"
                 + " upstream: \"https://10.0.4.22:443/v2/ingest\""));

@@ -112,7 +112,7 @@ class SaveReviewFxTest {
         assertEquals(ORIGINAL, Files.readString(file, StandardCharsets.UTF_8));
         assertEquals(file.toAbsolutePath().normalize(), fx(() -> window.editor().pathProperty().get()));
         robot.interact(() -> window.exports().copyRedacted());
-        until("redacted on the clipboard", () -> ("http {\n    proxy_set_header Authorization \"REDACTED\";\n}\n")
+        until("redacted on the clipboard", () -> ("http {\n    proxy_set_header Authorization \"[REDACTED]\";\n}\n")
                 .equals(javafx.scene.input.Clipboard.getSystemClipboard().getString()));
     }
 

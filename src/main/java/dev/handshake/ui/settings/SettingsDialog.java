@@ -137,8 +137,15 @@ public final class SettingsDialog extends Dialog<Settings> {
             }
         }
         String ca = trustedCa.getText().trim();
+        int size = fontSize.getValue();
+        try {
+            // A typed size counts even when the field was not left or confirmed with Enter.
+            size = Integer.parseInt(fontSize.getEditor().getText().trim());
+        } catch (NumberFormatException e) {
+            // keep the spinner's value
+        }
         return new Settings(disabled, severities, ca.isEmpty() ? null : ca, review.isSelected(), theme.getValue(),
-                fontSize.getValue(), backup.isSelected());
+                size, backup.isSelected());
     }
 
     /** The rows, for tests. */

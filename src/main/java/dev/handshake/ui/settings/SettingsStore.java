@@ -42,12 +42,36 @@ public final class SettingsStore {
 
     /** The saved settings; the defaults when there are none or the file cannot be read. */
     public Settings load() {
+        return load(problem -> { });
+    }
+
+    /**
+     * The saved settings; the defaults when there are none, and also when the file cannot be read, which
+     * {@code warn} is then told in one sentence (never an exception: a bad file must not stop the app).
+     */
+    public Settings load(java.util.function.Consumer<String> warn) {
         if (!Files.isRegularFile(file)) {
+            if (Files.exists(file)) {
+                warn.accept("Settings file " + file + " is not a regular file; using the defaults");
+            }
             return Settings.defaults();
         }
         try {
-            return JSON.readValue(file.toFile(), Settings.class);
+            com.fasterxml.jackson.databind.JsonNode written = JSON.readTree(file.toFile());
+            if (written == null || !written.isObject()) {
+                warn.accept("Settings file " + file + " does not hold a JSON object; using the defaults");
+                return Settings.defaults();
+            }
+            // Fields the file leaves out keep their defaults (a missing reviewBeforeSave stays on).
+            com.fasterxml.jackson.databind.node.ObjectNode merged = JSON.valueToTree(Settings.defaults());
+            merged.setAll((com.fasterxml.jackson.databind.node.ObjectNode) written);
+            return JSON.treeToValue(merged, Settings.class);
+        } catch (com.fasterxml.jackson.core.JacksonException corrupt) {
+            warn.accept("Settings file " + file + " is not valid settings JSON; using the defaults ("
+                    + corrupt.getOriginalMessage() + ")");
+            return Settings.defaults();
         } catch (IOException unreadable) {
+            warn.accept("Cannot read settings file " + file + "; using the defaults (" + unreadable.getMessage() + ")");
             return Settings.defaults();
         }
     }
