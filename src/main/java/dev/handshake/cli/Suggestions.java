@@ -1,5 +1,7 @@
 package dev.handshake.cli;
 
+import dev.handshake.nginx.EditDistance;
+
 import java.util.Collection;
 
 /** "Did you mean ...?" for a mistyped rule id or option, by edit distance. */
@@ -15,7 +17,7 @@ final class Suggestions {
         for (String candidate : known) {
             int distance = candidate.contains(typed) || typed.contains(candidate)
                     ? Math.abs(candidate.length() - typed.length()) / 2
-                    : distance(typed, candidate);
+                    : EditDistance.atMost(typed, candidate, typed.length() + candidate.length());
             if (distance < bestDistance) {
                 best = candidate;
                 bestDistance = distance;
@@ -25,25 +27,5 @@ final class Suggestions {
             return "";
         }
         return " (did you mean " + best + "?)";
-    }
-
-    /** Levenshtein distance. */
-    static int distance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
     }
 }

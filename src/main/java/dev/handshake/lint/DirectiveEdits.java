@@ -8,6 +8,7 @@ import dev.handshake.nginx.UpstreamConnection;
 import dev.handshake.syntax.Directive;
 import dev.handshake.syntax.Token;
 import dev.handshake.syntax.TokenKind;
+import dev.handshake.text.Indentation;
 import dev.handshake.text.TextEdit;
 import dev.handshake.text.TextRange;
 import java.util.List;
@@ -107,7 +108,7 @@ public final class DirectiveEdits {
         String text = file.text();
         Token open = opener.directive().block().open();
         int lineEnd = endOfLine(text, open.end());
-        String indent = indentOfLine(text, opener.directive().range().start()) + indentUnit(text);
+        String indent = indentOfLine(text, opener.directive().range().start()) + Indentation.unit(text);
         String eol = file.source().eol();
         if (!onlyTriviaBetween(file, open.end(), lineEnd) || lineEnd == text.length()) {
             return new FileEdit(file.path(), TextEdit.insert(open.end(), " " + String.join(" ", directives)));
@@ -149,7 +150,7 @@ public final class DirectiveEdits {
         }
         Directive owner = d.enclosing();
         String base = owner == null ? "" : indentOfLine(text, owner.range().start());
-        return base + indentUnit(text);
+        return base + Indentation.unit(text);
     }
 
     private static String indentOfLine(String text, int offset) {
@@ -159,22 +160,6 @@ public final class DirectiveEdits {
             i++;
         }
         return text.substring(lineStart, i);
-    }
-
-    /** A tab when the file indents with tabs, else four spaces. */
-    private static String indentUnit(String text) {
-        int tabs = 0;
-        int spaces = 0;
-        for (int i = 0; i + 1 < text.length(); i++) {
-            if (text.charAt(i) == '\n') {
-                if (text.charAt(i + 1) == '\t') {
-                    tabs++;
-                } else if (text.charAt(i + 1) == ' ') {
-                    spaces++;
-                }
-            }
-        }
-        return tabs > spaces ? "\t" : "    ";
     }
 
     private static boolean onlyTriviaBetween(ConfigFile file, int from, int to) {

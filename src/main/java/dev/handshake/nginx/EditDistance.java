@@ -1,13 +1,13 @@
 package dev.handshake.nginx;
 
 /** Optimal string alignment distance: insertions, deletions, substitutions and adjacent swaps cost one. */
-final class EditDistance {
+public final class EditDistance {
 
     private EditDistance() {
     }
 
     /** The distance between {@code a} and {@code b}, or {@code limit + 1} as soon as it must exceed {@code limit}. */
-    static int atMost(String a, String b, int limit) {
+    public static int atMost(String a, String b, int limit) {
         if (Math.abs(a.length() - b.length()) > limit) {
             return limit + 1;
         }

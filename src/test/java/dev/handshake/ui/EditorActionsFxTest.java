@@ -54,10 +54,7 @@ class EditorActionsFxTest {
 
     @AfterEach
     void close() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> {
-            window.dispose();
-            window.stage().hide();
-        }).get(10, TimeUnit.SECONDS);
+        TestWindows.close(window);
     }
 
     private Path open(String text) throws Exception {

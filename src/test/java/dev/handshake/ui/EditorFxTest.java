@@ -9,8 +9,6 @@ import dev.handshake.lint.Severity;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
-import java.util.prefs.Preferences;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -20,7 +18,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** The editor driven from the keyboard, headless: type, see the finding, fix it, undo, save. */
 @ExtendWith(ApplicationExtension.class)
@@ -43,18 +40,12 @@ class EditorFxTest {
     void start(Stage stage) throws Exception {
         file = dir.resolve("site-" + System.nanoTime() + ".conf");
         Files.writeString(file, CONFIG, StandardCharsets.UTF_8);
-        Preferences prefs = Preferences.userRoot().node("dev/handshake/test-" + System.nanoTime());
-        window = new MainWindow(stage, TestRules.linter(), new RecentFiles(prefs));
-        stage.show();
-        assertTrue(window.open(file));
+        window = TestWindows.open(stage, TestRules.linter(), file);
     }
 
     @AfterEach
     void close() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> {
-            window.dispose();
-            window.stage().hide();
-        }).get(10, TimeUnit.SECONDS);
+        TestWindows.close(window);
     }
 
     @Test

@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
-import java.util.prefs.Preferences;
 import javafx.scene.control.Button;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextArea;
@@ -22,7 +20,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** Locate error log line, copy curl check and copy redacted, driven from the menus and shortcuts. */
 @ExtendWith(ApplicationExtension.class)
@@ -59,18 +56,12 @@ class IncidentActionsFxTest {
     void start(Stage stage) throws Exception {
         Path file = dir.resolve("gateway-" + System.nanoTime() + ".conf");
         Files.writeString(file, CONFIG, StandardCharsets.UTF_8);
-        Preferences prefs = Preferences.userRoot().node("dev/handshake/test-" + System.nanoTime());
-        window = new MainWindow(stage, TestRules.linter(), new RecentFiles(prefs));
-        stage.show();
-        assertTrue(window.open(file));
+        window = TestWindows.open(stage, TestRules.linter(), file);
     }
 
     @AfterEach
     void close() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> {
-            window.dispose();
-            window.stage().hide();
-        }).get(10, TimeUnit.SECONDS);
+        TestWindows.close(window);
     }
 
     private static void shortcut(FxRobot robot, KeyCode key) {

@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
-import java.util.prefs.Preferences;
 import javafx.scene.Node;
 import javafx.scene.control.TreeCell;
 import javafx.scene.control.TreeItem;
@@ -18,7 +16,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** The include tree: globs expanded, nested includes, a missing one, refreshed on edit, double-click opens. */
 @ExtendWith(ApplicationExtension.class)
@@ -43,18 +40,12 @@ class IncludeTreeFxTest {
         Files.writeString(dir.resolve("snippets/tls.conf"), "proxy_ssl_server_name on;\n");
         main = dir.resolve("nginx.conf");
         Files.writeString(main, "http {\n    include conf.d/*.conf;\n    include missing.conf;\n}\n");
-        Preferences prefs = Preferences.userRoot().node("dev/handshake/test-" + System.nanoTime());
-        window = new MainWindow(stage, TestRules.linter(), new RecentFiles(prefs));
-        stage.show();
-        assertTrue(window.open(main));
+        window = TestWindows.open(stage, TestRules.linter(), main);
     }
 
     @AfterEach
     void close() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> {
-            window.dispose();
-            window.stage().hide();
-        }).get(10, TimeUnit.SECONDS);
+        TestWindows.close(window);
     }
 
     private String outline() throws Exception {

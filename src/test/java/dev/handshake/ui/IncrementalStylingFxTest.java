@@ -1,7 +1,6 @@
 package dev.handshake.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.handshake.lint.Linter;
 import dev.handshake.text.TextRange;
@@ -14,8 +13,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
-import java.util.prefs.Preferences;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -24,7 +21,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The editor restyles only what changed after each analysis; after any series of edits the styles on
@@ -60,18 +56,12 @@ class IncrementalStylingFxTest {
     void start(Stage stage) throws Exception {
         Path file = dir.resolve("styles-" + System.nanoTime() + ".conf");
         Files.writeString(file, CONFIG, StandardCharsets.UTF_8);
-        Preferences prefs = Preferences.userRoot().node("dev/handshake/test-" + System.nanoTime());
-        window = new MainWindow(stage, Linter.standard(), new RecentFiles(prefs));
-        stage.show();
-        assertTrue(window.open(file));
+        window = TestWindows.open(stage, Linter.standard(), file);
     }
 
     @AfterEach
     void close() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> {
-            window.dispose();
-            window.stage().hide();
-        }).get(10, TimeUnit.SECONDS);
+        TestWindows.close(window);
     }
 
     @Test

@@ -7,6 +7,7 @@ import static org.fxmisc.wellbehaved.event.InputMap.sequence;
 
 import dev.handshake.syntax.Token;
 import dev.handshake.syntax.TokenKind;
+import dev.handshake.text.Indentation;
 import dev.handshake.text.TextRange;
 import java.util.ArrayList;
 import java.util.List;
@@ -204,19 +205,7 @@ final class EditingKeys {
 
     /** A tab when the buffer indents with tabs, else four spaces. */
     String indentUnit() {
-        String text = area.getText();
-        int tabs = 0;
-        int spaces = 0;
-        for (int i = 0; i + 1 < text.length(); i++) {
-            if (text.charAt(i) == '\n') {
-                if (text.charAt(i + 1) == '\t') {
-                    tabs++;
-                } else if (text.charAt(i + 1) == ' ') {
-                    spaces++;
-                }
-            }
-        }
-        return tabs > spaces ? "\t" : "    ";
+        return Indentation.unit(area.getText());
     }
 
     static int lineStart(String text, int offset) {
