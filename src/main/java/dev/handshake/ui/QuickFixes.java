@@ -56,7 +56,10 @@ final class QuickFixes {
 
     /** Opens the quick-fix menu at the caret. */
     void showAtCaret() {
-        Analysis analysis = editor.currentAnalysis();
+        editor.withCurrentAnalysis(this::showAtCaret);
+    }
+
+    private void showAtCaret(Analysis analysis) {
         List<MenuItem> items = new ArrayList<>();
         for (Diagnostic d : findingsAtCaret(analysis)) {
             if (!items.isEmpty() && !d.fixes().isEmpty()) {
@@ -171,7 +174,10 @@ final class QuickFixes {
 
     /** Applies every safe fix in this file until nothing more applies, as one undo step. */
     void fixAllSafe() {
-        Analysis analysis = editor.currentAnalysis();
+        editor.withCurrentAnalysis(this::fixAllSafe);
+    }
+
+    private void fixAllSafe(Analysis analysis) {
         LintResult lint = analysis.lint();
         if (lint == null) {
             status.accept("Fix all is off for very large files");

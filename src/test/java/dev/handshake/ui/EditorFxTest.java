@@ -84,4 +84,19 @@ class EditorFxTest {
         assertFalse(FxWait.fx(() -> window.stage().getTitle()).startsWith("*"));
         assertEquals(file.getFileName() + " — Handshake", FxWait.fx(() -> window.stage().getTitle()));
     }
+
+    /** Alt+Enter straight after typing, before the pause-triggered analysis: the menu waits for it. */
+    @Test
+    void quickFixRightAfterTypingOffersTheNewFinding(FxRobot robot) throws Exception {
+        var editor = window.editor();
+        int afterPass = CONFIG.indexOf("backend;") + "backend;".length();
+        String inserted = "\n        proxy_ssl_verify off;";
+        robot.interact(() -> {
+            editor.replaceRange(new dev.handshake.text.TextRange(afterPass, afterPass), inserted);
+            editor.moveCaret(afterPass + inserted.indexOf("off"));
+        });
+        robot.press(KeyCode.ALT).press(KeyCode.ENTER).release(KeyCode.ENTER).release(KeyCode.ALT);
+        FxWait.until("quick-fix menu for the new finding",
+                () -> robot.lookup("Verify the certificate: set proxy_ssl_verify on").tryQuery().isPresent());
+    }
 }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -191,6 +192,20 @@ public final class ConfigEditor {
         return analyzeNow();
     }
 
+    /**
+     * Runs {@code then} on the FX thread with an analysis of exactly the current text: at once when the
+     * latest one is current, else as soon as a background analysis (started now, without the typing
+     * pause) has caught up. The FX thread never waits for the analysis of a large file.
+     */
+    public void withCurrentAnalysis(Consumer<Analysis> then) {
+        Analysis latest = latestIfCurrent();
+        if (latest != null) {
+            then.accept(latest);
+        } else {
+            schedule(then);
+        }
+    }
+
     private Analysis latestIfCurrent() {
         Analysis latest = analysis.get();
         return latest != null && latest.version() == version ? latest : null;
@@ -203,6 +218,11 @@ public final class ConfigEditor {
     }
 
     private void schedule() {
+        schedule(null);
+    }
+
+    /** Analyses the current text in the background; then shows it and hands it to {@code then}, if any. */
+    private void schedule(Consumer<Analysis> then) {
         if (disposed) {
             return;
         }
@@ -220,8 +240,16 @@ public final class ConfigEditor {
             }
             Analysis done = result;
             Platform.runLater(() -> {
-                if (!disposed && done.version() == version) {
+                if (disposed) {
+                    return;
+                }
+                if (done.version() == version) {
                     apply(done);
+                    if (then != null) {
+                        then.accept(done);
+                    }
+                } else if (then != null) {
+                    withCurrentAnalysis(then);
                 }
             });
         });
