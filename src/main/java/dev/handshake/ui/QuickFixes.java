@@ -144,7 +144,8 @@ final class QuickFixes {
 
     /** A fix title without its Markdown code marks. */
     static String plain(String title) {
-        return title.replace("`", "");
+        // "add `a on;`, `b NAME;` and `c;`" reads as "add a on, b NAME and c" in a menu.
+        return title.replaceAll("`([^`]*?);?`", "$1").replace("`", "");
     }
 
     /** Applies {@code fix} of {@code finding}: at once when safe, else after the dialog. */
