@@ -27,12 +27,12 @@ import java.util.stream.Stream;
 
 /**
  * What {@code check}, {@code fix} and {@code parse} share: the options that shape loading and linting
- * ({@code --context}, {@code --map-path}, {@code --disable}, {@code --fail-on}), turning operands into
+ * ({@code --context}, {@code --map-path}, {@code --disable}, {@code --directive}, {@code --fail-on}), turning operands into
  * main files, and loading each one with its includes.
  */
 final class Session {
 
-    static final Set<String> VALUED = Set.of("--context", "--map-path", "--disable", "--fail-on");
+    static final Set<String> VALUED = Set.of("--context", "--map-path", "--disable", "--directive", "--fail-on");
 
     /** One main file to analyse, or a path that cannot be one, with the one-line reason. */
     record Input(Path path, String error) {
@@ -75,7 +75,8 @@ final class Session {
             disabled.add(checkRule(rule, knownRules));
         }
         Severity failOn = Severity.fromLabel(args.choice("--fail-on", "error", List.of("error", "warning")));
-        Linter linter = new Linter(rules, LintOptions.defaults().withDisabled(disabled));
+        Set<String> thirdParty = new LinkedHashSet<>(args.values("--directive"));
+        Linter linter = new Linter(rules, LintOptions.defaults().withDisabled(disabled).withExtraDirectives(thirdParty));
         return new Session(paths, linter, options, failOn);
     }
 

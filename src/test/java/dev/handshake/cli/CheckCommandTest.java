@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -308,5 +309,22 @@ class CheckCommandTest {
             values.add(element.get(field).asText());
         }
         return values;
+    }
+
+    /** --directive names a third-party module's directive so unknown-directive accepts it. */
+    @Test
+    void directiveOptionTeachesUnknownDirectiveAThirdPartyName() throws IOException {
+        write("module.conf", "http {\n    f5_metrics on;\n}\n");
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        Main main = new Main(dir, dev.handshake.lint.rules.Rules.all());
+        int exit = main.execute(new String[] {"check", "--fail-on", "warning", "module.conf"},
+                new java.io.PrintStream(out, true, StandardCharsets.UTF_8), new java.io.PrintStream(err, true, StandardCharsets.UTF_8));
+        assertEquals(1, exit);
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("[unknown-directive]"));
+        out.reset();
+        exit = main.execute(new String[] {"check", "--fail-on", "warning", "--directive", "f5_metrics", "module.conf"},
+                new java.io.PrintStream(out, true, StandardCharsets.UTF_8), new java.io.PrintStream(err, true, StandardCharsets.UTF_8));
+        assertEquals(0, exit, out.toString(StandardCharsets.UTF_8));
     }
 }
