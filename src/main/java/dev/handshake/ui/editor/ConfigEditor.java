@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -86,6 +87,11 @@ public final class ConfigEditor {
         Subscription moves = EventStreams.valuesOf(area.caretPositionProperty()).subscribe(offset -> keys.matchBracket(offset));
         subscriptions = changes.and(pauses).and(moves);
         modified.bind(Bindings.not(area.getUndoManager().atMarkedPositionProperty()));
+    }
+
+    /** Opens web addresses shown in hover cards (nginx.org links). */
+    public void onOpenUrl(Consumer<String> opener) {
+        overlay.onOpenUrl(opener);
     }
 
     /** The node to put in a scene. */
