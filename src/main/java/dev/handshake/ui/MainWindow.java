@@ -126,11 +126,17 @@ public final class MainWindow {
         return quickFixes;
     }
 
-    /** Opens links with {@code browser} (the app's host services); null copies them to the clipboard instead. */
+    /**
+     * Opens links with {@code browser} (the app's host services); null copies them to the clipboard
+     * instead. A browser that fails only logs, so the link is put on the clipboard in both cases.
+     */
     public void useBrowser(Consumer<String> browser) {
-        editor.onOpenUrl(browser != null ? browser : url -> {
+        editor.onOpenUrl(url -> {
             IncidentActions.copy(url);
-            status.showMessage("No browser available: copied " + url);
+            if (browser != null) {
+                browser.accept(url);
+            }
+            status.showMessage((browser != null ? "Opening in the browser, and copied " : "No browser available: copied ") + url);
         });
     }
 

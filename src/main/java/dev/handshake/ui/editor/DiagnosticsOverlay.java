@@ -130,6 +130,7 @@ final class DiagnosticsOverlay {
             return;
         }
         hideSoon.stop();
+        card.hide();
         content.setOnMouseExited(e -> card.hide());
         card.getContent().setAll(content);
         Point2D at = event.getScreenPosition();

@@ -55,25 +55,35 @@ public final class RuleDocWindow {
         return stage;
     }
 
-    /** The text nodes for {@code markdown}, one line break after each source line. */
+    /**
+     * The text nodes for {@code markdown}: code lines and headings keep their line breaks; the lines of
+     * a prose paragraph are joined with spaces, and a list item starts a new line.
+     */
     static List<Text> render(String markdown) {
         List<Text> out = new ArrayList<>();
         boolean inCode = false;
-        for (String line : markdown.replace("\r\n", "\n").split("\n", -1)) {
+        String[] lines = markdown.replace("\r\n", "\n").split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i];
             if (line.startsWith("```")) {
                 inCode = !inCode;
-                continue;
-            }
-            if (inCode) {
+            } else if (inCode) {
                 out.add(piece(line + "\n", CODE));
             } else if (line.startsWith("#")) {
                 out.add(piece(line.replaceFirst("^#+\\s*", "") + "\n", HEADING));
             } else {
                 inline(out, line.replace("**", ""));
-                out.add(piece("\n", PROSE));
+                boolean joins = !line.isBlank() && i + 1 < lines.length && continuesParagraph(lines[i + 1]);
+                out.add(piece(joins ? " " : "\n", PROSE));
             }
         }
         return out;
+    }
+
+    private static boolean continuesParagraph(String next) {
+        String trimmed = next.trim();
+        return !trimmed.isEmpty() && !trimmed.startsWith("#") && !trimmed.startsWith("```")
+                && !trimmed.matches("([-*]|\\d+\\.)\\s.*");
     }
 
     /** Prose with {@code `code`} spans monospaced. */
