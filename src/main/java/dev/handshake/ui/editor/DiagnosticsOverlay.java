@@ -165,9 +165,6 @@ final class DiagnosticsOverlay {
                 text.getStyleClass().add("card-why");
                 content.getChildren().add(text);
             });
-            if (RuleDocs.document(d.rule()).isPresent()) {
-                content.getChildren().add(link("Rule documentation", () -> openDoc.accept(d.rule())));
-            }
             for (Related related : d.related()) {
                 Label place = new Label("→ " + related.file().getFileName() + ":"
                         + analysis.lineOf(related.file(), related.range().start())
@@ -175,6 +172,9 @@ final class DiagnosticsOverlay {
                 place.setWrapText(true);
                 place.getStyleClass().add("card-related");
                 content.getChildren().add(place);
+            }
+            if (RuleDocs.document(d.rule()).isPresent()) {
+                content.getChildren().add(link("Rule documentation", () -> openDoc.accept(d.rule())));
             }
         }
         content.setMaxWidth(520);

@@ -62,6 +62,7 @@ public final class RuleDocWindow {
     static List<Text> render(String markdown) {
         List<Text> out = new ArrayList<>();
         boolean inCode = false;
+        boolean joined = false;
         String[] lines = markdown.replace("\r\n", "\n").split("\n", -1);
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i];
@@ -72,9 +73,9 @@ public final class RuleDocWindow {
             } else if (line.startsWith("#")) {
                 out.add(piece(line.replaceFirst("^#+\\s*", "") + "\n", HEADING));
             } else {
-                inline(out, line.replace("**", ""));
-                boolean joins = !line.isBlank() && i + 1 < lines.length && continuesParagraph(lines[i + 1]);
-                out.add(piece(joins ? " " : "\n", PROSE));
+                inline(out, (joined ? line.strip() : line).replace("**", ""));
+                joined = !line.isBlank() && i + 1 < lines.length && continuesParagraph(lines[i + 1]);
+                out.add(piece(joined ? " " : "\n", PROSE));
             }
         }
         return out;

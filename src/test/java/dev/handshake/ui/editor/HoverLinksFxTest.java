@@ -112,7 +112,7 @@ class HoverLinksFxTest {
 
     @Test
     void markdownRendering() {
-        List<Text> pieces = RuleDocWindow.render("# Title\n\nSay `x on;` **now**,\nthen.\n- one\n```\ncode {\n```\n");
+        List<Text> pieces = RuleDocWindow.render("# Title\n\nSay `x on;` **now**,\n  then.\n- one\n```\ncode {\n```\n");
         List<String> shown = pieces.stream().map(t -> t.getText() + "|" + t.getStyleClass().get(0)).toList();
         assertEquals(List.of("Title\n|doc-heading", "\n|doc-text", "Say |doc-text", "x on;|doc-code", " now,|doc-text",
                 " |doc-text", "then.|doc-text", "\n|doc-text", "- one|doc-text", "\n|doc-text", "code {\n|doc-code",
