@@ -6,8 +6,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Optional;
-import javafx.scene.input.Clipboard;
-import javafx.scene.input.ClipboardContent;
 import javafx.stage.FileChooser;
 
 /** File > Export: the patched file to another path, a unified-diff patch, and the redacted config to the clipboard. */
@@ -49,9 +47,7 @@ final class Exports {
     /** Puts the buffer with its secrets masked on the clipboard (secret files' contents are never read). */
     void copyRedacted() {
         dev.handshake.nginx.Redactor.Result result = dev.handshake.nginx.Redactor.redact(window.editor().text());
-        ClipboardContent content = new ClipboardContent();
-        content.putString(result.text());
-        Clipboard.getSystemClipboard().setContent(content);
+        IncidentActions.copy(result.text());
         int n = result.masked().size();
         window.showStatus("Copied with " + (n == 0 ? "nothing to mask" : n + (n == 1 ? " value" : " values") + " masked"));
     }

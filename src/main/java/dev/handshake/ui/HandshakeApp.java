@@ -24,6 +24,7 @@ public final class HandshakeApp extends Application {
     public void start(Stage stage) {
         window = new MainWindow(stage, Linter.standard());
         window.useSettings(SettingsStore.standard());
+        window.useBrowser(getHostServices()::showDocument);
         List<String> args = getParameters().getUnnamed();
         stage.show();
         if (args.isEmpty()) {

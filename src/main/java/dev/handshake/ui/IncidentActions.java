@@ -144,7 +144,8 @@ final class IncidentActions {
         return offset - crlf;
     }
 
-    private static void copy(String text) {
+    /** Puts {@code text} on the system clipboard. */
+    static void copy(String text) {
         ClipboardContent content = new ClipboardContent();
         content.putString(text);
         Clipboard.getSystemClipboard().setContent(content);

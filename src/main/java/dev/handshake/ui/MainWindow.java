@@ -18,6 +18,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -83,6 +84,7 @@ public final class MainWindow {
         Menus menus = new Menus(this);
         root.setTop(menus.menuBar());
         editor.setQuickFixHandler(quickFixes::showAtCaret);
+        useBrowser(null);
         Scene scene = new Scene(root, 1280, 820);
         scene.getStylesheets().add(MainWindow.class.getResource("/ui/handshake.css").toExternalForm());
         menus.installExtraShortcuts(scene);
@@ -122,6 +124,20 @@ public final class MainWindow {
 
     QuickFixes quickFixes() {
         return quickFixes;
+    }
+
+    /**
+     * Opens links with {@code browser} (the app's host services); null copies them to the clipboard
+     * instead. A browser that fails only logs, so the link is put on the clipboard in both cases.
+     */
+    public void useBrowser(Consumer<String> browser) {
+        editor.onOpenUrl(url -> {
+            IncidentActions.copy(url);
+            if (browser != null) {
+                browser.accept(url);
+            }
+            status.showMessage((browser != null ? "Opening in the browser, and copied " : "No browser available: copied ") + url);
+        });
     }
 
     /** Applies the settings stored in {@code store} and keeps later changes there. */

@@ -12,10 +12,15 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.prefs.Preferences;
 import javafx.application.Platform;
+import javafx.geometry.Bounds;
+import javafx.geometry.Point2D;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.ToggleButton;
+import javafx.scene.input.Clipboard;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
+import org.fxmisc.richtext.CodeArea;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -291,7 +296,7 @@ class EditorActionsFxTest {
                 + "# nginx sends no SNI here (proxy_ssl_server_name off)\n"
                 + "# nginx does not verify this certificate (proxy_ssl_verify off); these commands do\n"
                 + "curl -sv https://10.0.4.22:443/\n")
-                .equals(javafx.scene.input.Clipboard.getSystemClipboard().getString()));
+                .equals(Clipboard.getSystemClipboard().getString()));
         robot.clickOn(robot.lookup("#curl-check-dialog .button").queryButton());
         robot.interact(() -> editor.moveCaret(0));
         robot.interact(() -> window.incidents().locate("[error] SSL_do_handshake() failed while SSL handshaking to upstream,"
@@ -305,5 +310,23 @@ class EditorActionsFxTest {
         System.arraycopy(a, 0, out, 0, a.length);
         System.arraycopy(b, 0, out, a.length, b.length);
         return out;
+    }
+
+    /** Without host services (no browser), a directive card's nginx.org link lands on the clipboard, with a message. */
+    @Test
+    void nginxOrgLinkIsCopiedWithoutABrowser(FxRobot robot) throws Exception {
+        open(IP_TARGET);
+        until("analysed", () -> fx(() -> window.editor().analysisProperty().get() != null));
+        CodeArea area = robot.lookup(".config-editor").queryAs(CodeArea.class);
+        int at = IP_TARGET.indexOf("listen") + 2;
+        Bounds bounds = fx(() -> area.getCharacterBoundsOnScreen(at, at + 1).orElseThrow());
+        robot.moveTo(new Point2D(bounds.getCenterX(), bounds.getCenterY()));
+        until("card", () -> robot.lookup(".card-link").tryQuery().isPresent());
+        Hyperlink link = robot.lookup(".card-link").queryAs(Hyperlink.class);
+        String url = link.getText();
+        assertTrue(url.contains("nginx.org/"), url);
+        robot.clickOn(link);
+        until("copied", () -> fx(() -> url.equals(Clipboard.getSystemClipboard().getString())));
+        until("told", () -> robot.lookup("#status-message").queryLabeled().getText().contains("copied " + url));
     }
 }

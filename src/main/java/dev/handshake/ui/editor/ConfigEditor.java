@@ -89,6 +89,11 @@ public final class ConfigEditor {
         modified.bind(Bindings.not(area.getUndoManager().atMarkedPositionProperty()));
     }
 
+    /** Opens web addresses shown in hover cards (nginx.org links). */
+    public void onOpenUrl(Consumer<String> opener) {
+        overlay.onOpenUrl(opener);
+    }
+
     /** The node to put in a scene. */
     public Node node() {
         return root;

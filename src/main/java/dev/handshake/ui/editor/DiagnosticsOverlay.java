@@ -11,17 +11,21 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 import java.util.function.IntFunction;
+import javafx.animation.PauseTransition;
 import javafx.event.EventHandler;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Popup;
+import javafx.util.Duration;
 import org.fxmisc.richtext.CodeArea;
 import org.fxmisc.richtext.LineNumberFactory;
 import org.fxmisc.richtext.event.MouseOverTextEvent;
@@ -29,7 +33,8 @@ import org.fxmisc.richtext.event.MouseOverTextEvent;
 /**
  * What the editor shows about findings beyond the underlines: a severity marker in the gutter of
  * each line with a finding, and a hover card with the message, the rule, why it matters (from the
- * rule's doc) and the related places.
+ * rule's doc), the related places and a link to the rule's whole doc; for a directive name its
+ * catalogue entry with its nginx.org link.
  */
 final class DiagnosticsOverlay {
 
@@ -37,10 +42,13 @@ final class DiagnosticsOverlay {
     private final IntFunction<Node> lineNumbers;
     private final Popup card = new Popup();
     private final EventHandler<MouseOverTextEvent> hoverBegin = this::hoverBegin;
-    private final EventHandler<MouseOverTextEvent> hoverEnd = event -> card.hide();
+    /** Hides the card a moment after the mouse leaves the text, unless it went onto the card (to a link). */
+    private final PauseTransition hideSoon = new PauseTransition(Duration.millis(600));
+    private final EventHandler<MouseOverTextEvent> hoverEnd = event -> hideSoon.playFromStart();
     private Map<Integer, Severity> worstByParagraph = Map.of();
     private Map<Integer, Integer> fixableByParagraph = Map.of();
     private IntConsumer onFixes = offset -> { };
+    private Consumer<String> openUrl = url -> { };
     private Analysis shown;
 
     DiagnosticsOverlay(CodeArea area) {
@@ -50,6 +58,16 @@ final class DiagnosticsOverlay {
         area.addEventHandler(MouseOverTextEvent.MOUSE_OVER_TEXT_BEGIN, hoverBegin);
         area.addEventHandler(MouseOverTextEvent.MOUSE_OVER_TEXT_END, hoverEnd);
         card.setAutoHide(true);
+        hideSoon.setOnFinished(e -> {
+            if (card.getContent().isEmpty() || !card.getContent().get(0).isHover()) {
+                card.hide();
+            }
+        });
+    }
+
+    /** Opens a web address (the nginx.org link of a directive's card): a browser, or the clipboard. */
+    void onOpenUrl(Consumer<String> opener) {
+        openUrl = opener;
     }
 
     /** Runs {@code handler} with a finding's offset when the lightbulb of its line is clicked. */
@@ -106,16 +124,31 @@ final class DiagnosticsOverlay {
             return;
         }
         List<Diagnostic> here = shown.at(event.getCharacterIndex());
-        VBox content = here.isEmpty() ? directiveCard(shown, event.getCharacterIndex()) : cardFor(here, shown);
+        VBox content = here.isEmpty() ? directiveCard(shown, event.getCharacterIndex(), this::openUrl)
+                : cardFor(here, shown, this::openRuleDoc);
         if (content == null) {
             return;
         }
+        hideSoon.stop();
+        card.hide();
+        content.setOnMouseExited(e -> card.hide());
         card.getContent().setAll(content);
         Point2D at = event.getScreenPosition();
         card.show(area, at.getX(), at.getY() + 12);
     }
 
-    static VBox cardFor(List<Diagnostic> found, Analysis analysis) {
+    private void openUrl(String url) {
+        card.hide();
+        openUrl.accept(url);
+    }
+
+    private void openRuleDoc(String rule) {
+        card.hide();
+        RuleDocWindow.show(area.getScene() == null ? null : area.getScene().getWindow(), rule);
+    }
+
+    /** The card for the findings under the mouse; each rule's "Rule documentation" link runs {@code openDoc}. */
+    static VBox cardFor(List<Diagnostic> found, Analysis analysis, Consumer<String> openDoc) {
         VBox content = new VBox(6);
         content.getStyleClass().add("diagnostic-card");
         for (Diagnostic d : found) {
@@ -140,6 +173,9 @@ final class DiagnosticsOverlay {
                 place.getStyleClass().add("card-related");
                 content.getChildren().add(place);
             }
+            if (RuleDocs.document(d.rule()).isPresent()) {
+                content.getChildren().add(link("Rule documentation", () -> openDoc.accept(d.rule())));
+            }
         }
         content.setMaxWidth(520);
         content.setPrefWidth(520);
@@ -147,7 +183,7 @@ final class DiagnosticsOverlay {
     }
 
     /** For the name of a directive under the mouse: its catalogue entry (syntax, default, contexts, module). */
-    static VBox directiveCard(Analysis analysis, int offset) {
+    static VBox directiveCard(Analysis analysis, int offset, Consumer<String> openUrl) {
         Directive directive = analysis.parse().tree().directiveAt(offset);
         if (directive == null || directive.nameToken() == null || !directive.nameToken().range().contains(offset)) {
             return null;
@@ -172,14 +208,20 @@ final class DiagnosticsOverlay {
         Label about = new Label(facts);
         about.setWrapText(true);
         about.getStyleClass().add("card-rule");
-        Label link = new Label(definition.docUrl());
-        link.getStyleClass().add("card-related");
-        content.getChildren().addAll(about, link);
+        content.getChildren().addAll(about, link(definition.docUrl(), () -> openUrl.accept(definition.docUrl())));
         content.setMaxWidth(520);
         return content;
     }
 
+    private static Hyperlink link(String text, Runnable action) {
+        Hyperlink link = new Hyperlink(text);
+        link.getStyleClass().add("card-link");
+        link.setOnAction(e -> action.run());
+        return link;
+    }
+
     void dispose() {
+        hideSoon.stop();
         card.hide();
         area.removeEventHandler(MouseOverTextEvent.MOUSE_OVER_TEXT_BEGIN, hoverBegin);
         area.removeEventHandler(MouseOverTextEvent.MOUSE_OVER_TEXT_END, hoverEnd);

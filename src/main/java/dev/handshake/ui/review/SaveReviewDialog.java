@@ -25,23 +25,29 @@ import javafx.scene.control.TabPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.TextFlow;
 import javafx.stage.Window;
 
 /**
  * Shows what a save will change: the diff from the file on disk to the buffer, unified (one box per
  * hunk, each with a "Keep" box) and side by side. The result is the text to write: the disk text with
- * exactly the kept hunks applied. Cancel gives no result and so changes nothing.
+ * exactly the kept hunks applied. Every shown line is syntax-coloured like the editor (same style
+ * classes, so both themes apply) on its insert/delete background. Cancel gives no result and so changes nothing.
  */
 public final class SaveReviewDialog extends Dialog<String> {
 
     public static final ButtonType SAVE = new ButtonType("Save", ButtonBar.ButtonData.OK_DONE);
 
     private final TextDiff diff;
+    private final CodeLines oldLines;
+    private final CodeLines newLines;
     private final List<CheckBox> keeps = new ArrayList<>();
     private final Label summary = new Label();
 
     public SaveReviewDialog(Window owner, String name, String onDisk, String buffer) {
         this.diff = TextDiff.between(onDisk, buffer);
+        this.oldLines = new CodeLines(onDisk);
+        this.newLines = new CodeLines(buffer);
         initOwner(owner);
         setTitle("Review changes");
         setHeaderText("Review the changes to " + name + " before saving");
@@ -63,8 +69,13 @@ public final class SaveReviewDialog extends Dialog<String> {
         getDialogPane().getButtonTypes().setAll(SAVE, ButtonType.CANCEL);
         getDialogPane().getStyleClass().add("save-review");
         var css = SaveReviewDialog.class.getResource("/ui/handshake.css");
-        if (css != null) {
+        if (owner != null && owner.getScene() != null && !owner.getScene().getStylesheets().isEmpty()) {
+            getDialogPane().getStylesheets().setAll(owner.getScene().getStylesheets());
+        } else if (css != null) {
             getDialogPane().getStylesheets().add(css.toExternalForm());
+        }
+        if (owner != null && owner.getScene() != null && owner.getScene().getRoot().getStyleClass().contains("dark")) {
+            getDialogPane().getStyleClass().add("dark");
         }
         setResultConverter(button -> button == SAVE ? accepted() : null);
         updateSummary();
@@ -101,10 +112,11 @@ public final class SaveReviewDialog extends Dialog<String> {
             head.setAlignment(Pos.CENTER_LEFT);
             VBox lines = new VBox();
             for (HunkLine line : hunk.lines()) {
-                Label text = new Label(line.prefix() + " " + line.text());
-                text.getStyleClass().addAll("diff-line", "diff-" + line.kind().name().toLowerCase(Locale.ROOT));
-                text.setMaxWidth(Double.MAX_VALUE);
-                lines.getChildren().add(text);
+                String background = "diff-" + line.kind().name().toLowerCase(Locale.ROOT);
+                String gutter = line.prefix() + " ";
+                lines.getChildren().add(line.kind() == HunkLine.Kind.DELETE
+                        ? oldLines.line(gutter, line.oldNumber(), line.text(), background)
+                        : newLines.line(gutter, line.newNumber(), line.text(), background));
             }
             VBox box = new VBox(4, head, lines);
             box.getStyleClass().add("hunk");
@@ -127,8 +139,8 @@ public final class SaveReviewDialog extends Dialog<String> {
                     setGraphic(null);
                     return;
                 }
-                Label left = side(row.oldNumber(), row.oldText(), row.changed() ? "diff-delete" : "diff-context");
-                Label right = side(row.newNumber(), row.newText(), row.changed() ? "diff-insert" : "diff-context");
+                TextFlow left = side(oldLines, row.oldNumber(), row.oldText(), row.changed() ? "diff-delete" : "diff-context");
+                TextFlow right = side(newLines, row.newNumber(), row.newText(), row.changed() ? "diff-insert" : "diff-context");
                 HBox both = new HBox(left, right);
                 HBox.setHgrow(left, Priority.ALWAYS);
                 HBox.setHgrow(right, Priority.ALWAYS);
@@ -140,11 +152,8 @@ public final class SaveReviewDialog extends Dialog<String> {
         return rows;
     }
 
-    private static Label side(int number, String text, String style) {
-        Label label = new Label(text == null ? "" : String.format("%4d  %s", number, text));
-        label.getStyleClass().addAll("diff-line", text == null ? "diff-absent" : style);
-        label.setMaxWidth(Double.MAX_VALUE);
-        return label;
+    private static TextFlow side(CodeLines side, int number, String text, String style) {
+        return text == null ? CodeLines.absent() : side.line(String.format("%4d  ", number), number, text, style);
     }
 
     private void updateSummary() {

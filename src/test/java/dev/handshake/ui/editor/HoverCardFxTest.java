@@ -10,7 +10,7 @@ import dev.handshake.text.SourceText;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
-import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
 import javafx.scene.layout.VBox;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -24,7 +24,7 @@ class HoverCardFxTest {
             + "            proxy_pass https://10.0.4.22:443;\n        }\n    }\n}\n";
 
     private static String text(VBox card) {
-        return card.getChildren().stream().map(n -> ((Label) n).getText()).collect(Collectors.joining("\n"));
+        return card.getChildren().stream().map(n -> ((Labeled) n).getText()).collect(Collectors.joining("\n"));
     }
 
     @Test
@@ -33,7 +33,7 @@ class HoverCardFxTest {
                 Linter.standard(), true);
         List<Diagnostic> here = analysis.at(CONFIG.indexOf("10.0.4.22"));
         assertTrue(here.stream().anyMatch(d -> d.rule().equals("upstream-sni-off")), here.toString());
-        String card = text(DiagnosticsOverlay.cardFor(here, analysis));
+        String card = text(DiagnosticsOverlay.cardFor(here, analysis, rule -> { }));
         assertTrue(card.contains("no SNI is sent"), card);
         assertTrue(card.contains("upstream-sni-off · Alt+Enter for fixes"), card);
         assertTrue(card.contains("ClientHello"), "first paragraph of the rule doc: " + card);
@@ -43,12 +43,12 @@ class HoverCardFxTest {
     void directiveCard() {
         Analysis analysis = Analysis.run(1, Path.of("card.conf").toAbsolutePath(), SourceText.of(CONFIG),
                 Linter.standard(), false);
-        VBox card = DiagnosticsOverlay.directiveCard(analysis, CONFIG.indexOf("proxy_pass") + 2);
+        VBox card = DiagnosticsOverlay.directiveCard(analysis, CONFIG.indexOf("proxy_pass") + 2, url -> { });
         assertNotNull(card);
         String text = text(card);
         assertTrue(text.contains("proxy_pass URL;"), text);
         assertTrue(text.contains("module: ngx_http_proxy_module"), text);
         assertTrue(text.contains("nginx.org"), text);
-        assertNull(DiagnosticsOverlay.directiveCard(analysis, CONFIG.indexOf("10.0.4.22")), "only on the name");
+        assertNull(DiagnosticsOverlay.directiveCard(analysis, CONFIG.indexOf("10.0.4.22"), url -> { }), "only on the name");
     }
 }
