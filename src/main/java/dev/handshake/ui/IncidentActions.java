@@ -125,7 +125,7 @@ final class IncidentActions {
     void jump(ErrorLogLocator.Match match) {
         Statement pass = match.statement();
         Path current = window.editor().pathProperty().get();
-        if (!pass.path().equals(current) && !(window.confirmDiscard() && window.open(pass.path()))) {
+        if (!pass.path().equals(current) && !window.openInTab(pass.path())) {
             return;
         }
         String original = pass.file().text();

@@ -43,20 +43,15 @@ public final class MainWindow {
     private static final String EXAMPLE = "/examples/gateway.conf";
 
     private final Stage stage;
-    private final ConfigEditor editor;
+    private final EditorTabs tabs;
     private final ProblemsPanel problems;
     private final StatusBar status = new StatusBar();
-    private final IncludeTree includes = new IncludeTree(this::openFromTree, this::showMissingInclude);
-    private final QuickFixes quickFixes;
-    private final Navigator navigator;
+    private final IncludeTree includes = new IncludeTree(this::openInTab, this::showMissingInclude);
     private final IncidentActions incidents;
     private final Exports exports = new Exports(this);
     private SettingsActions settings;
     private final RecentFiles recent;
-    private final StringProperty name = new SimpleStringProperty("untitled.conf");
     private final BorderPane root = new BorderPane();
-    private Path savedPath;
-    private DiskSnapshot snapshot;
     private boolean reviewBeforeSave = true;
     private boolean backupOnSave;
 
@@ -67,13 +62,11 @@ public final class MainWindow {
     MainWindow(Stage stage, Linter linter, RecentFiles recent) {
         this.stage = stage;
         this.recent = recent;
-        editor = new ConfigEditor(linter);
+        tabs = new EditorTabs(this, status, linter, this::follow);
         problems = new ProblemsPanel(this::jump);
-        quickFixes = new QuickFixes(editor, stage, status::showMessage);
-        navigator = new Navigator(stage, editor, status);
         incidents = new IncidentActions(this, status::showMessage);
         settings = new SettingsActions(this, null);
-        SplitPane split = new SplitPane(editor.node(), problems.node());
+        SplitPane split = new SplitPane(tabs.node(), problems.node());
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.72);
         SplitPane sides = new SplitPane(includes.node(), split);
@@ -83,7 +76,12 @@ public final class MainWindow {
         root.setBottom(status.node());
         Menus menus = new Menus(this);
         root.setTop(menus.menuBar());
-        editor.setQuickFixHandler(quickFixes::showAtCaret);
+        tabs.currentProperty().addListener((o, was, now) -> {
+            if (now != null) {
+                showCurrent(now);
+            }
+        });
+        tabs.addUntitled();
         useBrowser(null);
         Scene scene = new Scene(root, 1280, 820);
         scene.getStylesheets().add(MainWindow.class.getResource("/ui/handshake.css").toExternalForm());
@@ -101,21 +99,49 @@ public final class MainWindow {
             e.consume();
         });
         stage.setScene(scene);
-        stage.titleProperty().bind(Bindings.createStringBinding(
-                () -> (editor.modifiedProperty().get() ? "*" : "") + name.get() + " — Handshake",
-                editor.modifiedProperty(), name));
         stage.setOnCloseRequest(e -> {
-            if (!confirmDiscard()) {
+            if (!tabs.confirmDiscardAll()) {
                 e.consume();
             }
         });
-        editor.analysisProperty().addListener((o, was, now) -> showAnalysis(now));
-        editor.caretProperty().addListener((o, was, now) -> status.showCaret(editor.caretLine(), editor.caretColumn()));
-        status.showCaret(1, 1);
     }
 
+    /** A new document reports its analysis and caret while it is the selected one. */
+    private void follow(Document document) {
+        ConfigEditor editor = document.editor();
+        editor.analysisProperty().addListener((o, was, now) -> {
+            if (document == tabs.current()) {
+                showAnalysis(now);
+            }
+        });
+        editor.caretProperty().addListener((o, was, now) -> {
+            if (document == tabs.current()) {
+                status.showCaret(editor.caretLine(), editor.caretColumn());
+            }
+        });
+    }
+
+    /** The window (title, Problems, include tree, status bar) shows the selected document. */
+    private void showCurrent(Document document) {
+        ConfigEditor editor = document.editor();
+        stage.titleProperty().bind(Bindings.createStringBinding(
+                () -> (editor.modifiedProperty().get() ? "*" : "") + document.name() + " — Handshake",
+                editor.modifiedProperty(), document.nameProperty()));
+        if (editor.analysisProperty().get() != null) {
+            showAnalysis(editor.analysisProperty().get());
+        }
+        status.showCaret(editor.caretLine(), editor.caretColumn());
+        showEncoding(editor.opened());
+        editor.requestFocus();
+    }
+
+    /** The selected document's editor. */
     ConfigEditor editor() {
-        return editor;
+        return tabs.current().editor();
+    }
+
+    EditorTabs tabs() {
+        return tabs;
     }
 
     ProblemsPanel problems() {
@@ -123,7 +149,7 @@ public final class MainWindow {
     }
 
     QuickFixes quickFixes() {
-        return quickFixes;
+        return tabs.current().quickFixes();
     }
 
     /**
@@ -131,7 +157,7 @@ public final class MainWindow {
      * instead. A browser that fails only logs, so the link is put on the clipboard in both cases.
      */
     public void useBrowser(Consumer<String> browser) {
-        editor.onOpenUrl(url -> {
+        tabs.onOpenUrl(url -> {
             IncidentActions.copy(url);
             if (browser != null) {
                 browser.accept(url);
@@ -159,7 +185,7 @@ public final class MainWindow {
     }
 
     Navigator navigator() {
-        return navigator;
+        return tabs.current().navigator();
     }
 
     RecentFiles recent() {
@@ -213,6 +239,11 @@ public final class MainWindow {
         }
         SourceText source = SourceText.decode(bytes);
         Path normal = file.toAbsolutePath().normalize();
+        Optional<Document> already = tabs.find(normal);
+        if (already.isPresent() && already.get() != tabs.current()) {
+            tabs.select(already.get());
+            return true;
+        }
         show(normal, normal.getFileName().toString(), source, DiskSnapshot.of(normal, bytes));
         recent.add(normal);
         status.showMessage(SourceFiles.isLarge(source) ? "Large file: live analysis is limited to colours" : "");
@@ -220,11 +251,13 @@ public final class MainWindow {
     }
 
     private void show(Path file, String title, SourceText source, DiskSnapshot disk) {
-        savedPath = file;
-        snapshot = disk;
-        name.set(title);
-        editor.load(file != null ? file : Path.of(title).toAbsolutePath(), source);
-        editor.requestFocus();
+        Document document = tabs.current();
+        document.show(file, title, source, disk);
+        document.editor().requestFocus();
+        showEncoding(source);
+    }
+
+    private void showEncoding(SourceText source) {
         status.showEncoding(source.charset().name() + (source.hasBom() ? " BOM" : "") + "  "
                 + (source.eol().equals("\r\n") ? "CRLF" : "LF"));
     }
@@ -240,16 +273,32 @@ public final class MainWindow {
         }
     }
 
-    private void openFromTree(Path file) {
-        if (!file.equals(editor.pathProperty().get()) && confirmDiscard()) {
-            open(file);
+    /**
+     * Opens {@code file} in a tab of its own, or selects its tab when it is already open.
+     *
+     * @return whether the file is now the selected document
+     */
+    boolean openInTab(Path file) {
+        Path normal = file.toAbsolutePath().normalize();
+        Optional<Document> already = tabs.find(normal);
+        if (already.isPresent()) {
+            tabs.select(already.get());
+            return true;
         }
+        Document previous = tabs.current();
+        Document added = tabs.add();
+        if (!open(normal)) {
+            tabs.select(previous);
+            tabs.close(added);
+            return false;
+        }
+        return true;
     }
 
     /** An include that reaches no file, chosen in the tree: selects it when it is in this file. */
     private void showMissingInclude(IncludeTree.Entry entry) {
-        if (entry.from().equals(editor.pathProperty().get())) {
-            editor.select(entry.include());
+        if (entry.from().equals(editor().pathProperty().get())) {
+            editor().select(entry.include());
         }
         status.showMessage(entry.label() + ": the include reaches no file");
     }
@@ -269,39 +318,24 @@ public final class MainWindow {
         chooser.setTitle(title);
         chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("nginx config", "*.conf", "nginx.conf"),
                 new FileChooser.ExtensionFilter("All files", "*"));
+        Path savedPath = savedPath();
         if (savedPath != null && savedPath.getParent() != null) {
             chooser.setInitialDirectory(savedPath.getParent().toFile());
         }
         return chooser;
     }
 
-    /** Saves to the file the buffer came from (Save As for the example). */
+    /** Saves the selected document to the file it came from (Save As for the example). */
     public boolean save() {
-        if (savedPath == null) {
-            return saveAs();
-        }
-        try {
-            if (snapshot != null && snapshot.changedOnDisk() && !confirm("File changed on disk",
-                    savedPath.getFileName() + " was changed by another program since it was opened. Overwrite it?")) {
-                return false;
-            }
-        } catch (IOException e) {
-            error("Cannot check " + savedPath.getFileName(), e.getMessage());
-            return false;
-        }
-        Optional<String> reviewed = reviewBeforeSave ? DiskChanges.review(stage, name.get(), savedPath, editor.text())
-                : Optional.of(editor.text());
-        if (reviewed.isEmpty()) {
-            return false;
-        }
-        if (!reviewed.get().equals(editor.text())) {
-            editor.replaceAll(reviewed.get());
-        }
-        return writeTo(savedPath);
+        return tabs.current().save();
     }
 
     public void setReviewBeforeSave(boolean review) {
         reviewBeforeSave = review;
+    }
+
+    boolean reviewBeforeSave() {
+        return reviewBeforeSave;
     }
 
     /** With {@code true}, saving keeps the file's previous content as {@code NAME.bak}. */
@@ -309,86 +343,47 @@ public final class MainWindow {
         backupOnSave = backup;
     }
 
+    boolean backupOnSave() {
+        return backupOnSave;
+    }
+
     boolean saveAs() {
-        FileChooser chooser = chooser("Save nginx config as");
-        chooser.setInitialFileName(name.get());
-        File chosen = chooser.showSaveDialog(stage);
-        return chosen != null && saveAs(chosen.toPath());
+        return tabs.current().saveAs();
     }
 
-    /** Writes the buffer to {@code file}, which becomes the buffer's file. */
+    /** Writes the selected buffer to {@code file}, which becomes the buffer's file. */
     boolean saveAs(Path file) {
-        Path normal = file.toAbsolutePath().normalize();
-        if (!writeTo(normal)) {
-            return false;
-        }
-        savedPath = normal;
-        name.set(normal.getFileName().toString());
-        editor.moveTo(normal, editor.opened());
-        recent.add(normal);
-        return true;
-    }
-
-    private boolean writeTo(Path file) {
-        try {
-            AtomicWriter writer = backupOnSave ? AtomicWriter.withBackup() : AtomicWriter.withoutBackup();
-            snapshot = writer.write(file, bytesToSave());
-            editor.markSaved();
-            status.showMessage("Saved " + file.getFileName());
-            return true;
-        } catch (IOException e) {
-            error("Cannot save " + file.getFileName(), e.getMessage());
-            return false;
-        }
+        return tabs.current().saveAs(file);
     }
 
     /** The file the buffer was read from or saved to, or {@code null} for the example or a new buffer. */
     Path savedPath() {
-        return savedPath;
+        return tabs.current().savedPath();
     }
 
     String name() {
-        return name.get();
+        return tabs.current().name();
     }
 
     void showStatus(String message) {
         status.showMessage(message);
     }
 
-    /** The buffer encoded the way the file was read: same charset, BOM and line endings. */
+    /** The selected buffer encoded the way the file was read: same charset, BOM and line endings. */
     byte[] bytesToSave() {
-        SourceText opened = editor.opened();
-        return opened.withText(LineEndings.restore(opened.text(), editor.text())).encode();
+        return tabs.current().bytesToSave();
     }
 
-    /** Closes the file: the editor shows an empty untitled buffer. */
+    /** Closes the selected tab (the last one becomes an empty untitled buffer). */
     void closeFile() {
-        if (confirmDiscard()) {
-            show(null, "untitled.conf", SourceText.of(""), null);
+        if (tabs.close(tabs.current())) {
             status.showMessage("");
         }
     }
 
-    /** When the buffer is modified, asks to save it first; false means the user cancelled. */
+    /** When the selected buffer is modified, asks to save it first; false means the user cancelled. */
     boolean confirmDiscard() {
-        if (!editor.modifiedProperty().get()) {
-            return true;
-        }
-        ButtonType saveButton = new ButtonType("Save", ButtonBar.ButtonData.YES);
-        ButtonType discard = new ButtonType("Don't Save", ButtonBar.ButtonData.NO);
-        Alert ask = new Alert(Alert.AlertType.CONFIRMATION, "Your changes will be lost if you don't save them.",
-                saveButton, discard, ButtonType.CANCEL);
-        ask.initOwner(stage);
-        ask.setHeaderText("Save changes to " + name.get() + "?");
-        Optional<ButtonType> answer = ask.showAndWait();
-        if (answer.isEmpty() || answer.get() == ButtonType.CANCEL) {
-            return false;
-        }
-        return answer.get() != saveButton || save();
-    }
-
-    private boolean confirm(String header, String text) {
-        return Alerts.confirm(stage, header, text);
+        return tabs.current().confirmDiscard();
     }
 
     void error(String header, String text) {
@@ -397,22 +392,20 @@ public final class MainWindow {
 
     /** Shows a finding: selects it in the editor (opening its file when it is an included one). */
     void jump(Diagnostic d) {
-        if (!d.file().equals(editor.pathProperty().get())) {
-            if (!confirmDiscard() || !open(d.file())) {
-                return;
-            }
+        if (!d.file().equals(editor().pathProperty().get()) && !openInTab(d.file())) {
+            return;
         }
-        editor.select(d.range());
+        editor().select(d.range());
         status.showMessage(d.message());
     }
 
     void exit() {
-        if (confirmDiscard()) {
+        if (tabs.confirmDiscardAll()) {
             stage.hide();
         }
     }
 
     public void dispose() {
-        editor.dispose();
+        tabs.dispose();
     }
 }

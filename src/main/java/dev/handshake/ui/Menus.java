@@ -21,8 +21,6 @@ final class Menus {
     }
 
     MenuBar menuBar() {
-        var editor = window.editor();
-        var fixes = window.quickFixes();
         Menu file = menu("File",
                 Action.of("Open…", "Shortcut+O", window::openWithChooser).menuItem(),
                 recentMenu,
@@ -44,18 +42,18 @@ final class Menus {
         file.setOnShowing(e -> fillRecent());
         fillRecent();
         Menu edit = menu("Edit",
-                Action.of("Undo", "Shortcut+Z", editor::undo).menuItem(),
-                Action.of("Redo", "Shortcut+Shift+Z", editor::redo).menuItem(),
+                Action.of("Undo", "Shortcut+Z", () -> window.editor().undo()).menuItem(),
+                Action.of("Redo", "Shortcut+Shift+Z", () -> window.editor().redo()).menuItem(),
                 new SeparatorMenuItem(),
-                Action.of("Find…", "Shortcut+F", () -> editor.showFind(false)).menuItem(),
-                Action.of("Replace…", "Shortcut+H", () -> editor.showFind(true)).menuItem(),
-                Action.of("Go to Line…", "Shortcut+G", window.navigator()::goToLine).menuItem(),
-                Action.of("Toggle Comment", "Shortcut+Slash", editor::toggleComment).menuItem(),
+                Action.of("Find…", "Shortcut+F", () -> window.editor().showFind(false)).menuItem(),
+                Action.of("Replace…", "Shortcut+H", () -> window.editor().showFind(true)).menuItem(),
+                Action.of("Go to Line…", "Shortcut+G", () -> window.navigator().goToLine()).menuItem(),
+                Action.of("Toggle Comment", "Shortcut+Slash", () -> window.editor().toggleComment()).menuItem(),
                 new SeparatorMenuItem(),
                 Action.of("Settings…", "Shortcut+Comma", () -> window.settings().edit()).menuItem());
         Menu code = menu("Code",
-                Action.of("Show Quick Fixes", "Alt+Enter", fixes::showAtCaret).menuItem(),
-                Action.of("Fix All Safe Problems in File", "Shortcut+Alt+F", fixes::fixAllSafe).menuItem(),
+                Action.of("Show Quick Fixes", "Alt+Enter", () -> window.quickFixes().showAtCaret()).menuItem(),
+                Action.of("Fix All Safe Problems in File", "Shortcut+Alt+F", () -> window.quickFixes().fixAllSafe()).menuItem(),
                 new SeparatorMenuItem(),
                 Action.of("Next Problem", "F8", () -> window.navigator().nextProblem(true)).menuItem(),
                 Action.of("Previous Problem", "Shift+F8", () -> window.navigator().nextProblem(false)).menuItem(),
@@ -70,8 +68,8 @@ final class Menus {
 
     /** Shortcuts with no menu item of their own: Ctrl+. for quick fixes, Ctrl+Y for redo. */
     void installExtraShortcuts(Scene scene) {
-        scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+Period"), window.quickFixes()::showAtCaret);
-        scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+Y"), window.editor()::redo);
+        scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+Period"), () -> window.quickFixes().showAtCaret());
+        scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+Y"), () -> window.editor().redo());
     }
 
     private void fillRecent() {

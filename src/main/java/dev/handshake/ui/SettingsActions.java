@@ -34,10 +34,10 @@ final class SettingsActions {
 
     void apply(Settings settings) {
         current = settings;
-        window.editor().setLinter(Linter.standard(settings.lintOptions()));
+        window.tabs().setLinter(Linter.standard(settings.lintOptions()));
         window.setReviewBeforeSave(settings.reviewBeforeSave());
         window.setBackupOnSave(settings.backup());
-        window.editor().setFontSize(settings.fontSize());
+        window.tabs().setFontSize(settings.fontSize());
         ObservableList<String> classes = window.stage().getScene().getRoot().getStyleClass();
         classes.remove(Settings.DARK);
         if (Settings.DARK.equals(settings.theme())) {

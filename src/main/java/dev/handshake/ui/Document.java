@@ -1,0 +1,171 @@
+package dev.handshake.ui;
+
+import dev.handshake.diff.LineEndings;
+import dev.handshake.io.AtomicWriter;
+import dev.handshake.io.DiskSnapshot;
+import dev.handshake.lint.Linter;
+import dev.handshake.text.SourceText;
+import dev.handshake.ui.editor.ConfigEditor;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Optional;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Tab;
+import javafx.stage.FileChooser;
+
+/**
+ * One open file in its own tab: its editor (with its own undo history), quick fixes and navigation,
+ * which file it is and how that file looked on disk, and saving it.
+ */
+final class Document {
+
+    private final MainWindow window;
+    private final ConfigEditor editor;
+    private final QuickFixes quickFixes;
+    private final Navigator navigator;
+    private final Tab tab = new Tab();
+    private final StringProperty name = new SimpleStringProperty("untitled.conf");
+    private Path savedPath;
+    private DiskSnapshot snapshot;
+
+    Document(MainWindow window, Linter linter, StatusBar status) {
+        this.window = window;
+        editor = new ConfigEditor(linter);
+        quickFixes = new QuickFixes(editor, window.stage(), status::showMessage);
+        navigator = new Navigator(window.stage(), editor, status);
+        editor.setQuickFixHandler(quickFixes::showAtCaret);
+        tab.setContent(editor.node());
+        tab.setUserData(this);
+        tab.textProperty().bind(Bindings.createStringBinding(
+                () -> (editor.modifiedProperty().get() ? "*" : "") + name.get(), editor.modifiedProperty(), name));
+    }
+
+    ConfigEditor editor() {
+        return editor;
+    }
+
+    QuickFixes quickFixes() {
+        return quickFixes;
+    }
+
+    Navigator navigator() {
+        return navigator;
+    }
+
+    Tab tab() {
+        return tab;
+    }
+
+    StringProperty nameProperty() {
+        return name;
+    }
+
+    String name() {
+        return name.get();
+    }
+
+    /** The file the buffer was read from or saved to, or {@code null} for the example or a new buffer. */
+    Path savedPath() {
+        return savedPath;
+    }
+
+    /** Whether this document shows {@code file} (an absolute, normalised path). */
+    boolean shows(Path file) {
+        return file != null && file.equals(editor.pathProperty().get());
+    }
+
+    void show(Path file, String title, SourceText source, DiskSnapshot disk) {
+        savedPath = file;
+        snapshot = disk;
+        name.set(title);
+        editor.load(file != null ? file : Path.of(title).toAbsolutePath(), source);
+    }
+
+    /** Saves to the file the buffer came from (Save As for the example). */
+    boolean save() {
+        if (savedPath == null) {
+            return saveAs();
+        }
+        try {
+            if (snapshot != null && snapshot.changedOnDisk() && !Alerts.confirm(window.stage(), "File changed on disk",
+                    savedPath.getFileName() + " was changed by another program since it was opened. Overwrite it?")) {
+                return false;
+            }
+        } catch (IOException e) {
+            window.error("Cannot check " + savedPath.getFileName(), e.getMessage());
+            return false;
+        }
+        Optional<String> reviewed = window.reviewBeforeSave()
+                ? DiskChanges.review(window.stage(), name.get(), savedPath, editor.text()) : Optional.of(editor.text());
+        if (reviewed.isEmpty()) {
+            return false;
+        }
+        if (!reviewed.get().equals(editor.text())) {
+            editor.replaceAll(reviewed.get());
+        }
+        return writeTo(savedPath);
+    }
+
+    boolean saveAs() {
+        FileChooser chooser = window.chooser("Save nginx config as");
+        chooser.setInitialFileName(name.get());
+        File chosen = chooser.showSaveDialog(window.stage());
+        return chosen != null && saveAs(chosen.toPath());
+    }
+
+    /** Writes the buffer to {@code file}, which becomes the buffer's file. */
+    boolean saveAs(Path file) {
+        Path normal = file.toAbsolutePath().normalize();
+        if (!writeTo(normal)) {
+            return false;
+        }
+        savedPath = normal;
+        name.set(normal.getFileName().toString());
+        editor.moveTo(normal, editor.opened());
+        window.recent().add(normal);
+        return true;
+    }
+
+    private boolean writeTo(Path file) {
+        try {
+            AtomicWriter writer = window.backupOnSave() ? AtomicWriter.withBackup() : AtomicWriter.withoutBackup();
+            snapshot = writer.write(file, bytesToSave());
+            editor.markSaved();
+            window.showStatus("Saved " + file.getFileName());
+            return true;
+        } catch (IOException e) {
+            window.error("Cannot save " + file.getFileName(), e.getMessage());
+            return false;
+        }
+    }
+
+    /** The buffer encoded the way the file was read: same charset, BOM and line endings. */
+    byte[] bytesToSave() {
+        SourceText opened = editor.opened();
+        return opened.withText(LineEndings.restore(opened.text(), editor.text())).encode();
+    }
+
+    /** When the buffer is modified, asks to save it first; false means the user cancelled. */
+    boolean confirmDiscard() {
+        if (!editor.modifiedProperty().get()) {
+            return true;
+        }
+        ButtonType saveButton = new ButtonType("Save", ButtonBar.ButtonData.YES);
+        ButtonType discard = new ButtonType("Don't Save", ButtonBar.ButtonData.NO);
+        Alert ask = new Alert(Alert.AlertType.CONFIRMATION, "Your changes will be lost if you don't save them.",
+                saveButton, discard, ButtonType.CANCEL);
+        ask.initOwner(window.stage());
+        ask.setHeaderText("Save changes to " + name.get() + "?");
+        Optional<ButtonType> answer = ask.showAndWait();
+        if (answer.isEmpty() || answer.get() == ButtonType.CANCEL) {
+            return false;
+        }
+        return answer.get() != saveButton || save();
+    }
+}

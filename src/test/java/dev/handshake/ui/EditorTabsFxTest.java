@@ -1,0 +1,134 @@
+package dev.handshake.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.handshake.text.TextRange;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.DialogPane;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.TreeCell;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** Included files open in tabs of their own; the window follows the selected tab. */
+@ExtendWith(ApplicationExtension.class)
+class EditorTabsFxTest {
+
+    static {
+        System.setProperty("headless.geometry", "1600x1000-32");
+    }
+
+    private static final String MAIN = "http {\n    proxy_ssl_verify off;\n    include inc.conf;\n}\n";
+    private static final String INCLUDED = "server { listen 81; }\n";
+
+    @TempDir
+    Path dir;
+
+    private MainWindow window;
+    private Path main;
+    private Path included;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        main = dir.resolve("nginx.conf");
+        included = dir.resolve("inc.conf");
+        Files.writeString(main, MAIN);
+        Files.writeString(included, INCLUDED);
+        window = TestWindows.open(stage, TestRules.linter(), main);
+        window.setReviewBeforeSave(false);
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        TestWindows.close(window);
+    }
+
+    private List<String> problemLocations() throws Exception {
+        return FxWait.fx(() -> window.problems().visibleRows().stream().map(ProblemsPanel.Problem::location).toList());
+    }
+
+    private List<String> tabTitles() throws Exception {
+        return FxWait.fx(() -> window.tabs().all().stream().map(d -> d.tab().getText()).toList());
+    }
+
+    private void openIncludedFromTree(FxRobot robot) throws Exception {
+        FxWait.until("include tree shows inc.conf", () -> robot.lookup(".tree-cell")
+                .match(n -> n instanceof TreeCell<?> c && c.getItem() != null && "inc.conf".equals(c.getText()))
+                .tryQuery().isPresent());
+        Node cell = robot.lookup(".tree-cell").match(n -> n instanceof TreeCell<?> c
+                && c.getItem() != null && "inc.conf".equals(c.getText())).query();
+        robot.doubleClickOn(cell);
+    }
+
+    @Test
+    void includedFileOpensInItsOwnTabAndSavesAlone(FxRobot robot) throws Exception {
+        FxWait.until("main finding listed", () -> problemLocations().equals(List.of("nginx.conf:2")));
+        openIncludedFromTree(robot);
+        FxWait.until("second tab", () -> tabTitles().equals(List.of("nginx.conf", "inc.conf")));
+        assertEquals(INCLUDED, FxWait.fx(window.editor()::text));
+        assertEquals(included.toAbsolutePath().normalize(), FxWait.fx(() -> window.editor().pathProperty().get()));
+
+        robot.interact(() -> window.editor().replaceRange(TextRange.at(INCLUDED.indexOf("listen")), "proxy_ssl_verify off; "));
+        FxWait.until("only the included tab is modified", () -> tabTitles().equals(List.of("nginx.conf", "*inc.conf")));
+        assertEquals("*inc.conf — Handshake", FxWait.fx(() -> window.stage().getTitle()));
+        FxWait.until("Problems follow the included tab", () -> problemLocations().equals(List.of("inc.conf:1")));
+
+        Node mainTab = robot.lookup(".tab .tab-label").match(n -> n instanceof Labeled l && "nginx.conf".equals(l.getText())).query();
+        robot.clickOn(mainTab);
+        FxWait.until("main tab selected", () -> main.toAbsolutePath().normalize().equals(window.editor().pathProperty().get()));
+        FxWait.until("Problems show the main file's findings", () -> problemLocations().equals(List.of("nginx.conf:2")));
+        assertEquals("nginx.conf — Handshake", FxWait.fx(() -> window.stage().getTitle()));
+        assertEquals(MAIN, FxWait.fx(window.editor()::text));
+
+        openIncludedFromTree(robot);
+        FxWait.until("the open tab is selected again", () -> window.editor().pathProperty().get()
+                .equals(included.toAbsolutePath().normalize()));
+        assertEquals(2, FxWait.fx(() -> window.tabs().all().size()), "no third tab");
+        assertEquals("server { proxy_ssl_verify off; listen 81; }\n", FxWait.fx(window.editor()::text), "edit kept");
+
+        robot.interact(window.editor()::requestFocus);
+        robot.press(KeyCode.CONTROL, KeyCode.S).release(KeyCode.S, KeyCode.CONTROL);
+        FxWait.until("saved", () -> tabTitles().equals(List.of("nginx.conf", "inc.conf")));
+        assertEquals("server { proxy_ssl_verify off; listen 81; }\n", Files.readString(included));
+        assertEquals(MAIN, Files.readString(main), "the main file is untouched");
+    }
+
+    @Test
+    void closingAModifiedTabAsksAndCancelKeepsIt(FxRobot robot) throws Exception {
+        openIncludedFromTree(robot);
+        FxWait.until("second tab", () -> tabTitles().size() == 2);
+        robot.interact(() -> window.editor().replaceAll("server { listen 82; }\n"));
+        FxWait.until("modified", () -> tabTitles().get(1).equals("*inc.conf"));
+        robot.interact(() -> javafx.application.Platform.runLater(window::closeFile));
+        FxWait.until("asked", () -> robot.lookup(".dialog-pane").tryQuery().isPresent());
+        DialogPane ask = robot.lookup(".dialog-pane").queryAs(DialogPane.class);
+        assertEquals("Save changes to inc.conf?", FxWait.fx(ask::getHeaderText));
+        robot.clickOn(robot.from(ask).lookup(".button").match(n -> n instanceof Button b && "Cancel".equals(b.getText()))
+                .queryButton());
+        FxWait.until("dialog gone", () -> robot.lookup(".dialog-pane").tryQuery().isEmpty());
+        assertEquals(List.of("nginx.conf", "*inc.conf"), tabTitles());
+
+        robot.interact(() -> javafx.application.Platform.runLater(window::closeFile));
+        FxWait.until("asked again", () -> robot.lookup(".dialog-pane").tryQuery().isPresent());
+        DialogPane again = robot.lookup(".dialog-pane").queryAs(DialogPane.class);
+        robot.clickOn(robot.from(again).lookup(".button").match(n -> n instanceof Button b && "Don't Save".equals(b.getText()))
+                .queryButton());
+        FxWait.until("tab closed", () -> tabTitles().equals(List.of("nginx.conf")));
+        assertEquals(INCLUDED, Files.readString(included), "nothing written");
+        assertFalse(FxWait.fx(() -> window.editor().modifiedProperty().get()));
+        assertTrue(FxWait.fx(() -> window.editor().text().equals(MAIN)));
+    }
+}
