@@ -1,12 +1,10 @@
 package dev.handshake.ui;
 
-import dev.handshake.io.AtomicWriter;
 import dev.handshake.io.DiskSnapshot;
 import dev.handshake.io.SourceFiles;
 import dev.handshake.io.SourceReadException;
 import dev.handshake.lint.Diagnostic;
 import dev.handshake.lint.Linter;
-import dev.handshake.diff.LineEndings;
 import dev.handshake.text.SourceText;
 import dev.handshake.ui.editor.Analysis;
 import dev.handshake.ui.editor.ConfigEditor;
@@ -20,13 +18,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.beans.property.StringProperty;
 import javafx.geometry.Orientation;
 import javafx.scene.Scene;
-import javafx.scene.control.Alert;
-import javafx.scene.control.ButtonBar;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.SplitPane;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
@@ -34,9 +27,9 @@ import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 
 /**
- * The editor window: menus, the editor, the Problems panel and the status bar, and the document they
- * show (which file, how it looked on disk). Opening and saving go through {@code io}: bad input gets
- * a clear dialog and leaves everything as it was.
+ * The editor window: menus, the open documents as tabs, the include tree, the Problems panel and the
+ * status bar, which all follow the selected tab. Included files open in tabs of their own. Opening and
+ * saving go through {@code io}: bad input gets a clear dialog and leaves everything as it was.
  */
 public final class MainWindow {
 
