@@ -131,4 +131,17 @@ class EditorTabsFxTest {
         assertFalse(FxWait.fx(() -> window.editor().modifiedProperty().get()));
         assertTrue(FxWait.fx(() -> window.editor().text().equals(MAIN)));
     }
+
+    @Test
+    void aFindingInAnIncludedFileOpensItsTab(FxRobot robot) throws Exception {
+        Files.writeString(included, "proxy_ssl_verify off;\n");
+        robot.interact(() -> window.editor().replaceAll(MAIN + "\n"));
+        FxWait.until("the included file's finding is listed", () -> problemLocations().contains("inc.conf:1"));
+        ProblemsPanel.Problem row = FxWait.fx(() -> window.problems().visibleRows().stream()
+                .filter(p -> p.location().equals("inc.conf:1")).findFirst().orElseThrow());
+        robot.interact(() -> window.jump(row.diagnostic()));
+        FxWait.until("its own tab", () -> tabTitles().equals(List.of("*nginx.conf", "inc.conf")));
+        assertEquals(included.toAbsolutePath().normalize(), FxWait.fx(() -> window.editor().pathProperty().get()));
+        assertEquals(row.diagnostic().range().end(), FxWait.fx(() -> window.editor().caretProperty().get()));
+    }
 }
