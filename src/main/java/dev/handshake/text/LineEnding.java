@@ -22,17 +22,9 @@ public enum LineEnding {
 
     /** Detects the style of {@code text}. */
     public static LineEnding detect(CharSequence text) {
-        int crlf = 0;
-        int lf = 0;
-        for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) == '\n') {
-                if (i > 0 && text.charAt(i - 1) == '\r') {
-                    crlf++;
-                } else {
-                    lf++;
-                }
-            }
-        }
+        int[] counts = count(text);
+        int crlf = counts[0];
+        int lf = counts[1];
         if (crlf == 0 && lf == 0) {
             return NONE;
         }
@@ -47,6 +39,12 @@ public enum LineEnding {
 
     /** The separator most used in {@code text}, LF when there is none. */
     public static String dominantSeparator(CharSequence text) {
+        int[] counts = count(text);
+        return counts[0] > counts[1] ? "\r\n" : "\n";
+    }
+
+    /** How many {@code \r\n} and how many bare {@code \n} line breaks {@code text} has. */
+    private static int[] count(CharSequence text) {
         int crlf = 0;
         int lf = 0;
         for (int i = 0; i < text.length(); i++) {
@@ -58,6 +56,6 @@ public enum LineEnding {
                 }
             }
         }
-        return crlf > lf ? "\r\n" : "\n";
+        return new int[] {crlf, lf};
     }
 }

@@ -23,7 +23,6 @@ public final class SourceText {
     private final String text;
     private final Charset charset;
     private final boolean bom;
-    private final LineEnding lineEnding;
     private LineIndex lines;
     private String eol;
 
@@ -31,7 +30,6 @@ public final class SourceText {
         this.text = Objects.requireNonNull(text, "text");
         this.charset = charset;
         this.bom = bom;
-        this.lineEnding = LineEnding.detect(text);
     }
 
     /** A text typed in memory: UTF-8, no BOM. */
@@ -96,8 +94,9 @@ public final class SourceText {
         return bom;
     }
 
+    /** The line-ending style, detected on each call (nothing on the editing path needs it). */
     public LineEnding lineEnding() {
-        return lineEnding;
+        return LineEnding.detect(text);
     }
 
     /** The separator for lines inserted into this text: its dominant style (counted on first use). */

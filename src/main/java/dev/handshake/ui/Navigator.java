@@ -1,6 +1,7 @@
 package dev.handshake.ui;
 
 import dev.handshake.lint.Diagnostic;
+import dev.handshake.ui.editor.Analysis;
 import dev.handshake.ui.editor.ConfigEditor;
 import java.util.Comparator;
 import java.util.List;
@@ -22,7 +23,11 @@ final class Navigator {
 
     /** F8 / Shift+F8: the next (previous) finding in this file after (before) the caret, wrapping. */
     void nextProblem(boolean forward) {
-        List<Diagnostic> here = editor.currentAnalysis().diagnostics().stream()
+        editor.withCurrentAnalysis(analysis -> nextProblem(analysis, forward));
+    }
+
+    private void nextProblem(Analysis analysis, boolean forward) {
+        List<Diagnostic> here = analysis.diagnostics().stream()
                 .sorted(Comparator.comparing(Diagnostic::range)).toList();
         if (here.isEmpty()) {
             status.showMessage("No problems in this file");

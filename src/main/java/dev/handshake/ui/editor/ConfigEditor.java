@@ -22,8 +22,6 @@ import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.layout.BorderPane;
@@ -52,7 +50,6 @@ public final class ConfigEditor {
         thread.setDaemon(true);
         return thread;
     });
-    private final ReadOnlyStringWrapper text = new ReadOnlyStringWrapper(this, "text", "");
     private final ReadOnlyObjectWrapper<Analysis> analysis = new ReadOnlyObjectWrapper<>(this, "analysis");
     private final ReadOnlyObjectWrapper<List<Diagnostic>> diagnostics =
             new ReadOnlyObjectWrapper<>(this, "diagnostics", List.of());
@@ -80,7 +77,6 @@ public final class ConfigEditor {
         findBar = new FindBar(area, this::replaceRange);
         root.setTop(findBar.node());
         root.getStyleClass().add("editor-pane");
-        text.bind(area.textProperty());
         caret.bind(area.caretPositionProperty());
         Subscription changes = area.plainTextChanges().subscribe(change -> version++);
         Subscription pauses = area.multiPlainChanges().successionEnds(PAUSE).subscribe(ignored -> schedule());
@@ -135,10 +131,6 @@ public final class ConfigEditor {
     /** The encoding and line style the buffer was opened with. */
     public SourceText opened() {
         return template;
-    }
-
-    public ReadOnlyStringProperty textProperty() {
-        return text.getReadOnlyProperty();
     }
 
     public String text() {
@@ -232,10 +224,12 @@ public final class ConfigEditor {
             return;
         }
         long wanted = version;
-        SourceText snapshot = source();
+        String text = area.getText();
+        SourceText opened = template;
         Path file = analysedPath();
         Linter rules = linter;
         analyser.submit(() -> {
+            SourceText snapshot = opened.withText(text);
             Analysis result;
             try {
                 result = Analysis.run(wanted, file, snapshot, rules, lintable(snapshot.text().length()));
@@ -427,7 +421,6 @@ public final class ConfigEditor {
         overlay.dispose();
         findBar.dispose();
         analyser.shutdownNow();
-        text.unbind();
         caret.unbind();
         modified.unbind();
         area.getUndoManager().close();
