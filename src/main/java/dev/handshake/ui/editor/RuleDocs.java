@@ -1,11 +1,8 @@
 package dev.handshake.ui.editor;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
-/** Reads rule documentation ({@code /rules/<id>.md} on the class path) for tooltips and help. */
+/** Rule documentation ({@code /rules/<id>.md}, read by {@code report.RuleDocs}) for tooltips and help. */
 public final class RuleDocs {
 
     private RuleDocs() {
@@ -13,14 +10,7 @@ public final class RuleDocs {
 
     /** The whole Markdown document of rule {@code id}, if bundled. */
     public static Optional<String> document(String id) {
-        if (!id.matches("[a-z0-9-]+")) {
-            return Optional.empty();
-        }
-        try (InputStream in = RuleDocs.class.getResourceAsStream("/rules/" + id + ".md")) {
-            return in == null ? Optional.empty() : Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            return Optional.empty();
-        }
+        return id.matches("[a-z0-9-]+") ? dev.handshake.report.RuleDocs.markdown(id) : Optional.empty();
     }
 
     /**
