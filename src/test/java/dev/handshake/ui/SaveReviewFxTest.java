@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import java.util.prefs.Preferences;
 import javafx.scene.control.CheckBox;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -44,18 +43,12 @@ class SaveReviewFxTest {
     void start(Stage stage) throws Exception {
         file = dir.resolve("review-" + System.nanoTime() + ".conf");
         Files.writeString(file, ORIGINAL, StandardCharsets.UTF_8);
-        window = new MainWindow(stage, TestRules.linter(),
-                new RecentFiles(Preferences.userRoot().node("dev/handshake/test-" + System.nanoTime())));
-        stage.show();
-        assertTrue(window.open(file));
+        window = TestWindows.open(stage, TestRules.linter(), file);
     }
 
     @AfterEach
     void close() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> {
-            window.dispose();
-            window.stage().hide();
-        }).get(10, TimeUnit.SECONDS);
+        TestWindows.close(window);
     }
 
     private void saveShortcut(FxRobot robot) {
