@@ -1,6 +1,7 @@
 package dev.handshake.diff;
 
 import dev.handshake.Corpus;
+import dev.handshake.TestConfigs;
 import dev.handshake.text.SourceText;
 import org.junit.jupiter.api.Test;
 
@@ -30,7 +31,7 @@ class LineEndingsTest {
     @Test
     void corpusFilesWithRandomEditsKeepEveryUntouchedLineEnding() {
         Random random = new Random(5);
-        List<Path> files = Corpus.confFiles();
+        List<Path> files = TestConfigs.all();
         for (int round = 0; round < 300; round++) {
             String text = SourceText.decode(Corpus.bytes(files.get(random.nextInt(files.size())))).text();
             String mixed = mixEndings(text, random);

@@ -1,6 +1,7 @@
 package dev.handshake.diff;
 
 import dev.handshake.Corpus;
+import dev.handshake.TestConfigs;
 import dev.handshake.text.SourceText;
 import org.junit.jupiter.api.Test;
 
@@ -87,7 +88,7 @@ class TextDiffTest {
     @Test
     void applyingHunkSubsetsRebuildsTextsExactly() throws Exception {
         Random random = new Random(20261125);
-        List<Path> files = Corpus.confFiles();
+        List<Path> files = TestConfigs.all();
         for (int round = 0; round < 200; round++) {
             String before = SourceText.decode(Corpus.bytes(files.get(random.nextInt(files.size())))).text();
             String after = mutateLines(before, random);

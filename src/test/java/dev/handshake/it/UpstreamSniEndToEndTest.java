@@ -21,7 +21,6 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The incident this product exists for, reproduced with two real nginx processes: an upstream that only
@@ -42,8 +41,7 @@ class UpstreamSniEndToEndTest {
 
     @BeforeEach
     void startUpstream() throws Exception {
-        assumeTrue(NginxProcess.binary().isPresent(),
-                "nginx is not installed (apt-get install nginx-light): the real-nginx tests are skipped");
+        NginxProcess.requireBinary();
         pki = TestPki.create(Files.createDirectories(dir.resolve("pki")), NAME);
         upstreamPort = NginxProcess.freePort();
         proxyPort = NginxProcess.freePort();

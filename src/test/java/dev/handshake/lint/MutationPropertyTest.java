@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.handshake.Corpus;
+import dev.handshake.TestConfigs;
 import dev.handshake.nginx.ConfigFile;
 import dev.handshake.nginx.ConfigModel;
 import dev.handshake.syntax.ParseResult;
@@ -33,7 +34,7 @@ class MutationPropertyTest {
             FixInput.SNI_NAME, "backend.internal.test", FixInput.TRUSTED_CA, "/etc/ssl/certs/ca.pem");
 
     private static List<Path> smallCorpusFiles() {
-        return Corpus.confFiles().stream()
+        return TestConfigs.all().stream()
                 .filter(p -> Corpus.bytes(p).length < 40_000)
                 .collect(Collectors.toList());
     }
@@ -108,7 +109,7 @@ class MutationPropertyTest {
                     assertFalse(twice.changedAnything(), "fixing twice changed " + twice.changed().keySet());
                 }
             } catch (AssertionError | RuntimeException e) {
-                fail("run " + i + " (seed " + SEED + ") on a mutation of " + Corpus.relative(file) + ":\n" + text, e);
+                fail("run " + i + " (seed " + SEED + ") on a mutation of " + TestConfigs.relative(file) + ":\n" + text, e);
             }
         }
         assertEquals(300, fixRuns);

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.handshake.Corpus;
+import dev.handshake.TestConfigs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -115,6 +116,34 @@ class IncludeResolutionTest {
         assertEquals(ScopeKind.MAIN, ConfigModel.load(main, ConfigModel.Options.defaults()).root().kind());
         assertEquals(ScopeKind.SERVER, ConfigModel.load(directives,
                 ConfigModel.Options.defaults().withContext(ScopeKind.SERVER)).root().kind());
+    }
+
+    @Test
+    void theOwnGatewayTreeResolvesItsGlobAndNestedSnippetAndMappedAbsoluteIncludes() throws IOException {
+        ConfigModel gateway = ConfigModel.load(TestConfigs.REALISTIC.resolve("gateway/nginx.conf"),
+                ConfigModel.Options.defaults());
+        assertEquals(List.of("nginx.conf", "mime.types", "api.conf", "reports.conf", "upstream-tls.conf",
+                "static.conf"), names(gateway.files()));
+        assertEquals(List.of(), gateway.problems());
+        Scope reports = gateway.scopes(ScopeKind.LOCATION).stream()
+                .filter(l -> !l.statements("proxy_ssl_verify").isEmpty()
+                        && l.statements("proxy_ssl_verify").get(0).path().endsWith("snippets/upstream-tls.conf"))
+                .findFirst().orElseThrow();
+        assertEquals("on", reports.statements("proxy_ssl_verify").get(0).directive().arg(0));
+
+        Path vault = TestConfigs.REALISTIC.resolve("swag/proxy-confs/vault.subdomain.conf");
+        ConfigModel unmapped = ConfigModel.load(vault, ConfigModel.Options.defaults());
+        assertEquals(3, unmapped.problems().size(), "the three /config/nginx includes are not on this machine");
+        assertTrue(unmapped.problems().stream().allMatch(p -> p.kind() == ModelProblem.Kind.INCLUDE_NOT_FOUND));
+        ConfigModel mapped = ConfigModel.load(vault, new ConfigModel.Options(null,
+                Map.of("/config/nginx", TestConfigs.REALISTIC.resolve("swag-defaults")), SourceLoader.fileSystem()));
+        assertEquals(List.of("vault.subdomain.conf", "ssl.conf", "proxy.conf", "resolver.conf"), names(mapped.files()));
+        assertEquals(List.of(), mapped.problems());
+
+        ConfigModel cyclic = ConfigModel.load(TestConfigs.REALISTIC.resolve("cycle/self.conf"),
+                ConfigModel.Options.defaults());
+        assertEquals(List.of("include cycle: self.conf -> self.conf"),
+                cyclic.problems().stream().map(ModelProblem::message).collect(Collectors.toList()));
     }
 
     @Test

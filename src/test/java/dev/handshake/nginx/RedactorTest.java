@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.handshake.Corpus;
+import dev.handshake.TestConfigs;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -130,7 +131,7 @@ class RedactorTest {
     /** Over the corpus: a text without secrets comes back unchanged, and the structure always survives. */
     @Test
     void corpusStructureSurvives() throws IOException {
-        List<Path> files = Corpus.confFiles();
+        List<Path> files = TestConfigs.all();
         int changed = 0;
         for (Path file : files) {
             String text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
