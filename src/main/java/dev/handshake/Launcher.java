@@ -1,14 +1,24 @@
 package dev.handshake;
 
+import dev.handshake.cli.Main;
+import dev.handshake.cli.Suggestions;
 import dev.handshake.ui.HandshakeApp;
 import java.io.PrintStream;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * Entry point of {@code handshake.jar}: a CLI sub-command runs headless, anything else opens the editor.
- * Deliberately not a JavaFX {@code Application}, so the jar starts with JavaFX on the class path.
+ * Entry point of {@code handshake.jar}: a CLI sub-command runs headless, no argument or an existing file
+ * opens the editor, and anything else is a usage error (exit 2), so a mistyped command never opens a
+ * window. Deliberately not a JavaFX {@code Application}, so the jar starts with JavaFX on the class path.
+ *
+ * <p>Allowed to use the standard streams: it is the process's entry point and hands them to the CLI, and
+ * it reports the two cases that happen before the CLI or the editor exist (an unknown first argument, no
+ * display). ArchitectureTest names this reason.
  */
 public final class Launcher {
 
@@ -16,7 +26,8 @@ public final class Launcher {
     static final Set<String> CLI_COMMANDS = Set.of("check", "fix", "parse", "explain", "rules",
             "--help", "-h", "help", "--version", "-V", "version");
 
-    private static final String CLI_MAIN = "dev.handshake.cli.Main";
+    /** The commands a mistyped first argument is compared with. */
+    private static final List<String> SUGGESTED = List.of("check", "fix", "parse", "explain", "rules", "help", "version");
 
     private Launcher() {
     }
@@ -25,7 +36,28 @@ public final class Launcher {
         if (isCliCommand(args)) {
             System.exit(runCli(args, System.out, System.err));
         }
-        HandshakeApp.launchEditor(args);
+        int refused = refuseEditor(args, hasDisplay(), System.err);
+        if (refused != 0) {
+            System.exit(refused);
+        }
+        try {
+            HandshakeApp.launchEditor(args);
+        } catch (RuntimeException | LinkageError e) {
+            System.err.println("handshake: " + editorFailure(e));
+            System.exit(2);
+        }
+    }
+
+    /** One line for a window toolkit that cannot start, with what usually fixes it. */
+    static String editorFailure(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? root.toString() : root.getMessage();
+        String hint = message.contains("GTK") ? " (install GTK 3, e.g. apt-get install libgtk-3-0)" : "";
+        return "cannot open the editor window: " + message + hint
+                + "; `handshake check` works without a window";
     }
 
     /** True when {@code args} name a CLI command; no arguments, or a file, opens the editor. */
@@ -34,22 +66,80 @@ public final class Launcher {
     }
 
     /**
-     * Runs {@code dev.handshake.cli.Main.run(args, out, err)}. Looked up by name so the editor builds and
-     * runs on its own; a build without the CLI reports that and exits with 2.
+     * 0 when the editor may open with {@code args}; otherwise the exit code (2), after one line on
+     * {@code err} saying why (a usage problem, or no display to open a window on).
      */
+    static int refuseEditor(String[] args, boolean display, PrintStream err) {
+        Optional<String> problem = editorArgumentProblem(args);
+        if (problem.isPresent()) {
+            err.println("handshake: " + problem.get());
+            err.println("Try 'handshake --help'.");
+            return 2;
+        }
+        if (!display) {
+            err.println("handshake: no display: set DISPLAY or run `handshake check` for the command line");
+            return 2;
+        }
+        return 0;
+    }
+
+    /**
+     * Why {@code args} cannot open the editor, if they cannot: the editor takes at most one argument, an
+     * existing file; an unknown word is named with the command it is closest to.
+     */
+    static Optional<String> editorArgumentProblem(String[] args) {
+        if (args.length == 0) {
+            return Optional.empty();
+        }
+        String first = args[0];
+        if (args.length == 1 && isFile(first)) {
+            return Optional.empty();
+        }
+        if (args.length == 1 && first.startsWith("-")) {
+            return Optional.of("unknown option '" + first + "'");
+        }
+        String near = Suggestions.didYouMean(first, SUGGESTED);
+        if (!near.isEmpty() || !looksLikePath(first)) {
+            return Optional.of("unknown command '" + first + "'" + near);
+        }
+        if (args.length > 1) {
+            return Optional.of("the editor opens one file; to check several, run 'handshake check FILE...'");
+        }
+        return Optional.of("no such file: " + first);
+    }
+
+    private static boolean isFile(String argument) {
+        try {
+            return Files.isRegularFile(Path.of(argument));
+        } catch (InvalidPathException e) {
+            return false;
+        }
+    }
+
+    private static boolean looksLikePath(String argument) {
+        return argument.contains("/") || argument.contains(".") || argument.contains("\\");
+    }
+
+    /** On Linux and other X11/Wayland systems the editor needs DISPLAY or WAYLAND_DISPLAY; elsewhere assume one. */
+    static boolean hasDisplay() {
+        String os = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT);
+        if (os.contains("win") || os.contains("mac") || "Monocle".equals(System.getProperty("glass.platform"))) {
+            return true;
+        }
+        return notBlank(System.getenv("DISPLAY")) || notBlank(System.getenv("WAYLAND_DISPLAY"));
+    }
+
+    private static boolean notBlank(String value) {
+        return value != null && !value.isBlank();
+    }
+
+    /** Runs the CLI; whatever it throws is reported in one line with exit 2, never a stack trace. */
     static int runCli(String[] args, PrintStream out, PrintStream err) {
         try {
-            Method run = Class.forName(CLI_MAIN).getMethod("run", String[].class, PrintStream.class, PrintStream.class);
-            return (Integer) run.invoke(null, args, out, err);
-        } catch (ClassNotFoundException | NoSuchMethodException e) {
-            err.println("handshake: this build has no command line (" + CLI_MAIN + " is missing)");
-            return 2;
-        } catch (InvocationTargetException e) {
-            Throwable cause = e.getCause();
-            err.println("handshake: internal error: " + cause);
-            return 3;
-        } catch (IllegalAccessException e) {
-            err.println("handshake: cannot start the command line: " + e.getMessage());
+            return Main.run(args, out, err);
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+            err.println("handshake: could not finish: " + e
+                    + " (please report this with the command and the file that caused it)");
             return 2;
         }
     }

@@ -6,8 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Which arguments go to the command line and which open the editor. */
 class LauncherTest {
@@ -27,26 +32,66 @@ class LauncherTest {
     }
 
     @Test
-    void cliIsCalledByNameAndItsExitCodeReturned() {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Launcher.runCli(new String[] {"--version"}, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        boolean cliPresent = classExists("dev.handshake.cli.Main");
-        if (cliPresent) {
-            assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
-        } else {
-            assertEquals(2, code);
-            assertTrue(err.toString(StandardCharsets.UTF_8).contains("no command line"));
-        }
+    void theCliRunsInProcessAndItsExitCodeIsReturned() {
+        Streams streams = new Streams();
+        assertEquals(0, Launcher.runCli(new String[] {"--version"}, streams.out, streams.err), streams.err());
+        assertTrue(streams.out().startsWith("handshake "), streams.out());
+        assertEquals(2, Launcher.runCli(new String[] {"check", "--no-such-option"}, streams.out, streams.err));
     }
 
-    private static boolean classExists(String name) {
-        try {
-            Class.forName(name);
-            return true;
-        } catch (ClassNotFoundException e) {
-            return false;
+    @Test
+    void aMistypedCommandIsAUsageErrorWithASuggestionAndNoWindow() {
+        Streams streams = new Streams();
+        assertEquals(2, Launcher.refuseEditor(new String[] {"chekc", "foo.conf"}, true, streams.err));
+        assertEquals("handshake: unknown command 'chekc' (did you mean check?)\nTry 'handshake --help'.\n",
+                streams.err());
+        assertEquals(Optional.of("unknown command 'fxi' (did you mean fix?)"),
+                Launcher.editorArgumentProblem(new String[] {"fxi"}));
+        assertEquals(Optional.of("unknown option '--nope'"), Launcher.editorArgumentProblem(new String[] {"--nope"}));
+    }
+
+    @Test
+    void anExistingFileOpensTheEditorAndAMissingOneIsNamed(@TempDir Path dir) throws IOException {
+        Path config = Files.writeString(dir.resolve("nginx.conf"), "events {}\n");
+        assertEquals(Optional.empty(), Launcher.editorArgumentProblem(new String[] {config.toString()}));
+        assertEquals(Optional.empty(), Launcher.editorArgumentProblem(new String[0]));
+        String missing = dir.resolve("missing.conf").toString();
+        assertEquals(Optional.of("no such file: " + missing), Launcher.editorArgumentProblem(new String[] {missing}));
+        assertEquals(Optional.of("the editor opens one file; to check several, run 'handshake check FILE...'"),
+                Launcher.editorArgumentProblem(new String[] {config.toString(), config.toString()}));
+    }
+
+    @Test
+    void withoutADisplayTheEditorSaysSoInOneLine(@TempDir Path dir) throws IOException {
+        Path config = Files.writeString(dir.resolve("nginx.conf"), "events {}\n");
+        Streams streams = new Streams();
+        assertEquals(2, Launcher.refuseEditor(new String[] {config.toString()}, false, streams.err));
+        assertEquals("handshake: no display: set DISPLAY or run `handshake check` for the command line\n",
+                streams.err());
+        assertEquals(0, Launcher.refuseEditor(new String[] {config.toString()}, true, streams.err));
+    }
+
+    @Test
+    void aToolkitThatCannotStartIsOneLineWithTheUsualFix() {
+        RuntimeException failure = new RuntimeException("Application launch error",
+                new UnsupportedOperationException("Unable to load glass GTK library."));
+        assertEquals("cannot open the editor window: Unable to load glass GTK library. (install GTK 3, e.g. "
+                + "apt-get install libgtk-3-0); `handshake check` works without a window", Launcher.editorFailure(failure));
+    }
+
+    /** Captured stdout and stderr. */
+    private static final class Streams {
+        private final ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
+        private final ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
+        final PrintStream out = new PrintStream(outBytes, true, StandardCharsets.UTF_8);
+        final PrintStream err = new PrintStream(errBytes, true, StandardCharsets.UTF_8);
+
+        String out() {
+            return outBytes.toString(StandardCharsets.UTF_8);
+        }
+
+        String err() {
+            return errBytes.toString(StandardCharsets.UTF_8).replace(System.lineSeparator(), "\n");
         }
     }
 }

@@ -102,7 +102,7 @@ final class FixCommand {
                 } catch (UncheckedIOException e) {
                     error = session.readError(input.path(), e.getCause());
                 } catch (RuntimeException bug) {
-                    error = main.paths().display(input.path()) + ": internal error while fixing: " + bug;
+                    error = main.paths().display(input.path()) + ": could not fix this file: " + bug;
                 }
             }
             results.addFailure(input.path(), error);

@@ -97,8 +97,11 @@ public final class Main {
             err.println("Try '" + NAME + " --help'.");
             return 2;
         } catch (RuntimeException bug) {
-            err.println(NAME + ": internal error: " + bug);
-            bug.printStackTrace(err);
+            err.println(NAME + ": could not finish: " + bug
+                    + " (please report it with the command; set HANDSHAKE_DEBUG=1 for the details)");
+            if (System.getenv("HANDSHAKE_DEBUG") != null) {
+                bug.printStackTrace(err);
+            }
             return 2;
         }
     }

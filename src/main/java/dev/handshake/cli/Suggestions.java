@@ -5,13 +5,13 @@ import dev.handshake.nginx.EditDistance;
 import java.util.Collection;
 
 /** "Did you mean ...?" for a mistyped rule id or option, by edit distance. */
-final class Suggestions {
+public final class Suggestions {
 
     private Suggestions() {
     }
 
     /** {@code " (did you mean X?)"} for the closest of {@code known}, or an empty string. */
-    static String didYouMean(String typed, Collection<String> known) {
+    public static String didYouMean(String typed, Collection<String> known) {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String candidate : known) {

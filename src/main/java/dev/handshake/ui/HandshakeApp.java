@@ -4,6 +4,7 @@ import dev.handshake.lint.Linter;
 import dev.handshake.ui.settings.SettingsStore;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.logging.Logger;
 import javafx.application.Application;
 import javafx.stage.Stage;
 
@@ -17,8 +18,22 @@ public final class HandshakeApp extends Application {
 
     /** Starts the toolkit and opens the editor window; returns when the window closes. */
     public static void launchEditor(String[] args) {
+        quietUnnamedModuleWarning();
         Application.launch(HandshakeApp.class, args);
     }
+
+    /**
+     * The jar runs JavaFX from the class path (a single runnable jar; jpackage images carry the modules), and
+     * JavaFX logs one "Unsupported JavaFX configuration ... unnamed module" warning for that on every start.
+     * It is not actionable for a user, so that one record is filtered; every other JavaFX message passes.
+     */
+    static void quietUnnamedModuleWarning() {
+        JAVAFX_LOG.setFilter(record -> record.getMessage() == null
+                || !record.getMessage().startsWith("Unsupported JavaFX configuration"));
+    }
+
+    /** Held strongly: java.util.logging forgets a logger's filter when nothing references the logger. */
+    private static final Logger JAVAFX_LOG = Logger.getLogger("javafx");
 
     @Override
     public void start(Stage stage) {

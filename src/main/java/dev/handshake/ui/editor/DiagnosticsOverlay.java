@@ -150,7 +150,9 @@ final class DiagnosticsOverlay {
     /** The card for the findings under the mouse; each rule's "Rule documentation" link runs {@code openDoc}. */
     static VBox cardFor(List<Diagnostic> found, Analysis analysis, Consumer<String> openDoc) {
         VBox content = new VBox(6);
-        content.getStyleClass().add("diagnostic-card");
+        // A popup's scene has no ".root" node, so modena's looked-up colours (-fx-text-background-color)
+        // would be unresolved there; the card declares itself a root to carry them.
+        content.getStyleClass().addAll("root", "diagnostic-card");
         for (Diagnostic d : found) {
             Label message = new Label(d.message().replace("`", ""));
             message.getStyleClass().addAll("card-message", "card-" + d.severity().label());
@@ -194,7 +196,7 @@ final class DiagnosticsOverlay {
         }
         DirectiveSpec.Definition definition = spec.get().definitions().get(0);
         VBox content = new VBox(4);
-        content.getStyleClass().add("diagnostic-card");
+        content.getStyleClass().addAll("root", "diagnostic-card");
         Label name = new Label(directive.name());
         name.getStyleClass().add("card-message");
         content.getChildren().add(name);
