@@ -3,6 +3,9 @@ package dev.handshake.cli;
 import dev.handshake.nginx.ConfigModel;
 import dev.handshake.nginx.SourceLoader;
 import dev.handshake.report.CheckResults;
+import dev.handshake.report.CheckstyleReport;
+import dev.handshake.report.GithubReport;
+import dev.handshake.report.GitlabReport;
 import dev.handshake.report.JsonReport;
 import dev.handshake.report.SarifReport;
 import dev.handshake.report.TextReport;
@@ -14,8 +17,11 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** {@code check}: lints each main file with its includes and reports as text, JSON or SARIF. */
+/** {@code check}: lints each main file with its includes and reports as text, JSON, SARIF, GitHub workflow commands, Checkstyle XML or GitLab Code Quality JSON. */
 final class CheckCommand {
+
+    /** The accepted {@code --format} values. */
+    static final List<String> FORMATS = List.of("text", "json", "sarif", "github", "checkstyle", "gitlab");
 
     private final Main main;
 
@@ -27,7 +33,7 @@ final class CheckCommand {
         Set<String> valued = new HashSet<>(Session.VALUED);
         valued.add("--format");
         Arguments args = Arguments.parse(rest, valued, Set.of());
-        String format = args.choice("--format", "text", List.of("text", "json", "sarif"));
+        String format = args.choice("--format", "text", FORMATS);
         Session session = Session.from(args, main.paths(), main.rules(), main.knownRuleIds());
         List<Session.Input> inputs = session.inputs(args.operands());
         CheckResults results = check(session, inputs, Session.disk(), err);
@@ -35,6 +41,12 @@ final class CheckCommand {
             case "json" -> out.print(JsonReport.render(results));
             case "sarif" -> out.print(SarifReport.render(results,
                     main.rules().stream().map(Rule::meta).collect(Collectors.toList()), main.tool()));
+            case "github" -> {
+                out.print(GithubReport.render(results));
+                err.println(results.summary());
+            }
+            case "checkstyle" -> out.print(CheckstyleReport.render(results));
+            case "gitlab" -> out.print(GitlabReport.render(results));
             default -> {
                 out.print(TextReport.render(results));
                 err.println(results.summary());

@@ -38,7 +38,7 @@ public final class Main {
             "Finds broken or unsafe TLS to HTTPS upstreams in nginx configs, and fixes it.",
             "",
             "Commands:",
-            "  check [--format text|json|sarif] [--context http|server|location] [--fail-on error|warning]",
+            "  check [--format text|json|sarif|github|checkstyle|gitlab] [--context http|server|location] [--fail-on error|warning]",
             "        [--map-path FROM=TO]... [--disable RULE]... [--directive NAME]... PATH...",
             "      Check main config files (a directory means its *.conf files, recursively).",
             "  fix [--rule RULE]... [--sni-name HOST] [--trusted-ca PATH] [--dry-run | --write | --output FILE]",

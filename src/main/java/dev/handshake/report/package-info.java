@@ -1,6 +1,7 @@
 /**
- * Renders lint results and parse trees for machines and people: JSON, SARIF 2.1.0, crossplane's
- * payload, and compiler-style text, each returned as a string or written to a given stream.
+ * Renders lint results and parse trees for machines and people: JSON, SARIF 2.1.0, GitHub workflow
+ * commands, Checkstyle XML, GitLab Code Quality JSON, crossplane's payload, and compiler-style
+ * text, each returned as a string or written to a given stream.
  *
  * <p>Never touches standard streams or the file system (rule docs are read from the class path), and
  * never decides exit codes or what to check.
