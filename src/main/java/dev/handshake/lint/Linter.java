@@ -49,7 +49,7 @@ public final class Linter {
     }
 
     public LintResult lint(ConfigModel model) {
-        Map<String, Diagnostic> unique = new LinkedHashMap<>();
+        Map<Key, Diagnostic> unique = new LinkedHashMap<>();
         for (Rule rule : rules) {
             if (!options.enabled(rule.meta().id())) {
                 continue;
@@ -63,10 +63,10 @@ public final class Linter {
                 Diagnostic failure = new Diagnostic(INTERNAL_ERROR, Severity.WARNING, model.main().path(),
                         dev.handshake.text.TextRange.at(0),
                         "rule " + rule.meta().id() + " failed on this file: " + bug, List.of(), List.of());
-                unique.put(failure.key(), failure);
+                unique.put(Key.of(failure), failure);
             }
             for (Diagnostic d : context.found()) {
-                unique.putIfAbsent(d.key(), d);
+                unique.putIfAbsent(Key.of(d), d);
             }
         }
         Suppressions suppressions = new Suppressions(model.files());
@@ -84,11 +84,20 @@ public final class Linter {
             }
         }
         List<Diagnostic> withSuppress = new ArrayList<>(kept.size());
+        Map<Path, ConfigFile> filesByPath = new HashMap<>();
         for (Diagnostic d : kept) {
-            withSuppress.add(withSuppressFix(model, d));
+            ConfigFile file = filesByPath.computeIfAbsent(d.file(), p -> model.file(p).orElse(null));
+            withSuppress.add(withSuppressFix(file, d));
         }
         withSuppress.sort(order(model));
         return new LintResult(model, withSuppress);
+    }
+
+    /** {@link Diagnostic#key()} as a record: the same identity without building a string per finding. */
+    private record Key(String rule, Path file, int start, int end, String message) {
+        static Key of(Diagnostic d) {
+            return new Key(d.rule(), d.file(), d.range().start(), d.range().end(), d.message());
+        }
     }
 
     private static Comparator<Diagnostic> order(ConfigModel model) {
@@ -103,12 +112,11 @@ public final class Linter {
     }
 
     /** Adds "Suppress with a reason" (a comment on the line above) unless the rule cannot be suppressed. */
-    private static Diagnostic withSuppressFix(ConfigModel model, Diagnostic d) {
+    private static Diagnostic withSuppressFix(ConfigFile file, Diagnostic d) {
         if (d.rule().equals(Suppressions.UNUSED) || d.rule().equals(Suppressions.NO_REASON)
                 || d.rule().equals(INTERNAL_ERROR) || d.rule().equals("syntax-error")) {
             return d;
         }
-        ConfigFile file = model.file(d.file()).orElse(null);
         if (file == null) {
             return d;
         }

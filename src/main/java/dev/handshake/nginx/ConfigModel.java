@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.ArrayDeque;
 import java.util.Collections;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,6 +32,8 @@ public final class ConfigModel {
     private final Options options;
     private EffectiveSettings settings;
     private List<UpstreamConnection> connections;
+    private Map<Scope, List<UpstreamConnection>> connectionsByHome;
+    private final Map<Object, Object> derived = new HashMap<>();
 
     private ConfigModel(ConfigFile main, Scope root, Map<Path, ConfigFile> files,
                         Map<Directive, List<ConfigFile>> includeTargets, List<ModelProblem> problems,
@@ -144,6 +147,37 @@ public final class ConfigModel {
             connections = List.copyOf(UpstreamConnections.find(this));
         }
         return connections;
+    }
+
+    /** The TLS connections whose settings live in {@code home} ({@link UpstreamConnection#home}), in document order. */
+    public synchronized List<UpstreamConnection> connectionsOf(Scope home) {
+        if (connectionsByHome == null) {
+            Map<Scope, List<UpstreamConnection>> index = new IdentityHashMap<>();
+            for (UpstreamConnection c : upstreamConnections()) {
+                index.computeIfAbsent(c.home(), k -> new ArrayList<>()).add(c);
+            }
+            connectionsByHome = index;
+        }
+        return connectionsByHome.getOrDefault(home, List.of());
+    }
+
+    /**
+     * A fact derived from this model, computed on first use and kept with it (so a rule's fixes share
+     * one scan instead of rescanning per finding). {@code key} identifies the fact.
+     */
+    public <T> T derived(Object key, java.util.function.Function<ConfigModel, T> compute) {
+        synchronized (derived) {
+            @SuppressWarnings("unchecked")
+            T known = (T) derived.get(key);
+            if (known != null) {
+                return known;
+            }
+        }
+        T value = compute.apply(this);
+        synchronized (derived) {
+            derived.putIfAbsent(key, value);
+        }
+        return value;
     }
 
     /** Every {@code upstream{}} group, http and stream. */

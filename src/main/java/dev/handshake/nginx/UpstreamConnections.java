@@ -23,6 +23,10 @@ final class UpstreamConnections {
     private final ConfigModel model;
     private final Map<String, UpstreamGroup> httpGroups = new HashMap<>();
     private final Map<String, UpstreamGroup> streamGroups = new HashMap<>();
+    /** Per scope, the last two-argument {@code set} of each variable written directly in it; built on first use. */
+    private final Map<Scope, Map<String, Statement>> lastSets = new java.util.IdentityHashMap<>();
+    /** The first {@code map} to each variable; built on first use. */
+    private Map<String, Scope> mapsByVariable;
 
     private UpstreamConnections(ConfigModel model) {
         this.model = model;
@@ -136,12 +140,7 @@ final class UpstreamConnections {
     private Optional<String> variableValue(Scope scope, String name, List<Statement> sources, boolean viaMap) {
         String variable = "$" + name;
         for (Scope s = scope; s != null; s = s.parent()) {
-            Statement last = null;
-            for (Statement set : s.statements("set")) {
-                if (set.directive().argCount() == 2 && set.directive().arg(0).equals(variable)) {
-                    last = set;
-                }
-            }
+            Statement last = lastSets(s).get(variable);
             if (last != null) {
                 sources.add(last);
                 return Optional.of(last.directive().arg(1));
@@ -150,15 +149,37 @@ final class UpstreamConnections {
         if (!viaMap) {
             return Optional.empty();
         }
-        for (Scope map : model.scopes(ScopeKind.TABLE)) {
-            if (map.directive().name().equals("map") && map.directive().argCount() == 2
-                    && map.directive().arg(1).equals(variable)) {
-                Optional<String> uniform = uniformMapValue(map);
-                uniform.ifPresent(v -> sources.add(map.opener()));
-                return uniform;
+        Scope map = mapsByVariable().get(variable);
+        if (map == null) {
+            return Optional.empty();
+        }
+        Optional<String> uniform = uniformMapValue(map);
+        uniform.ifPresent(v -> sources.add(map.opener()));
+        return uniform;
+    }
+
+    private Map<String, Statement> lastSets(Scope scope) {
+        return lastSets.computeIfAbsent(scope, k -> {
+            Map<String, Statement> last = new HashMap<>();
+            for (Statement set : k.statements("set")) {
+                if (set.directive().argCount() == 2) {
+                    last.put(set.directive().arg(0), set);
+                }
+            }
+            return last;
+        });
+    }
+
+    private Map<String, Scope> mapsByVariable() {
+        if (mapsByVariable == null) {
+            mapsByVariable = new HashMap<>();
+            for (Scope map : model.scopes(ScopeKind.TABLE)) {
+                if (map.directive().name().equals("map") && map.directive().argCount() == 2) {
+                    mapsByVariable.putIfAbsent(map.directive().arg(1), map);
+                }
             }
         }
-        return Optional.empty();
+        return mapsByVariable;
     }
 
     private static Optional<String> uniformMapValue(Scope map) {

@@ -17,6 +17,7 @@ public final class Directive {
     private final List<Token> args = new ArrayList<>();
     private Token semicolon;
     private Block block;
+    private String unquotedName;
 
     Directive(SyntaxTree tree, Block parent, Token name) {
         this.tree = tree;
@@ -56,7 +57,12 @@ public final class Directive {
 
     /** The directive name as nginx reads it (quotes removed). */
     public String name() {
-        return Values.unquote(name, tree.text());
+        String known = unquotedName;
+        if (known == null) {
+            known = Values.unquote(name, tree.text());
+            unquotedName = known;
+        }
+        return known;
     }
 
     public List<Token> argTokens() {

@@ -303,10 +303,9 @@ final class SniFixes {
 
         /** The first connection of {@code home}, so every fix for that block inserts at the same place. */
         private UpstreamConnection anchor(Scope home) {
-            for (UpstreamConnection c : model.upstreamConnections()) {
-                if (c.home() == home) {
-                    return c;
-                }
+            List<UpstreamConnection> own = model.connectionsOf(home);
+            if (!own.isEmpty()) {
+                return own.get(0);
             }
             throw new IllegalStateException("no connection in " + home);
         }

@@ -56,8 +56,8 @@ final class TlsSettingEdits {
      */
     static Function<List<String>, FileEdit> afterPass(ConfigModel model, UpstreamConnection connection) {
         UpstreamConnection first = connection;
-        for (UpstreamConnection c : model.upstreamConnections()) {
-            if (c.home() == connection.home() && c.family() == connection.family()) {
+        for (UpstreamConnection c : model.connectionsOf(connection.home())) {
+            if (c.family() == connection.family()) {
                 first = c;
                 break;
             }
@@ -81,19 +81,27 @@ final class TlsSettingEdits {
      * the configuration, then the configured default, then the system bundle.
      */
     static List<String> caCandidates(ConfigModel model, LintOptions options) {
-        Set<String> found = new LinkedHashSet<>();
-        for (Statement s : model.statements()) {
-            if (s.name().endsWith("_ssl_trusted_certificate") && s.directive().argCount() == 1) {
-                String path = s.directive().arg(0);
-                if (!path.isBlank() && !path.contains("$")) {
-                    found.add(path);
-                }
-            }
-        }
+        Set<String> found = new LinkedHashSet<>(model.derived(WrittenCas.class, WrittenCas::of).paths());
         if (options.defaultTrustedCa() != null && !options.defaultTrustedCa().isBlank()) {
             found.add(options.defaultTrustedCa());
         }
         found.add(LintOptions.SYSTEM_CA_BUNDLE);
         return List.copyOf(found);
+    }
+
+    /** Every literal {@code *_ssl_trusted_certificate} path written in a model, in reading order; scanned once. */
+    private record WrittenCas(List<String> paths) {
+        static WrittenCas of(ConfigModel model) {
+            Set<String> found = new LinkedHashSet<>();
+            for (Statement s : model.statements()) {
+                if (s.name().endsWith("_ssl_trusted_certificate") && s.directive().argCount() == 1) {
+                    String path = s.directive().arg(0);
+                    if (!path.isBlank() && !path.contains("$")) {
+                        found.add(path);
+                    }
+                }
+            }
+            return new WrittenCas(List.copyOf(found));
+        }
     }
 }

@@ -38,10 +38,11 @@ public final class UnknownDirective implements Rule {
         Map<String, Lookup> looked = new HashMap<>();
         for (Statement s : CheckedDirectives.of(context.model())) {
             String name = s.name();
-            if (catalogue.isKnown(name)) {
+            Lookup lookup = looked.computeIfAbsent(name, n -> catalogue.isKnown(n) ? Lookup.KNOWN
+                    : new Lookup(false, catalogue.suggestions(n), catalogue.clearSuggestion(n)));
+            if (lookup.known()) {
                 continue;
             }
-            Lookup lookup = looked.computeIfAbsent(name, n -> new Lookup(catalogue.suggestions(n), catalogue.clearSuggestion(n)));
             String message = "unknown directive \"" + name + "\"";
             if (!lookup.suggestions().isEmpty()) {
                 message += "; did you mean " + alternatives(lookup.suggestions()) + "?";
@@ -51,8 +52,9 @@ public final class UnknownDirective implements Rule {
         }
     }
 
-    /** The suggestions for one unknown name, looked up once per check (a large file repeats names). */
-    private record Lookup(List<String> suggestions, Optional<DirectiveCatalogue.Suggestion> clear) {
+    /** Whether a name is known, and its suggestions, looked up once per check (a large file repeats names). */
+    private record Lookup(boolean known, List<String> suggestions, Optional<DirectiveCatalogue.Suggestion> clear) {
+        static final Lookup KNOWN = new Lookup(true, List.of(), Optional.empty());
     }
 
     private static List<Fix> rename(DirectiveCatalogue catalogue, Statement s, Optional<DirectiveCatalogue.Suggestion> clear) {

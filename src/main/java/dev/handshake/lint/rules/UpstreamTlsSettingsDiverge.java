@@ -13,6 +13,7 @@ import dev.handshake.nginx.UpstreamTarget;
 import dev.handshake.nginx.Scope;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,6 +44,14 @@ public final class UpstreamTlsSettingsDiverge implements Rule {
                     settings.value(c.home(), c.ssl("certificate"), ""));
         }
 
+        static final List<String> SUFFIXES = List.of("name", "server_name", "verify", "trusted_certificate",
+                "certificate");
+
+        /** The values in {@link #SUFFIXES} order. */
+        List<Object> fields() {
+            return List.of(name, sni, verify, ca, certificate);
+        }
+
         /** The directive suffixes whose values differ between the two. */
         List<String> differences(Settings other) {
             List<String> names = new ArrayList<>();
@@ -70,6 +79,9 @@ public final class UpstreamTlsSettingsDiverge implements Rule {
         return META;
     }
 
+    /** Related entries listed per finding; the rest are summed up in one "and N more" entry. */
+    static final int RELATED_LIMIT = 10;
+
     @Override
     public void check(RuleContext context) {
         Map<String, List<UpstreamConnection>> byUpstream = new LinkedHashMap<>();
@@ -80,49 +92,124 @@ public final class UpstreamTlsSettingsDiverge implements Rule {
             }
         }
         for (List<UpstreamConnection> sharing : byUpstream.values()) {
-            List<Settings> settings = new ArrayList<>();
-            for (UpstreamConnection c : sharing) {
-                settings.add(Settings.of(context.settings(), c));
-            }
-            for (int i = 0; i < sharing.size(); i++) {
-                reportIfDiverging(context, sharing, settings, i);
-            }
+            new Group(context, sharing).report();
         }
     }
 
-    private static void reportIfDiverging(RuleContext context, List<UpstreamConnection> sharing,
-                                          List<Settings> settings, int at) {
-        UpstreamConnection c = sharing.get(at);
-        List<Related> related = new ArrayList<>();
-        List<String> differing = new ArrayList<>();
-        Set<Scope> locations = Collections.newSetFromMap(new IdentityHashMap<>());
-        locations.add(c.home());
-        for (int j = 0; j < sharing.size(); j++) {
-            List<String> differences = settings.get(at).differences(settings.get(j));
-            if (differences.isEmpty()) {
-                continue;
-            }
-            UpstreamConnection other = sharing.get(j);
-            locations.add(other.home());
-            related.add(new Related(other.pass().path(), other.pass().range(),
-                    "shares TLS sessions but differs in " + String.join(", ", differences) + ": " + other.describe()));
-            for (String d : differences) {
-                if (!differing.contains(c.ssl(d))) {
-                    differing.add(c.ssl(d));
+    /**
+     * The connections sharing one upstream's sessions, classed by their settings (hashed, never
+     * compared in pairs): a connection diverges from every connection of another class.
+     */
+    private static final class Group {
+        private final RuleContext context;
+        private final List<UpstreamConnection> sharing;
+        private final List<Settings> settings = new ArrayList<>();
+        private final Map<Settings, Integer> classSize = new HashMap<>();
+        /** Per home, the one class its connections have, or {@code null} when they have several. */
+        private final Map<Scope, Settings> homeClass = new IdentityHashMap<>();
+        private final Set<Scope> mixedHomes = Collections.newSetFromMap(new IdentityHashMap<>());
+        private final Map<Settings, Integer> singleClassHomes = new HashMap<>();
+        private final Map<Settings, List<Integer>> firstOthers = new HashMap<>();
+
+        Group(RuleContext context, List<UpstreamConnection> sharing) {
+            this.context = context;
+            this.sharing = sharing;
+            for (UpstreamConnection c : sharing) {
+                Settings s = Settings.of(context.settings(), c);
+                settings.add(s);
+                classSize.merge(s, 1, Integer::sum);
+                if (!mixedHomes.contains(c.home())) {
+                    Settings known = homeClass.putIfAbsent(c.home(), s);
+                    if (known != null && !known.equals(s)) {
+                        homeClass.remove(c.home());
+                        mixedHomes.add(c.home());
+                    }
                 }
             }
+            for (Settings s : homeClass.values()) {
+                singleClassHomes.merge(s, 1, Integer::sum);
+            }
         }
-        if (related.isEmpty()) {
-            return;
+
+        void report() {
+            if (classSize.size() < 2) {
+                return;
+            }
+            List<String> differing = differingSuffixes();
+            for (int i = 0; i < sharing.size(); i++) {
+                reportDiverging(i, differing);
+            }
         }
-        String upstream = c.upstreamKey().substring(c.family().name().length() + 1);
-        String message = "TLS sessions to " + upstream + " are reused across "
-                + AffectedConnections.count(locations.size(), "location")
-                + " whose settings differ (" + String.join(", ", differing) + "): a session resumed here carries "
-                + "another location's name, verification or client certificate";
-        Fix isolate = Fix.of("Isolate the session: add `" + c.ssl("session_reuse") + " off;`", Applicability.SAFE,
-                TlsSettingEdits.setInScope(c.home(), Map.of(c.ssl("session_reuse"), "off"),
-                        TlsSettingEdits.afterPass(context.model(), c)));
-        context.report(c.pass(), message, related, List.of(isolate));
+
+        /** The suffixes with more than one value in the group: each differs for every connection. */
+        private List<String> differingSuffixes() {
+            List<Set<Object>> values = new ArrayList<>();
+            for (int f = 0; f < Settings.SUFFIXES.size(); f++) {
+                values.add(new java.util.HashSet<>());
+            }
+            for (Settings s : settings) {
+                List<Object> fields = s.fields();
+                for (int f = 0; f < fields.size(); f++) {
+                    values.get(f).add(fields.get(f));
+                }
+            }
+            List<String> differing = new ArrayList<>();
+            for (int f = 0; f < values.size(); f++) {
+                if (values.get(f).size() > 1) {
+                    differing.add(Settings.SUFFIXES.get(f));
+                }
+            }
+            return differing;
+        }
+
+        /** Locations this connection's sessions mix with: its own and every one holding another class. */
+        private int locationCount(UpstreamConnection c, Settings own) {
+            int count = mixedHomes.size() + homeClass.size() - singleClassHomes.getOrDefault(own, 0);
+            return mixedHomes.contains(c.home()) ? count : count + 1;
+        }
+
+        /** The first {@link #RELATED_LIMIT} + 1 connections (by index) whose class is not {@code own}. */
+        private List<Integer> firstOthers(Settings own) {
+            return firstOthers.computeIfAbsent(own, k -> {
+                List<Integer> found = new ArrayList<>();
+                for (int j = 0; j < sharing.size() && found.size() <= RELATED_LIMIT; j++) {
+                    if (!settings.get(j).equals(own)) {
+                        found.add(j);
+                    }
+                }
+                return found;
+            });
+        }
+
+        private void reportDiverging(int at, List<String> groupDiffering) {
+            UpstreamConnection c = sharing.get(at);
+            Settings own = settings.get(at);
+            int others = sharing.size() - classSize.get(own);
+            List<Related> related = new ArrayList<>();
+            List<String> differing = new ArrayList<>();
+            List<Integer> shown = firstOthers(own);
+            for (int k = 0; k < shown.size() && k < RELATED_LIMIT; k++) {
+                UpstreamConnection other = sharing.get(shown.get(k));
+                List<String> differences = own.differences(settings.get(shown.get(k)));
+                related.add(new Related(other.pass().path(), other.pass().range(),
+                        "shares TLS sessions but differs in " + String.join(", ", differences) + ": " + other.describe()));
+            }
+            if (others > RELATED_LIMIT) {
+                related.add(new Related(c.pass().path(), c.pass().range(), "and " + (others - RELATED_LIMIT)
+                        + " more connections that share these TLS sessions with other settings"));
+            }
+            for (String d : groupDiffering) {
+                differing.add(c.ssl(d));
+            }
+            String upstream = c.upstreamKey().substring(c.family().name().length() + 1);
+            String message = "TLS sessions to " + upstream + " are reused across "
+                    + AffectedConnections.count(locationCount(c, own), "location")
+                    + " whose settings differ (" + String.join(", ", differing) + "): a session resumed here carries "
+                    + "another location's name, verification or client certificate";
+            Fix isolate = Fix.of("Isolate the session: add `" + c.ssl("session_reuse") + " off;`", Applicability.SAFE,
+                    TlsSettingEdits.setInScope(c.home(), Map.of(c.ssl("session_reuse"), "off"),
+                            TlsSettingEdits.afterPass(context.model(), c)));
+            context.report(c.pass(), message, related, List.of(isolate));
+        }
     }
 }
