@@ -27,7 +27,7 @@ public final class HandshakeApp extends Application {
      * JavaFX logs one "Unsupported JavaFX configuration ... unnamed module" warning for that on every start.
      * It is not actionable for a user, so that one record is filtered; every other JavaFX message passes.
      */
-    static void quietUnnamedModuleWarning() {
+    public static void quietUnnamedModuleWarning() {
         JAVAFX_LOG.setFilter(record -> record.getMessage() == null
                 || !record.getMessage().startsWith("Unsupported JavaFX configuration"));
     }

@@ -40,6 +40,8 @@ final class DiagnosticsOverlay {
 
     private final CodeArea area;
     private final IntFunction<Node> lineNumbers;
+    private static final String LINE_NUMBER_LOOKUP = "-fx-text-background-color: #8c959f;";
+
     private final Popup card = new Popup();
     private final EventHandler<MouseOverTextEvent> hoverBegin = this::hoverBegin;
     /** Hides the card a moment after the mouse leaves the text, unless it went onto the card (to a link). */
@@ -114,7 +116,14 @@ final class DiagnosticsOverlay {
                 e.consume();
             });
         }
-        HBox box = new HBox(lineNumbers.apply(paragraph), marker, bulb);
+        Node number = lineNumbers.apply(paragraph);
+        if (number instanceof Label label) {
+            // RichTextFX styles a new gutter before it joins the scene, where modena's looked-up
+            // -fx-text-background-color is unknown (one warning per line). The label defines that
+            // lookup itself; handshake.css (.lineno) still decides the colour it is drawn in.
+            label.setStyle(LINE_NUMBER_LOOKUP);
+        }
+        HBox box = new HBox(number, marker, bulb);
         box.getStyleClass().add("gutter");
         return box;
     }
