@@ -38,7 +38,9 @@ public final class Launcher {
         }
         int refused = refuseEditor(args, hasDisplay(), System.err);
         if (refused != 0) {
-            System.exit(refused);
+            // Under `./mvnw javafx:run` the pom asks for 0 here: the plugin would bury the line in a stack trace.
+            boolean onlyNoDisplay = editorArgumentProblem(args).isEmpty();
+            System.exit(onlyNoDisplay ? Integer.getInteger("handshake.noDisplay.exitCode", refused) : refused);
         }
         try {
             HandshakeApp.launchEditor(args);
