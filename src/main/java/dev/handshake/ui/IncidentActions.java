@@ -128,20 +128,9 @@ final class IncidentActions {
         if (!pass.path().equals(current) && !window.openInTab(pass.path())) {
             return;
         }
-        String original = pass.file().text();
-        TextRange range = pass.range();
-        window.editor().select(new TextRange(editorOffset(original, range.start()), editorOffset(original, range.end())));
+        window.editor().select(pass.range());
         say.accept((located.size() > 1 ? (located.indexOf(match) + 1) + " of " + located.size() + ": " : "")
                 + LocateDialog.label(match));
-    }
-
-    /** The offset in the editor's text (line breaks as {@code \n}) of {@code offset} in the file's text. */
-    static int editorOffset(String text, int offset) {
-        int crlf = 0;
-        for (int at = text.indexOf("\r\n"); at >= 0 && at < offset - 1; at = text.indexOf("\r\n", at + 2)) {
-            crlf++;
-        }
-        return offset - crlf;
     }
 
     /** Puts {@code text} on the system clipboard. */

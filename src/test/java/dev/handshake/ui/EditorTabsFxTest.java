@@ -144,4 +144,20 @@ class EditorTabsFxTest {
         assertEquals(included.toAbsolutePath().normalize(), FxWait.fx(() -> window.editor().pathProperty().get()));
         assertEquals(row.diagnostic().range().end(), FxWait.fx(() -> window.editor().caretProperty().get()));
     }
+
+    @Test
+    void aFindingInACrlfIncludedFileSelectsItsDirective(FxRobot robot) throws Exception {
+        Files.writeString(included, "# first\r\n# second\r\n\r\nproxy_ssl_verify off;\r\n");
+        robot.interact(() -> window.editor().replaceAll(MAIN + "\n"));
+        FxWait.until("the included file's finding is listed", () -> problemLocations().contains("inc.conf:4"));
+        ProblemsPanel.Problem row = FxWait.fx(() -> window.problems().visibleRows().stream()
+                .filter(p -> p.location().equals("inc.conf:4")).findFirst().orElseThrow());
+        robot.interact(() -> window.jump(row.diagnostic()));
+        FxWait.until("its own tab", () -> tabTitles().equals(List.of("*nginx.conf", "inc.conf")));
+        TextRange range = row.diagnostic().range();
+        String shown = FxWait.fx(() -> window.editor().text());
+        assertEquals("# first\n# second\n\nproxy_ssl_verify off;\n", shown, "the tab shows the file with \\n breaks");
+        assertEquals("proxy_ssl_verify off;", shown.substring(range.start(), range.end()));
+        assertEquals(range.end(), FxWait.fx(() -> window.editor().caretProperty().get()));
+    }
 }

@@ -1,5 +1,6 @@
 package dev.handshake.ui.editor;
 
+import dev.handshake.diff.LineEndings;
 import dev.handshake.lint.Diagnostic;
 import dev.handshake.lint.LintResult;
 import dev.handshake.lint.Linter;
@@ -30,6 +31,17 @@ import java.util.Map;
 public record Analysis(long version, Path path, String text, ParseResult parse, LintResult lint,
                        List<Diagnostic> diagnostics, List<StyleRun> styles, LineIndex lines) {
 
+    /**
+     * Files on disk as the editor shows them: line breaks as {@code \n}, like every buffer
+     * (ConfigEditor normalises on load). The whole analysis, included files too, then speaks in editor
+     * offsets; original endings come back only when bytes are written ({@code LineEndings.restore}).
+     */
+    static final SourceLoader EDITOR_VIEW = file -> {
+        SourceText disk = SourceLoader.fileSystem().load(file);
+        String text = disk.text();
+        return text.indexOf('\r') < 0 ? disk : disk.withText(LineEndings.normalize(text));
+    };
+
     /** Lines longer than this stay unstyled (their findings still reach the Problems panel). */
     public static final int LONG_LINE = 3000;
 
@@ -53,7 +65,7 @@ public record Analysis(long version, Path path, String text, ParseResult parse, 
             return new Analysis(version, normal, text, parse, null, List.of(),
                     StyleRun.plainLongLines(styles, text, LONG_LINE), source.lines());
         }
-        SourceLoader loader = SourceLoader.overlay(Map.of(normal, source), SourceLoader.fileSystem());
+        SourceLoader loader = SourceLoader.overlay(Map.of(normal, source), EDITOR_VIEW);
         ConfigModel model = ConfigModel.build(file, ConfigModel.Options.defaults().withLoader(loader));
         LintResult lint = linter.lint(model);
         List<Diagnostic> here = lint.in(normal);
