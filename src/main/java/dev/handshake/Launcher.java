@@ -15,11 +15,9 @@ import java.util.Set;
  * Entry point of {@code handshake.jar}: a CLI sub-command runs headless, no argument or an existing file
  * opens the editor, and anything else is a usage error (exit 2), so a mistyped command never opens a
  * window. Deliberately not a JavaFX {@code Application}, so the jar starts with JavaFX on the class path.
- *
- * <p>Allowed to use the standard streams: it is the process's entry point and hands them to the CLI, and
- * it reports the two cases that happen before the CLI or the editor exist (an unknown first argument, no
- * display). ArchitectureTest names this reason.
  */
+@AllowedToUseStandardStreams("the process's entry point: hands stdout/stderr to the CLI, and reports what"
+        + " happens before the CLI or the editor exist (an unknown first argument, no display, no toolkit)")
 public final class Launcher {
 
     /** First arguments that select the headless command line instead of the editor. */
