@@ -24,7 +24,6 @@ public final class Main {
 
     static final String NAME = "handshake";
 
-    /** Where the SARIF driver points people: the project's home (the domain of the package root). */
     /** The project has no public home page yet; SARIF makes the field optional, so it is left out. */
     static final String INFORMATION_URI = null;
 

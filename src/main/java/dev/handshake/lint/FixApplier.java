@@ -49,11 +49,6 @@ public final class FixApplier {
     private FixApplier() {
     }
 
-    /** Applies {@code edits} to {@code text}; they must not overlap. */
-    public static String apply(String text, List<TextEdit> edits) {
-        return TextEdit.apply(text, edits);
-    }
-
     /**
      * The standard policy: the first fix that is safe, or that needs input all of which {@code inputs}
      * gives, for findings of {@code rules} (all rules when empty).
@@ -128,7 +123,7 @@ public final class FixApplier {
             for (Map.Entry<Path, List<TextEdit>> e : chosen.entrySet()) {
                 ConfigFile file = round.file(e.getKey()).orElseThrow();
                 originals.putIfAbsent(file.path(), file.source());
-                current.put(file.path(), file.source().withText(apply(file.text(), e.getValue())));
+                current.put(file.path(), file.source().withText(TextEdit.apply(file.text(), e.getValue())));
             }
             applied += fixesThisRound;
             try {

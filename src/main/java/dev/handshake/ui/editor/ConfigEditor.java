@@ -51,8 +51,6 @@ public final class ConfigEditor {
         return thread;
     });
     private final ReadOnlyObjectWrapper<Analysis> analysis = new ReadOnlyObjectWrapper<>(this, "analysis");
-    private final ReadOnlyObjectWrapper<List<Diagnostic>> diagnostics =
-            new ReadOnlyObjectWrapper<>(this, "diagnostics", List.of());
     private final ReadOnlyIntegerWrapper caret = new ReadOnlyIntegerWrapper(this, "caret", 0);
     private final ReadOnlyBooleanWrapper modified = new ReadOnlyBooleanWrapper(this, "modified", false);
     private final ReadOnlyObjectWrapper<Path> path = new ReadOnlyObjectWrapper<>(this, "path");
@@ -140,11 +138,6 @@ public final class ConfigEditor {
     /** The latest analysis applied (may lag the text by one pause in typing). */
     public ReadOnlyObjectProperty<Analysis> analysisProperty() {
         return analysis.getReadOnlyProperty();
-    }
-
-    /** Findings in this file from the latest analysis. */
-    public ReadOnlyObjectProperty<List<Diagnostic>> diagnosticsProperty() {
-        return diagnostics.getReadOnlyProperty();
     }
 
     public ReadOnlyIntegerProperty caretProperty() {
@@ -270,7 +263,6 @@ public final class ConfigEditor {
             painter.paintChanges(result.text(), result.styles());
         }
         analysis.set(result);
-        diagnostics.set(result.diagnostics());
         overlay.show(result);
         keys.matchBracket(area.getCaretPosition());
         lastApplyNanos = System.nanoTime() - started;
