@@ -37,7 +37,7 @@ final class Document {
     Document(MainWindow window, Linter linter, StatusBar status) {
         this.window = window;
         editor = new ConfigEditor(linter);
-        quickFixes = new QuickFixes(editor, window.stage(), status::showMessage);
+        quickFixes = new QuickFixes(editor, window.stage(), status::showMessage, window::editorOf);
         navigator = new Navigator(window.stage(), editor, status);
         editor.setQuickFixHandler(quickFixes::showAtCaret);
         tab.setContent(editor.node());

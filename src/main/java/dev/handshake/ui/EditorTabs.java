@@ -1,9 +1,14 @@
 package dev.handshake.ui;
 
 import dev.handshake.lint.Linter;
+import dev.handshake.nginx.ConfigModel;
 import dev.handshake.text.SourceText;
+import dev.handshake.ui.editor.Analysis;
+import dev.handshake.ui.editor.AnalysisScope;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -72,6 +77,14 @@ final class EditorTabs {
     Document add() {
         Document document = new Document(window, linter, status);
         document.editor().onOpenUrl(urlOpener);
+        document.editor().useScopes(file -> scopeFor(document, file));
+        document.editor().onEdited(() -> dependentsOf(document).forEach(d -> d.editor().reanalyse()));
+        document.editor().modifiedProperty().addListener((o, was, now) -> {
+            if (!now) {
+                // Saved (or undone to the saved text): what the others read from disk changed too.
+                dependentsOf(document).forEach(d -> d.editor().reanalyse());
+            }
+        });
         if (fontSize > 0) {
             document.editor().setFontSize(fontSize);
         }
@@ -84,6 +97,52 @@ final class EditorTabs {
         pane.getTabs().add(tab);
         pane.getSelectionModel().select(tab);
         return document;
+    }
+
+    /**
+     * How {@code self}'s buffer (showing {@code file}) is analysed: in the context of the first other
+     * open config whose latest analysis includes that file, else on its own; either way with every
+     * modified buffer in place of its file on disk.
+     */
+    AnalysisScope scopeFor(Document self, Path file) {
+        Path normal = file.toAbsolutePath().normalize();
+        Map<Path, SourceText> buffers = new HashMap<>();
+        Path root = normal;
+        for (Document other : all()) {
+            Path shown = other.editor().pathProperty().get();
+            if (other == self || shown == null) {
+                continue;
+            }
+            if (other.editor().modifiedProperty().get()) {
+                buffers.put(shown, other.editor().source());
+            }
+            if (root.equals(normal) && analysedAsRootIncluding(other, normal)) {
+                root = shown;
+            }
+        }
+        return new AnalysisScope(root, buffers);
+    }
+
+    /** True when {@code other} was last analysed as a main config and that analysis loaded {@code file}. */
+    private static boolean analysedAsRootIncluding(Document other, Path file) {
+        Analysis latest = other.editor().analysisProperty().get();
+        if (latest == null || latest.lint() == null) {
+            return false;
+        }
+        ConfigModel model = latest.lint().model();
+        return model.main().path().equals(latest.path()) && model.file(file).isPresent();
+    }
+
+    /** The other documents whose latest analysis read {@code changed}'s file. */
+    List<Document> dependentsOf(Document changed) {
+        Path file = changed.editor().pathProperty().get();
+        if (file == null) {
+            return List.of();
+        }
+        return all().stream().filter(d -> d != changed).filter(d -> {
+            Analysis latest = d.editor().analysisProperty().get();
+            return latest != null && latest.lint() != null && latest.lint().model().file(file).isPresent();
+        }).toList();
     }
 
     void select(Document document) {

@@ -271,6 +271,17 @@ public final class MainWindow {
      *
      * @return whether the file is now the selected document
      */
+    /** The editor of {@code file}: its open tab, or a new tab; the current tab stays selected. */
+    Optional<ConfigEditor> editorOf(Path file) {
+        Document previous = tabs.current();
+        if (!openInTab(file)) {
+            return Optional.empty();
+        }
+        ConfigEditor found = tabs.current().editor();
+        tabs.select(previous);
+        return Optional.of(found);
+    }
+
     boolean openInTab(Path file) {
         Path normal = file.toAbsolutePath().normalize();
         Optional<Document> already = tabs.find(normal);

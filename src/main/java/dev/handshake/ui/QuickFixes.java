@@ -11,11 +11,14 @@ import dev.handshake.ui.editor.Analysis;
 import dev.handshake.ui.editor.ConfigEditor;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.input.KeyEvent;
@@ -34,12 +37,19 @@ final class QuickFixes {
     private final ConfigEditor editor;
     private final Window owner;
     private final Consumer<String> status;
+    private final Function<Path, Optional<ConfigEditor>> editorOf;
     private ContextMenu menu;
 
-    QuickFixes(ConfigEditor editor, Window owner, Consumer<String> status) {
+    /**
+     * @param editorOf the editor of another file a fix also changes: its open tab, or a new tab opened
+     *                 for it (the current tab stays selected); empty when the file cannot be opened
+     */
+    QuickFixes(ConfigEditor editor, Window owner, Consumer<String> status,
+               Function<Path, Optional<ConfigEditor>> editorOf) {
         this.editor = editor;
         this.owner = owner;
         this.status = status;
+        this.editorOf = editorOf;
     }
 
     /** The findings the caret is on; when none, those on the caret's line. */
@@ -160,13 +170,56 @@ final class QuickFixes {
 
     private void applyEdits(String title, List<FileEdit> edits) {
         Path here = editor.pathProperty().get();
-        List<TextEdit> mine = editsFor(here, edits);
-        if (mine.size() < edits.size()) {
-            status.accept("Not applied: \"" + title + "\" also changes another file; open that file to fix it");
+        Map<Path, List<TextEdit>> byFile = new LinkedHashMap<>();
+        for (FileEdit edit : edits) {
+            byFile.computeIfAbsent(edit.file(), f -> new ArrayList<>()).add(edit.edit());
+        }
+        Optional<Map<Path, ConfigEditor>> others = otherEditors(byFile.keySet());
+        if (others.isEmpty()) {
             return;
         }
-        editor.applyEdits(mine);
-        status.accept("Applied: " + plain(title));
+        others.get().forEach((file, other) -> other.applyEdits(byFile.get(file)));
+        editor.applyEdits(byFile.getOrDefault(here, List.of()));
+        int count = others.get().size();
+        status.accept("Applied: " + plain(title) + (count > 0 ? " (also in " + count + " other file"
+                + (count == 1 ? "" : "s") + ", each with its own undo step)" : ""));
+    }
+
+    /** The editors of every file in {@code files} but this one, all as analysed, or empty (nothing applied). */
+    private Optional<Map<Path, ConfigEditor>> otherEditors(Collection<Path> files) {
+        Map<Path, ConfigEditor> others = new LinkedHashMap<>();
+        for (Path file : files) {
+            if (file.equals(editor.pathProperty().get())) {
+                continue;
+            }
+            Optional<ConfigEditor> other = editorAsAnalysed(file);
+            if (other.isEmpty()) {
+                return Optional.empty();
+            }
+            others.put(file, other.get());
+        }
+        return Optional.of(others);
+    }
+
+    /**
+     * The editor of {@code file} when its text is still what the latest analysis read; otherwise says
+     * why the fix is not applied and returns empty.
+     */
+    private Optional<ConfigEditor> editorAsAnalysed(Path file) {
+        Analysis latest = editor.analysisProperty().get();
+        Optional<String> analysed = latest == null || latest.lint() == null ? Optional.empty()
+                : latest.lint().model().file(file).map(f -> f.text());
+        Optional<ConfigEditor> other = editorOf.apply(file);
+        if (other.isEmpty() || analysed.isEmpty()) {
+            status.accept("Not applied: cannot open " + file.getFileName() + ", which the fix also changes");
+            return Optional.empty();
+        }
+        if (!other.get().text().equals(analysed.get())) {
+            status.accept("Not applied: " + file.getFileName() + " changed since the analysis; try again");
+            other.get().reanalyse();
+            return Optional.empty();
+        }
+        return other;
     }
 
     static List<TextEdit> editsFor(Path file, List<FileEdit> edits) {
@@ -186,14 +239,22 @@ final class QuickFixes {
         }
         FixApplier.Outcome outcome = FixApplier.fixUntilStable(lint.model(), editor.linter(),
                 FixApplier.standardPolicy(Set.of(), Map.of()));
-        String fixed = outcome.changed().get(analysis.path());
-        if (fixed == null) {
+        if (outcome.changed().isEmpty()) {
             status.accept("No safe fixes to apply in this file");
             return;
         }
-        editor.replaceAll(fixed);
-        int others = outcome.changed().size() - 1;
+        Optional<Map<Path, ConfigEditor>> others = otherEditors(outcome.changed().keySet());
+        if (others.isEmpty()) {
+            return;
+        }
+        others.get().forEach((file, other) -> other.replaceAll(outcome.changed().get(file)));
+        String fixed = outcome.changed().get(analysis.path());
+        if (fixed != null) {
+            editor.replaceAll(fixed);
+        }
+        int count = others.get().size();
         status.accept("Applied " + outcome.fixesApplied() + " safe fix" + (outcome.fixesApplied() == 1 ? "" : "es")
-                + (others > 0 ? "; fixes in " + others + " included file(s) were not applied" : ""));
+                + (count > 0 ? ", changing " + count + " other file" + (count == 1 ? "" : "s")
+                + " too (open in their tabs, unsaved)" : ""));
     }
 }

@@ -84,12 +84,13 @@ class EditorTabsFxTest {
         robot.interact(() -> window.editor().replaceRange(TextRange.at(INCLUDED.indexOf("listen")), "proxy_ssl_verify off; "));
         FxWait.until("only the included tab is modified", () -> tabTitles().equals(List.of("nginx.conf", "*inc.conf")));
         assertEquals("*inc.conf — Handshake", FxWait.fx(() -> window.stage().getTitle()));
-        FxWait.until("Problems follow the included tab", () -> problemLocations().equals(List.of("inc.conf:1")));
+        FxWait.until("Problems follow the included tab, in the main config's context", () -> problemLocations().equals(List.of("nginx.conf:2", "inc.conf:1")));
 
         Node mainTab = robot.lookup(".tab .tab-label").match(n -> n instanceof Labeled l && "nginx.conf".equals(l.getText())).query();
         robot.clickOn(mainTab);
         FxWait.until("main tab selected", () -> main.toAbsolutePath().normalize().equals(window.editor().pathProperty().get()));
-        FxWait.until("Problems show the main file's findings", () -> problemLocations().equals(List.of("nginx.conf:2")));
+        FxWait.until("Problems show the main config's findings, the unsaved include's among them",
+                () -> problemLocations().equals(List.of("nginx.conf:2", "inc.conf:1")));
         assertEquals("nginx.conf — Handshake", FxWait.fx(() -> window.stage().getTitle()));
         assertEquals(MAIN, FxWait.fx(window.editor()::text));
 
@@ -159,5 +160,49 @@ class EditorTabsFxTest {
         assertEquals("# first\n# second\n\nproxy_ssl_verify off;\n", shown, "the tab shows the file with \\n breaks");
         assertEquals("proxy_ssl_verify off;", shown.substring(range.start(), range.end()));
         assertEquals(range.end(), FxWait.fx(() -> window.editor().caretProperty().get()));
+    }
+
+    @Test
+    void anIncludedTabShowsItsFindingsInTheMainConfigsContextAndTheMainTabFollowsItsEdits(FxRobot robot)
+            throws Exception {
+        FxWait.until("main finding listed", () -> problemLocations().equals(List.of("nginx.conf:2")));
+        openIncludedFromTree(robot);
+        FxWait.until("second tab", () -> tabTitles().equals(List.of("nginx.conf", "inc.conf")));
+        FxWait.until("analysed in the main config's context", () -> {
+            var analysis = window.editor().analysisProperty().get();
+            return analysis != null && analysis.lint() != null
+                    && analysis.lint().model().main().path().equals(main.toAbsolutePath().normalize());
+        });
+
+        robot.interact(() -> window.editor().replaceRange(TextRange.at(INCLUDED.indexOf("listen")), "proxy_ssl_verify off; "));
+        FxWait.until("the included tab lists its own finding", () -> problemLocations().equals(List.of("nginx.conf:2", "inc.conf:1")));
+        Document mainDocument = FxWait.fx(() -> window.tabs().all().get(0));
+        FxWait.until("the main tab re-analysed with the unsaved include", () -> FxWait.fx(() ->
+                mainDocument.editor().analysisProperty().get().lint().in(included.toAbsolutePath().normalize()).size()) == 1);
+
+        robot.interact(() -> window.editor().replaceAll(INCLUDED));
+        robot.interact(window.editor()::requestFocus);
+        robot.press(KeyCode.CONTROL, KeyCode.S).release(KeyCode.S, KeyCode.CONTROL);
+        FxWait.until("after saving the include, the main tab has no stale finding in it", () -> FxWait.fx(() ->
+                mainDocument.editor().analysisProperty().get().lint().in(included.toAbsolutePath().normalize()).isEmpty()));
+        assertEquals(INCLUDED, Files.readString(included));
+    }
+
+    @Test
+    void fixAllAppliesToTheIncludedFileInItsOwnTabUnsaved(FxRobot robot) throws Exception {
+        String include = "server { proxy_ssl_verify off; listen 81; }\n";
+        Files.writeString(included, include);
+        robot.interact(() -> window.editor().replaceAll(MAIN + "\n"));
+        FxWait.until("both findings listed", () -> problemLocations().equals(List.of("nginx.conf:2", "inc.conf:1")));
+        robot.interact(() -> window.quickFixes().fixAllSafe());
+        FxWait.until("the include opened in its own tab, modified", () -> tabTitles().equals(List.of("*nginx.conf", "*inc.conf")));
+        assertEquals(main.toAbsolutePath().normalize(), FxWait.fx(() -> window.editor().pathProperty().get()),
+                "the main tab stays selected");
+        assertEquals("http {\n    proxy_ssl_verify on;\n    include inc.conf;\n}\n\n", FxWait.fx(window.editor()::text));
+        Document includeTab = FxWait.fx(() -> window.tabs().find(included.toAbsolutePath().normalize()).orElseThrow());
+        assertEquals("server { proxy_ssl_verify on; listen 81; }\n", FxWait.fx(includeTab.editor()::text));
+        assertEquals(include, Files.readString(included), "nothing written before a save");
+        robot.interact(() -> includeTab.editor().undo());
+        assertEquals(include, FxWait.fx(includeTab.editor()::text), "one undo step per file");
     }
 }

@@ -12,8 +12,11 @@ import dev.handshake.syntax.ParseResult;
 import dev.handshake.syntax.Parser;
 import dev.handshake.text.LineIndex;
 import dev.handshake.text.SourceText;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -56,6 +59,16 @@ public record Analysis(long version, Path path, String text, ParseResult parse, 
      * @param lintEnabled false for very large buffers: colours only, no rules
      */
     public static Analysis run(long version, Path path, SourceText source, Linter linter, boolean lintEnabled) {
+        return run(version, path, source, AnalysisScope.alone(path), linter, lintEnabled);
+    }
+
+    /**
+     * Analyses {@code source} as the content of {@code path} within {@code scope}: when the scope's root
+     * is another file that includes this one, the findings are those this file has in the root's
+     * context (what nginx would load); when the root no longer includes it, the file is analysed alone.
+     */
+    public static Analysis run(long version, Path path, SourceText source, AnalysisScope scope, Linter linter,
+                               boolean lintEnabled) {
         String text = source.text();
         Path normal = path.toAbsolutePath().normalize();
         ConfigFile file = new ConfigFile(normal, source);
@@ -65,8 +78,17 @@ public record Analysis(long version, Path path, String text, ParseResult parse, 
             return new Analysis(version, normal, text, parse, null, List.of(),
                     StyleRun.plainLongLines(styles, text, LONG_LINE), source.lines());
         }
-        SourceLoader loader = SourceLoader.overlay(Map.of(normal, source), EDITOR_VIEW);
-        ConfigModel model = ConfigModel.build(file, ConfigModel.Options.defaults().withLoader(loader));
+        Map<Path, SourceText> buffers = new HashMap<>(scope.buffers());
+        buffers.put(normal, source);
+        SourceLoader loader = SourceLoader.overlay(buffers, EDITOR_VIEW);
+        ConfigModel.Options options = ConfigModel.Options.defaults().withLoader(loader);
+        ConfigModel model = null;
+        if (!scope.root().equals(normal)) {
+            model = inContext(scope.root(), normal, options);
+        }
+        if (model == null) {
+            model = ConfigModel.build(file, options);
+        }
         LintResult lint = linter.lint(model);
         List<Diagnostic> here = lint.in(normal);
         // Milder first, so a worse finding on the same characters is laid on top and wins in CSS order.
@@ -82,6 +104,16 @@ public record Analysis(long version, Path path, String text, ParseResult parse, 
         styles = StyleRun.overlay(styles, marks);
         styles = StyleRun.plainLongLines(styles, text, LONG_LINE);
         return new Analysis(version, normal, text, parse, lint, here, styles, source.lines());
+    }
+
+    /** The model of {@code root} when it (still) includes {@code file}; otherwise null. */
+    private static ConfigModel inContext(Path root, Path file, ConfigModel.Options options) {
+        try {
+            ConfigModel model = ConfigModel.load(root, options);
+            return model.file(file).isPresent() ? model : null;
+        } catch (IOException | UncheckedIOException e) {
+            return null;
+        }
     }
 
     /** A quick parse and colouring only, for the first paint of a freshly opened buffer. */

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -64,6 +65,8 @@ public final class ConfigEditor {
     private long lastApplyNanos;
     private final StylePainter painter = new StylePainter(area);
     private boolean disposed;
+    private Function<Path, AnalysisScope> scopes = AnalysisScope::alone;
+    private Runnable onEdited = () -> { };
 
     public ConfigEditor(Linter linter) {
         this.linter = linter;
@@ -77,10 +80,32 @@ public final class ConfigEditor {
         root.getStyleClass().add("editor-pane");
         caret.bind(area.caretPositionProperty());
         Subscription changes = area.plainTextChanges().subscribe(change -> version++);
-        Subscription pauses = area.multiPlainChanges().successionEnds(PAUSE).subscribe(ignored -> schedule());
+        Subscription pauses = area.multiPlainChanges().successionEnds(PAUSE).subscribe(ignored -> {
+            schedule();
+            onEdited.run();
+        });
         Subscription moves = EventStreams.valuesOf(area.caretPositionProperty()).subscribe(offset -> keys.matchBracket(offset));
         subscriptions = changes.and(pauses).and(moves);
         modified.bind(Bindings.not(area.getUndoManager().atMarkedPositionProperty()));
+    }
+
+    /**
+     * Where this buffer's analysis starts from and which other buffers it sees, asked on the FX thread
+     * before each analysis (an included file is analysed in the context of the open config including it).
+     */
+    public void useScopes(Function<Path, AnalysisScope> scopeOf) {
+        scopes = scopeOf;
+        schedule();
+    }
+
+    /** Runs {@code listener} after each pause in typing (other buffers that depend on this one re-analyse). */
+    public void onEdited(Runnable listener) {
+        onEdited = listener;
+    }
+
+    /** Analyses again in the background: a file this buffer depends on changed. */
+    public void reanalyse() {
+        schedule();
     }
 
     /** Opens web addresses shown in hover cards (nginx.org links). */
@@ -202,7 +227,8 @@ public final class ConfigEditor {
     }
 
     private Analysis analyzeNow() {
-        Analysis fresh = Analysis.run(version, analysedPath(), source(), linter, lintable(area.getLength()));
+        Path file = analysedPath();
+        Analysis fresh = Analysis.run(version, file, source(), scopes.apply(file), linter, lintable(area.getLength()));
         apply(fresh);
         return fresh;
     }
@@ -220,12 +246,13 @@ public final class ConfigEditor {
         String text = area.getText();
         SourceText opened = template;
         Path file = analysedPath();
+        AnalysisScope scope = scopes.apply(file);
         Linter rules = linter;
         analyser.submit(() -> {
             SourceText snapshot = opened.withText(text);
             Analysis result;
             try {
-                result = Analysis.run(wanted, file, snapshot, rules, lintable(snapshot.text().length()));
+                result = Analysis.run(wanted, file, snapshot, scope, rules, lintable(snapshot.text().length()));
             } catch (RuntimeException bug) {
                 // A failing rule must not leave the editor without colours: show them, without findings.
                 result = Analysis.run(wanted, file, snapshot, rules, false);
