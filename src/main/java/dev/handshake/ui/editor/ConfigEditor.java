@@ -79,7 +79,10 @@ public final class ConfigEditor {
         root.setTop(findBar.node());
         root.getStyleClass().add("editor-pane");
         caret.bind(area.caretPositionProperty());
-        Subscription changes = area.plainTextChanges().subscribe(change -> version++);
+        Subscription changes = area.plainTextChanges().subscribe(change -> {
+            version++;
+            painter.edited(change.getPosition(), change.getRemoved().length(), change.getInserted().length());
+        });
         Subscription pauses = area.multiPlainChanges().successionEnds(PAUSE).subscribe(ignored -> {
             schedule();
             onEdited.run();

@@ -7,15 +7,19 @@ import org.fxmisc.richtext.model.StyleSpans;
 import org.fxmisc.richtext.model.StyleSpansBuilder;
 
 /**
- * Puts style runs onto the area, touching only what changed: outside the span where the text or the
- * styles differ from what was painted last, the area already shows the right styles (typed characters
- * take their neighbour's style and lie inside that span). Keeps a keystroke in a large file cheap.
+ * Puts style runs onto the area, touching only what changed: outside the span the user edited since the
+ * last paint (tracked from the area's changes, not guessed by diffing texts: a typed "}" beside another
+ * "}" takes its neighbour's style wherever it went) and the span where the new styles differ from the
+ * painted ones, the area already shows the right styles. Keeps a keystroke in a large file cheap.
  */
 final class StylePainter {
 
     private final CodeArea area;
     private String paintedText;
     private List<StyleRun> paintedRuns = List.of();
+    /** The span of the current text edited since the last paint, {@code [dirtyFrom, dirtyTo)}; none when from > to. */
+    private int dirtyFrom = Integer.MAX_VALUE;
+    private int dirtyTo = Integer.MIN_VALUE;
 
     StylePainter(CodeArea area) {
         this.area = area;
@@ -26,6 +30,35 @@ final class StylePainter {
         area.setStyleSpans(0, toSpans(runs));
         paintedText = text;
         paintedRuns = runs;
+        clean();
+    }
+
+    /** Records an edit of the area: {@code removed} characters at {@code position} replaced by {@code inserted}. */
+    void edited(int position, int removed, int inserted) {
+        int end = position + inserted;
+        if (dirtyFrom > dirtyTo) {
+            dirtyFrom = position;
+            dirtyTo = end;
+            return;
+        }
+        dirtyFrom = Math.min(map(dirtyFrom, position, removed, inserted, false), position);
+        dirtyTo = Math.max(map(dirtyTo, position, removed, inserted, true), end);
+    }
+
+    /** Where offset {@code x} of the text before an edit lies after it (inside the removed span: its start, or its new end). */
+    private static int map(int x, int position, int removed, int inserted, boolean toEnd) {
+        if (x < position) {
+            return x;
+        }
+        if (x >= position + removed) {
+            return x + inserted - removed;
+        }
+        return toEnd ? position + inserted : position;
+    }
+
+    private void clean() {
+        dirtyFrom = Integer.MAX_VALUE;
+        dirtyTo = Integer.MIN_VALUE;
     }
 
     /** Paints {@code runs} for {@code text} (the area's current text), only where they differ. */
@@ -34,15 +67,21 @@ final class StylePainter {
             paintAll(text, runs);
             return;
         }
-        int textPrefix = commonPrefix(paintedText, text);
-        int textSuffix = commonSuffix(paintedText, text, textPrefix);
-        int from = Math.min(textPrefix, StyleRun.commonPrefix(paintedRuns, runs));
-        int to = text.length() - Math.min(textSuffix, StyleRun.commonSuffix(paintedRuns, runs));
+        int from = StyleRun.commonPrefix(paintedRuns, runs);
+        int to = text.length() - StyleRun.commonSuffix(paintedRuns, runs);
+        if (dirtyFrom <= dirtyTo) {
+            // Before the edits the text is the painted one, after them it is the painted one shifted.
+            from = Math.min(from, dirtyFrom);
+            to = Math.max(to, dirtyTo);
+        }
+        from = Math.max(0, Math.min(from, text.length()));
+        to = Math.min(text.length(), to);
         if (from < to) {
             area.setStyleSpans(from, toSpans(StyleRun.slice(runs, from, to)));
         }
         paintedText = text;
         paintedRuns = runs;
+        clean();
     }
 
     static StyleSpans<Collection<String>> toSpans(List<StyleRun> runs) {
