@@ -46,6 +46,11 @@ final class Document {
                 () -> (editor.modifiedProperty().get() ? "*" : "") + name.get(), editor.modifiedProperty(), name));
     }
 
+    /** An unsaved-to-disk buffer (untitled or the example) that nobody has edited: safe to replace. */
+    boolean isPristine() {
+        return savedPath == null && !editor.modifiedProperty().get();
+    }
+
     ConfigEditor editor() {
         return editor;
     }

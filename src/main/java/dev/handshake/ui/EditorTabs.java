@@ -102,7 +102,7 @@ final class EditorTabs {
     /**
      * How {@code self}'s buffer (showing {@code file}) is analysed: in the context of the first other
      * open config whose latest analysis includes that file, else on its own; either way with every
-     * modified buffer in place of its file on disk.
+     * open buffer in place of its file on disk.
      */
     AnalysisScope scopeFor(Document self, Path file) {
         Path normal = file.toAbsolutePath().normalize();
@@ -113,9 +113,8 @@ final class EditorTabs {
             if (other == self || shown == null) {
                 continue;
             }
-            if (other.editor().modifiedProperty().get()) {
-                buffers.put(shown, other.editor().source());
-            }
+            // Every open buffer, not only modified ones: what the user sees is what is analysed.
+            buffers.put(shown, other.editor().source());
             if (root.equals(normal) && analysedAsRootIncluding(other, normal)) {
                 root = shown;
             }

@@ -87,7 +87,7 @@ public final class MainWindow {
         });
         scene.setOnDragDropped(e -> {
             List<File> files = e.getDragboard().getFiles();
-            boolean opened = !files.isEmpty() && confirmDiscard() && open(files.get(0).toPath());
+            boolean opened = !files.isEmpty() && openFromUser(files.get(0).toPath());
             e.setDropCompleted(opened);
             e.consume();
         });
@@ -256,14 +256,24 @@ public final class MainWindow {
     }
 
     void openWithChooser() {
-        if (!confirmDiscard()) {
-            return;
-        }
         FileChooser chooser = chooser("Open nginx config");
         File chosen = chooser.showOpenDialog(stage);
         if (chosen != null) {
-            open(chosen.toPath());
+            openFromUser(chosen.toPath());
         }
+    }
+
+    /**
+     * File > Open, Open Recent and a dropped file: a tab of its own (or the file's open tab), except
+     * that an untouched untitled buffer or example is replaced rather than kept beside it.
+     */
+    boolean openFromUser(Path file) {
+        return tabs.current().isPristine() ? open(file) : openInTab(file);
+    }
+
+    /** File > New: an empty untitled buffer in a new tab. */
+    void newFile() {
+        tabs.addUntitled();
     }
 
     /**
@@ -312,9 +322,7 @@ public final class MainWindow {
     }
 
     void openRecent(Path file) {
-        if (confirmDiscard()) {
-            open(file);
-        }
+        openFromUser(file);
     }
 
     FileChooser chooser(String title) {

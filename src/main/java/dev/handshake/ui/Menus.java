@@ -22,6 +22,7 @@ final class Menus {
 
     MenuBar menuBar() {
         Menu file = menu("File",
+                Action.of("New", "Shortcut+N", window::newFile).menuItem(),
                 Action.of("Open…", "Shortcut+O", window::openWithChooser).menuItem(),
                 recentMenu,
                 new SeparatorMenuItem(),

@@ -205,4 +205,18 @@ class EditorTabsFxTest {
         robot.interact(() -> includeTab.editor().undo());
         assertEquals(include, FxWait.fx(includeTab.editor()::text), "one undo step per file");
     }
+
+    @Test
+    void openAddsATabNewAddsAnUntitledOneAndAPristineBufferIsReplaced(FxRobot robot) throws Exception {
+        Path other = Files.writeString(dir.resolve("other.conf"), "events {}\n");
+        robot.interact(() -> assertTrue(window.openFromUser(other)));
+        assertEquals(List.of("nginx.conf", "other.conf"), tabTitles(), "the open file keeps its tab");
+        robot.interact(window::newFile);
+        assertEquals(List.of("nginx.conf", "other.conf", "untitled.conf"), tabTitles());
+        robot.interact(() -> assertTrue(window.openFromUser(included)));
+        assertEquals(List.of("nginx.conf", "other.conf", "inc.conf"), tabTitles(), "the untouched untitled tab is replaced");
+        robot.interact(() -> assertTrue(window.openFromUser(other)));
+        assertEquals(3, FxWait.fx(() -> window.tabs().all().size()), "an open file's tab is selected, not doubled");
+        assertEquals(other.toAbsolutePath().normalize(), FxWait.fx(() -> window.editor().pathProperty().get()));
+    }
 }

@@ -94,6 +94,7 @@ class IncludeTreeFxTest {
         FxWait.until("b.conf opened", () -> dir.resolve("conf.d/b.conf").toAbsolutePath().normalize()
                 .equals(window.editor().pathProperty().get()));
         assertEquals("server { listen 81; }\n", FxWait.fx(window.editor()::text));
-        FxWait.until("tree of the opened file", () -> outline().equals("b.conf\n"));
+        FxWait.until("the opened include is shown in the tree of the config that includes it",
+                () -> outline().equals("nginx.conf\n  conf.d/a.conf\n    snippets/tls.conf\n  conf.d/b.conf\n"));
     }
 }
