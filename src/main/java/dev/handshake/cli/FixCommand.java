@@ -5,6 +5,7 @@ import dev.handshake.io.AtomicWriter;
 import dev.handshake.lint.Diagnostic;
 import dev.handshake.lint.FixApplier;
 import dev.handshake.lint.FixInput;
+import dev.handshake.lint.FixInputs;
 import dev.handshake.nginx.SourceLoader;
 import dev.handshake.report.CheckResults;
 import dev.handshake.report.TextReport;
@@ -18,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -117,6 +119,10 @@ final class FixCommand {
         }
         if (value.isBlank()) {
             throw new UsageException("--" + key + " needs a value");
+        }
+        Optional<String> problem = FixInputs.problem(key, value);
+        if (problem.isPresent()) {
+            throw new UsageException("--" + key + " " + value + ": " + problem.get());
         }
         inputs.put(key, value);
     }

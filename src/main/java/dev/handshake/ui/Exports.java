@@ -18,17 +18,31 @@ final class Exports {
     }
 
     void exportPatch() {
+        if (currentPatch().isEmpty()) {
+            window.showStatus(NO_CHANGES);
+            return;
+        }
         choose("Export patch", window.name() + ".patch").ifPresent(this::exportPatch);
     }
 
-    /** Writes the unified diff from the file on disk (empty for a new file) to the buffer. */
+    static final String NO_CHANGES = "No changes to export: the buffer is the file on disk";
+
+    /** Writes the unified diff from the file on disk (empty for a new file) to the buffer; no file for no changes. */
     boolean exportPatch(Path target) {
-        String patch = DiskChanges.patch(window.savedPath(), window.name(), window.editor().text());
+        String patch = currentPatch();
+        if (patch.isEmpty()) {
+            window.showStatus(NO_CHANGES);
+            return false;
+        }
         boolean written = write(target, patch.getBytes(StandardCharsets.UTF_8), "the patch");
         if (written) {
-            window.showStatus(patch.isEmpty() ? "No changes: exported an empty patch" : "Exported " + target.getFileName());
+            window.showStatus("Exported " + target.getFileName());
         }
         return written;
+    }
+
+    private String currentPatch() {
+        return DiskChanges.patch(window.savedPath(), window.name(), window.editor().text());
     }
 
     void exportCopy() {

@@ -4,12 +4,14 @@ import dev.handshake.diff.TextDiff;
 import dev.handshake.lint.Diagnostic;
 import dev.handshake.lint.Fix;
 import dev.handshake.lint.FixInput;
+import dev.handshake.lint.FixInputs;
 import dev.handshake.text.TextEdit;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -109,6 +111,7 @@ final class FixInputDialog extends Dialog<Map<String, String>> {
         browse.setOnAction(e -> {
             FileChooser chooser = new FileChooser();
             chooser.setTitle("Trusted CA certificates (PEM)");
+            initialFolder(field.getEditor().getText()).ifPresent(chooser::setInitialDirectory);
             File chosen = chooser.showOpenDialog(getDialogPane().getScene().getWindow());
             if (chosen != null) {
                 field.setValue(chosen.getAbsolutePath());
@@ -117,6 +120,21 @@ final class FixInputDialog extends Dialog<Map<String, String>> {
         HBox box = new HBox(6, field, browse);
         HBox.setHgrow(field, Priority.ALWAYS);
         return box;
+    }
+
+    /** The folder of the typed path when it exists, else /etc/ssl/certs when that exists. */
+    static Optional<File> initialFolder(String typed) {
+        for (String candidate : new String[] {typed == null ? "" : typed.trim(), "/etc/ssl/certs/"}) {
+            if (candidate.isEmpty()) {
+                continue;
+            }
+            File file = new File(candidate);
+            File folder = file.isDirectory() ? file : file.getParentFile();
+            if (folder != null && folder.isDirectory()) {
+                return Optional.of(folder);
+            }
+        }
+        return Optional.empty();
     }
 
     /** The values typed or chosen, by input key. */
@@ -133,6 +151,15 @@ final class FixInputDialog extends Dialog<Map<String, String>> {
         Map<String, String> values = values();
         boolean complete = fix.hasInputs(values) || fix.inputs().isEmpty();
         Node apply = getDialogPane().lookupButton(ButtonType.OK);
+        for (FixInput input : fix.inputs()) {
+            String typed = values.getOrDefault(input.key(), "");
+            Optional<String> problem = typed.isEmpty() ? Optional.empty() : FixInputs.problem(input.key(), typed);
+            if (problem.isPresent()) {
+                preview.setText("\"" + typed + "\" cannot be used: " + problem.get());
+                apply.setDisable(true);
+                return;
+            }
+        }
         try {
             List<TextEdit> edits = QuickFixes.editsFor(file, fix.edits(values));
             String changed = TextEdit.apply(text, edits);

@@ -69,6 +69,17 @@ class FixCommandTest {
     }
 
     @Test
+    void anInputNginxCouldNotUseIsAUsageError() throws IOException {
+        CliHarness.Run ip = CliHarness.run(dir, "fix", "--sni-name", "10.0.0.5", "site.conf");
+        assertEquals(2, ip.exit());
+        assertEquals("handshake: --sni-name 10.0.0.5: an IP address is never sent as SNI (RFC 6066 allows host names"
+                + " only): use the DNS name the upstream's certificate carries\nTry 'handshake --help'.\n", ip.err());
+        CliHarness.Run path = CliHarness.run(dir, "fix", "--trusted-ca", "/etc/ca.pem; include /x", "site.conf");
+        assertEquals(2, path.exit());
+        assertEquals(CheckCommandTest.HTTPS, Files.readString(site), "nothing written");
+    }
+
+    @Test
     void secondRunChangesNothing() throws IOException {
         CliHarness.run(dir, "fix", "--write", "--trusted-ca", "/etc/ca.pem", "site.conf");
         CliHarness.Run again = CliHarness.run(dir, "fix", "--trusted-ca", "/etc/ca.pem", "site.conf");

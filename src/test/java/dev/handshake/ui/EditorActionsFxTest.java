@@ -108,6 +108,15 @@ class EditorActionsFxTest {
         until("dialog", () -> robot.lookup("#fix-input-sni-name").tryQuery().isPresent());
         @SuppressWarnings("unchecked")
         ComboBox<String> name = robot.lookup("#fix-input-sni-name").queryAs(ComboBox.class);
+        javafx.scene.Node applyButton = robot.lookup(".dialog-pane .button").match(n -> n instanceof javafx.scene.control.Button b
+                && "Apply".equals(b.getText())).query();
+        robot.interact(() -> name.getEditor().setText("10.0.4.22"));
+        until("an IP is refused with the reason", () -> robot.lookup("#fix-preview").queryTextInputControl().getText()
+                .equals("\"10.0.4.22\" cannot be used: an IP address is never sent as SNI (RFC 6066 allows host names"
+                        + " only): use the DNS name the upstream's certificate carries") && applyButton.isDisabled());
+        robot.interact(() -> name.getEditor().setText("bad name;"));
+        until("a name that is no argument is refused", () -> robot.lookup("#fix-preview").queryTextInputControl().getText()
+                .startsWith("\"bad name;\" cannot be used: it would not be one nginx argument") && applyButton.isDisabled());
         robot.interact(() -> name.getEditor().setText("api.internal"));
         until("preview shows the name", () -> robot.lookup("#fix-preview").queryTextInputControl().getText()
                 .contains("+            proxy_ssl_name api.internal;"));

@@ -3,6 +3,7 @@ package dev.handshake.ui;
 import static dev.handshake.ui.FxWait.fx;
 import static dev.handshake.ui.FxWait.until;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -93,6 +94,14 @@ class SaveReviewFxTest {
         assertTrue(text.contains("-        listen 80;\n+        listen 8080;\n"), text);
         assertTrue(text.contains("-        listen 81;\n+        listen 8181;\n"), text);
         assertEquals(ORIGINAL, Files.readString(file, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void exportingAPatchWithoutChangesSaysSoAndWritesNothing(FxRobot robot) throws Exception {
+        Path patch = dir.resolve("none-" + System.nanoTime() + ".patch");
+        assertFalse(fx(() -> window.exports().exportPatch(patch)));
+        assertFalse(Files.exists(patch));
+        assertEquals(Exports.NO_CHANGES, robot.lookup("#status-message").queryLabeled().getText());
     }
 
     @Test
