@@ -41,6 +41,7 @@ public final class MainWindow {
     private final StatusBar status = new StatusBar();
     private final IncludeTree includes = new IncludeTree(this::openInTab, this::showMissingInclude);
     private final IncidentActions incidents;
+    private final NginxTests nginxTests;
     private final Exports exports = new Exports(this);
     private SettingsActions settings;
     private final RecentFiles recent;
@@ -58,6 +59,7 @@ public final class MainWindow {
         tabs = new EditorTabs(this, status, linter, this::follow);
         problems = new ProblemsPanel(this::jump);
         incidents = new IncidentActions(this, status::showMessage);
+        nginxTests = new NginxTests(this, status::showMessage);
         settings = new SettingsActions(this, null);
         SplitPane split = new SplitPane(tabs.node(), problems.node());
         split.setOrientation(Orientation.VERTICAL);
@@ -175,6 +177,10 @@ public final class MainWindow {
 
     IncidentActions incidents() {
         return incidents;
+    }
+
+    NginxTests nginxTests() {
+        return nginxTests;
     }
 
     Navigator navigator() {

@@ -59,6 +59,7 @@ final class Menus {
                 Action.of("Next Problem", "F8", () -> window.navigator().nextProblem(true)).menuItem(),
                 Action.of("Previous Problem", "Shift+F8", () -> window.navigator().nextProblem(false)).menuItem(),
                 new SeparatorMenuItem(),
+                Action.of("Test with nginx", "Shortcut+T", window.nginxTests()::run).menuItem(),
                 Action.of("Copy curl Check", "Shortcut+Shift+C", window.incidents()::copyCurlCheck).menuItem(),
                 Action.of("Locate Error Log Line…", "Shortcut+Shift+L", window.incidents()::locateLogLine).menuItem(),
                 Action.of("Next Located Block", "Shortcut+Shift+N", window.incidents()::showNext).menuItem());

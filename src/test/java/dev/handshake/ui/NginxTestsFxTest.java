@@ -1,0 +1,134 @@
+package dev.handshake.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.handshake.lint.Linter;
+import dev.handshake.text.TextRange;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import javafx.scene.control.ListView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** Code > Test with nginx against Debian's real nginx: unsaved buffers tested, messages lead to their place. */
+@ExtendWith(ApplicationExtension.class)
+class NginxTestsFxTest {
+
+    static {
+        System.setProperty("headless.geometry", "1600x1000-32");
+    }
+
+    private static final String MAIN = "events {}\nhttp {\n    include extra.conf;\n    server {\n"
+            + "        listen 127.0.0.1:18099;\n    }\n}\n";
+
+    @TempDir
+    Path dir;
+
+    private MainWindow window;
+    private Path main;
+
+    private static Path nginx() {
+        Optional<Path> found = NginxTestRun.findBinary(null, System.getenv("PATH"));
+        if (found.isEmpty()) {
+            String reason = "nginx is not installed (apt-get install nginx-light)";
+            if (Boolean.getBoolean("handshake.nginx.required")) {
+                throw new IllegalStateException(reason + "; -Dhandshake.nginx.required=true says it must be");
+            }
+            System.out.println("[skipped] NginxTestsFxTest: " + reason);
+            Assumptions.abort(reason);
+        }
+        return found.get();
+    }
+
+    @Start
+    void start(Stage stage) throws Exception {
+        main = dir.resolve("nginx.conf");
+        Files.writeString(main, MAIN);
+        Files.writeString(dir.resolve("extra.conf"), "proxy_read_timeout 30s;\n");
+        window = TestWindows.open(stage, Linter.standard(), main);
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        TestWindows.close(window);
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<NginxTests.Entry> entries(FxRobot robot) {
+        return robot.lookup("#nginx-messages").tryQuery().map(n -> List.copyOf(((ListView<NginxTests.Entry>) n).getItems()))
+                .orElse(List.of());
+    }
+
+    private String verdict(FxRobot robot) {
+        return robot.lookup("#nginx-verdict").tryQuery().map(n -> ((javafx.scene.control.Label) n).getText()).orElse("");
+    }
+
+    @Test
+    void anUnsavedErrorIsFoundAtItsLineAndNothingIsLeftBehind(FxRobot robot) throws Exception {
+        nginx();
+        String broken = MAIN.replace("        listen 127.0.0.1:18099;\n", "        listen 127.0.0.1:18099;\n        bogus_directive on;\n");
+        robot.interact(() -> window.editor().replaceAll(broken));
+        robot.interact(() -> window.nginxTests().run());
+        FxWait.until("nginx's verdict", () -> verdict(robot).startsWith("nginx rejects this config"));
+        NginxTests.Entry entry = entries(robot).get(0);
+        assertEquals("[emerg] unknown directive \"bogus_directive\"  (nginx.conf:6)", entry.toString());
+        assertEquals(main.toString(), entry.file().toString(), "the temporary copy's name is replaced by the file's");
+        assertTrue(FxWait.fx(() -> ((javafx.scene.control.TextArea) robot.lookup("#nginx-output").query()).getText())
+                .contains("unknown directive \"bogus_directive\" in " + main + ":6"));
+
+        robot.interact(() -> {
+            @SuppressWarnings("unchecked")
+            ListView<NginxTests.Entry> list = (ListView<NginxTests.Entry>) robot.lookup("#nginx-messages").query();
+            list.getSelectionModel().select(0);
+            list.requestFocus();
+        });
+        robot.type(KeyCode.ENTER);
+        FxWait.until("the line is selected in the editor", () -> {
+            String text = window.editor().text();
+            int caret = window.editor().caretProperty().get();
+            return text.substring(text.lastIndexOf('\n', caret - 1) + 1, caret).equals("        bogus_directive on;");
+        });
+        assertEquals(MAIN, Files.readString(main), "the file on disk is untouched");
+        try (Stream<Path> files = Files.list(dir)) {
+            assertEquals(List.of("extra.conf", "nginx.conf"), files.map(p -> p.getFileName().toString()).sorted().toList(),
+                    "no temporary copy left beside the file");
+        }
+    }
+
+    @Test
+    void aMessageWithoutAPlaceLeadsToTheFindingAboutTheSameDirective(FxRobot robot) throws Exception {
+        nginx();
+        String noCa = MAIN.replace("        listen 127.0.0.1:18099;\n", "        listen 127.0.0.1:18099;\n"
+                + "        location / {\n            proxy_pass https://127.0.0.1:9443;\n            proxy_ssl_verify on;\n        }\n");
+        robot.interact(() -> window.editor().replaceAll(noCa));
+        FxWait.until("analysed", () -> window.editor().analysisProperty().get().text().equals(noCa));
+        robot.interact(() -> window.nginxTests().run());
+        FxWait.until("nginx's verdict", () -> verdict(robot).startsWith("nginx rejects this config"));
+        NginxTests.Entry entry = entries(robot).get(0);
+        assertEquals("no proxy_ssl_trusted_certificate for proxy_ssl_verify", entry.message().text());
+        assertEquals(null, entry.file());
+        assertTrue(entry.finding() != null && entry.finding().startsWith("upstream-verify-without-ca at nginx.conf:"),
+                String.valueOf(entry.finding()));
+    }
+
+    @Test
+    void aGoodConfigPasses(FxRobot robot) throws Exception {
+        nginx();
+        robot.interact(() -> window.nginxTests().run());
+        FxWait.until("nginx's verdict", () -> verdict(robot).equals("nginx accepts this config"));
+        assertEquals(List.of(), entries(robot).stream().filter(e -> e.message().level().equals("emerg")).toList());
+        robot.interact(() -> window.editor().select(TextRange.at(0)));
+    }
+}
