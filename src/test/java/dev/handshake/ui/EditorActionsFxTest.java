@@ -261,7 +261,7 @@ class EditorActionsFxTest {
     void storedSettingsShapeTheLinterReviewAndTheme() throws Exception {
         var store = new dev.handshake.ui.settings.SettingsStore(dir.resolve("settings-" + System.nanoTime()));
         store.save(new dev.handshake.ui.settings.Settings(java.util.Set.of("upstream-sni-off"), java.util.Map.of(),
-                null, false, dev.handshake.ui.settings.Settings.DARK, 16, false));
+                null, false, dev.handshake.ui.settings.Settings.DARK, 16, false, java.util.Set.of()));
         WaitForAsyncUtils.asyncFx(() -> window.useSettings(store)).get(10, TimeUnit.SECONDS);
         open(IP_TARGET);
         var editor = window.editor();

@@ -42,7 +42,8 @@ class SettingsWindowFxTest {
     }
 
     private static final String SNI_OFF = "upstream-sni-off";
-    private static final String CONFIG = "server {\n    location / {\n        proxy_pass https://10.0.4.22;\n    }\n}\n";
+    private static final String CONFIG = "server {\n    location / {\n        proxy_pass https://10.0.4.22;\n"
+            + "        acme_vendor_check on;\n    }\n}\n";
 
     @TempDir
     static Path dir;
@@ -85,8 +86,13 @@ class SettingsWindowFxTest {
         FxWait.until("the rules run with the defaults", this::reportsSniOff);
     }
 
+    private boolean reportsUnknownDirective() {
+        return window.editor().currentAnalysis().diagnostics().stream().anyMatch(d -> d.rule().equals("unknown-directive"));
+    }
+
     @Test
     void dialogChangesApplyLiveAndAreSaved(FxRobot robot) throws Exception {
+        FxWait.until("a third-party directive is unknown by default", this::reportsUnknownDirective);
         robot.press(KeyCode.CONTROL).press(KeyCode.COMMA).release(KeyCode.COMMA).release(KeyCode.CONTROL);
         FxWait.until("settings dialog", () -> robot.lookup("#settings-rules").tryQuery().isPresent());
 
@@ -104,19 +110,21 @@ class SettingsWindowFxTest {
         robot.clickOn("#settings-review");
         robot.clickOn("#settings-theme");
         robot.clickOn(Settings.DARK);
+        robot.clickOn("#settings-directives").write("acme_vendor_check");
         robot.doubleClickOn("#settings-font-size .text-field").press(KeyCode.CONTROL).type(KeyCode.A)
                 .release(KeyCode.CONTROL).write("18");
         robot.clickOn(robot.lookup(".button").match(n -> n instanceof Button b && b.getText().equals("OK"))
                 .queryAs(Button.class));
 
         Settings expected = new Settings(Set.of(SNI_OFF), Map.of("syntax-error", "warning"),
-                "/etc/nginx/upstream-ca.pem", false, Settings.DARK, 18, false);
+                "/etc/nginx/upstream-ca.pem", false, Settings.DARK, 18, false, Set.of("acme_vendor_check"));
         FxWait.until("settings applied", () -> window.settings().current().equals(expected));
         assertEquals(expected, store.load(), "saved");
         assertTrue(FxWait.fx(() -> window.stage().getScene().getRoot().getStyleClass().contains(Settings.DARK)));
         assertTrue(FxWait.fx(() -> robot.lookup(".config-editor").query().getStyle()).contains("-fx-font-size: 18"));
         assertEquals("/etc/nginx/upstream-ca.pem", window.editor().linter().options().defaultTrustedCa());
         FxWait.until("the disabled rule's finding is gone", () -> !reportsSniOff());
+        FxWait.until("the extra directive is known", () -> !reportsUnknownDirective());
     }
 
     /** The table row of rule {@code id}, found by the text of its Rule column. */

@@ -11,10 +11,12 @@ import java.util.TreeSet;
  * What the user chose: rules turned off, severities changed (rule id to {@code error}/{@code warning}/
  * {@code info}), the CA bundle suggested by verification fixes, whether saving shows a review first,
  * the theme ({@code light} or {@code dark}), the editor font size in pixels, and whether saving keeps
- * the previous version as {@code NAME.bak}.
+ * the previous version as {@code NAME.bak}, and the names of third-party module directives to accept
+ * (the command line's {@code --directive}).
  */
 public record Settings(Set<String> disabledRules, Map<String, String> severities, String defaultTrustedCa,
-                       boolean reviewBeforeSave, String theme, int fontSize, boolean backup) {
+                       boolean reviewBeforeSave, String theme, int fontSize, boolean backup,
+                       Set<String> extraDirectives) {
 
     public static final String LIGHT = "light";
     public static final String DARK = "dark";
@@ -26,10 +28,11 @@ public record Settings(Set<String> disabledRules, Map<String, String> severities
         severities = severities == null ? Map.of() : Map.copyOf(new LinkedHashMap<>(severities));
         theme = DARK.equals(theme) ? DARK : LIGHT;
         fontSize = fontSize <= 0 ? 14 : Math.max(MIN_FONT, Math.min(MAX_FONT, fontSize));
+        extraDirectives = extraDirectives == null ? Set.of() : Set.copyOf(new TreeSet<>(extraDirectives));
     }
 
     public static Settings defaults() {
-        return new Settings(Set.of(), Map.of(), null, true, LIGHT, 14, false);
+        return new Settings(Set.of(), Map.of(), null, true, LIGHT, 14, false, Set.of());
     }
 
     /** The lint options these settings ask for; unknown severity names are ignored. */
@@ -42,7 +45,8 @@ public record Settings(Set<String> disabledRules, Map<String, String> severities
                 // A hand-edited file with a typo keeps the rule's default severity.
             }
         }
-        LintOptions options = LintOptions.defaults().withDisabled(disabledRules).withSeverities(overrides);
+        LintOptions options = LintOptions.defaults().withDisabled(disabledRules).withSeverities(overrides)
+                .withExtraDirectives(extraDirectives);
         return defaultTrustedCa == null || defaultTrustedCa.isBlank() ? options
                 : options.withDefaultTrustedCa(defaultTrustedCa);
     }

@@ -55,6 +55,7 @@ public final class SettingsDialog extends Dialog<Settings> {
     private final TextField trustedCa = new TextField();
     private final CheckBox review = new CheckBox("Review the diff before saving");
     private final CheckBox backup = new CheckBox("Keep the previous version as NAME.bak");
+    private final TextField directives = new TextField();
     private final ChoiceBox<String> theme = new ChoiceBox<>(FXCollections.observableArrayList(Settings.LIGHT, Settings.DARK));
     private final Spinner<Integer> fontSize = new Spinner<>(Settings.MIN_FONT, Settings.MAX_FONT, 14);
 
@@ -103,6 +104,9 @@ public final class SettingsDialog extends Dialog<Settings> {
         review.setId("settings-review");
         backup.setSelected(current.backup());
         backup.setId("settings-backup");
+        directives.setText(String.join(" ", current.extraDirectives()));
+        directives.setPromptText("e.g. more_set_headers lua_shared_dict (third-party modules)");
+        directives.setId("settings-directives");
         theme.setValue(current.theme());
         theme.setId("settings-theme");
         fontSize.getValueFactory().setValue(current.fontSize());
@@ -116,6 +120,7 @@ public final class SettingsDialog extends Dialog<Settings> {
         general.addRow(1, new Label("Saving"), new VBox(4, review, backup));
         general.addRow(2, new Label("Theme"), theme);
         general.addRow(3, new Label("Font size"), fontSize);
+        general.addRow(4, new Label("Extra directives"), directives);
         VBox content = new VBox(10, new Label("Rules"), rules, general);
         content.setPadding(new Insets(4));
         VBox.setVgrow(rules, Priority.ALWAYS);
@@ -144,8 +149,14 @@ public final class SettingsDialog extends Dialog<Settings> {
         } catch (NumberFormatException e) {
             // keep the spinner's value
         }
+        Set<String> extra = new java.util.TreeSet<>();
+        for (String name : directives.getText().split("[\\s,;]+")) {
+            if (!name.isBlank()) {
+                extra.add(name.trim());
+            }
+        }
         return new Settings(disabled, severities, ca.isEmpty() ? null : ca, review.isSelected(), theme.getValue(),
-                size, backup.isSelected());
+                size, backup.isSelected(), extra);
     }
 
     /** The rows, for tests. */

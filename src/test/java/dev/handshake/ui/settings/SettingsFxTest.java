@@ -35,7 +35,7 @@ class SettingsFxTest {
     @Test
     void dialogShowsAndReturnsTheChoices(FxRobot robot) throws Exception {
         Settings start = new Settings(java.util.Set.of("upstream-verify-off"), java.util.Map.of("upstream-sni-off", "warning"),
-                null, true, Settings.LIGHT, 14, false);
+                null, true, Settings.LIGHT, 14, false, java.util.Set.of());
         Settings[] result = new Settings[1];
         Platform.runLater(() -> result[0] = new SettingsDialog(owner, start, dev.handshake.lint.rules.Rules.all())
                 .showAndWait().orElse(null));
@@ -60,6 +60,6 @@ class SettingsFxTest {
             Thread.sleep(50);
         }
         assertEquals(new Settings(java.util.Set.of("upstream-sni-off"), java.util.Map.of(), "/etc/ssl/internal.pem",
-                false, Settings.LIGHT, 14, false), result[0]);
+                false, Settings.LIGHT, 14, false, java.util.Set.of()), result[0]);
     }
 }

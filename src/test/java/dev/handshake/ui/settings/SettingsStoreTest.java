@@ -24,7 +24,7 @@ class SettingsStoreTest {
     void roundTrip() throws Exception {
         SettingsStore store = new SettingsStore(dir.resolve("nested"));
         Settings chosen = new Settings(Set.of("upstream-verify-off"), Map.of("upstream-sni-off", "warning"),
-                "/etc/ssl/internal-ca.pem", false, Settings.DARK, 18, true);
+                "/etc/ssl/internal-ca.pem", false, Settings.DARK, 18, true, Set.of("more_set_headers"));
         store.save(chosen);
         assertEquals(chosen, store.load());
         String json = Files.readString(store.file(), StandardCharsets.UTF_8);
@@ -46,9 +46,10 @@ class SettingsStoreTest {
     @Test
     void lintOptions() {
         LintOptions options = new Settings(Set.of("a-rule"), Map.of("b-rule", "info", "c-rule", "loud"),
-                "/ca.pem", true, Settings.LIGHT, 14, false).lintOptions();
+                "/ca.pem", true, Settings.LIGHT, 14, false, Set.of("more_set_headers")).lintOptions();
         assertFalse(options.enabled("a-rule"));
         assertEquals(Map.of("b-rule", Severity.INFO), options.severityOverrides());
         assertEquals("/ca.pem", options.defaultTrustedCa());
+        assertEquals(Set.of("more_set_headers"), options.extraDirectives());
     }
 }
