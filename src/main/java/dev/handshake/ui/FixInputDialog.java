@@ -6,6 +6,7 @@ import dev.handshake.lint.Fix;
 import dev.handshake.lint.FixInput;
 import dev.handshake.lint.FixInputs;
 import dev.handshake.text.TextEdit;
+import dev.handshake.ui.theme.Themes;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -93,7 +94,7 @@ final class FixInputDialog extends Dialog<Map<String, String>> {
         getDialogPane().setContent(content);
         getDialogPane().getButtonTypes().setAll(ButtonType.OK, ButtonType.CANCEL);
         ((Button) getDialogPane().lookupButton(ButtonType.OK)).setText("Apply");
-        getDialogPane().getStylesheets().add(FixInputDialog.class.getResource("/ui/handshake.css").toExternalForm());
+        Themes.apply(getDialogPane(), owner);
         setResultConverter(button -> button == ButtonType.OK ? values() : null);
         // The dialog focuses its default button once shown; the first value is what the user wants to type.
         setOnShown(e -> Platform.runLater(() -> {

@@ -4,6 +4,7 @@ import dev.handshake.nginx.ConfigModel;
 import dev.handshake.nginx.ErrorLogLocator;
 import dev.handshake.nginx.Statement;
 import dev.handshake.text.LineIndex;
+import dev.handshake.ui.theme.Themes;
 import java.util.List;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
@@ -64,10 +65,7 @@ final class LocateDialog extends Dialog<ErrorLogLocator.Match> {
         if (owner == null || owner.getScene() == null) {
             return;
         }
-        pane.getStylesheets().setAll(owner.getScene().getStylesheets());
-        if (owner.getScene().getRoot().getStyleClass().contains("dark")) {
-            pane.getStyleClass().add("dark");
-        }
+        Themes.apply(pane, owner);
     }
 
     /** Every place listed now, best first. */

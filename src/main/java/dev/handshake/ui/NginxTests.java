@@ -4,6 +4,7 @@ import dev.handshake.lint.Diagnostic;
 import dev.handshake.text.LineIndex;
 import dev.handshake.text.TextRange;
 import dev.handshake.ui.editor.Analysis;
+import dev.handshake.ui.theme.Themes;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -147,10 +148,7 @@ final class NginxTests {
         stage.initOwner(window.stage());
         stage.setTitle("Test with nginx");
         Scene scene = new Scene(content, 760, 420);
-        scene.getStylesheets().setAll(window.stage().getScene().getStylesheets());
-        if (window.stage().getScene().getRoot().getStyleClass().contains("dark")) {
-            content.getStyleClass().add("dark");
-        }
+        Themes.apply(content, window.stage());
         stage.setScene(scene);
         stage.show();
         shown = stage;

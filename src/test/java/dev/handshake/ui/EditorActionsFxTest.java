@@ -1,5 +1,6 @@
 package dev.handshake.ui;
 
+import dev.handshake.lint.Diagnostic;
 import static dev.handshake.ui.FxWait.fx;
 import static dev.handshake.ui.FxWait.until;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -269,6 +270,20 @@ class EditorActionsFxTest {
                 && editor.analysisProperty().get().text().equals(IP_TARGET));
         assertTrue(fx(() -> findings().stream().noneMatch(d -> d.rule().equals("upstream-sni-off"))));
         assertTrue(fx(() -> window.stage().getScene().getRoot().getStyleClass().contains("dark")));
+        // Every dialog and card follows the window's theme the same way.
+        FixInputDialog dialog = fx(() -> {
+            Diagnostic finding = editor.analysisProperty().get().diagnostics().get(0);
+            return new FixInputDialog(window.stage(), editor.text(), editor.pathProperty().get(), finding,
+                    finding.fixes().get(0));
+        });
+        assertTrue(fx(() -> dialog.getDialogPane().getStyleClass().contains("dark")), "the fix dialog is dark");
+        assertEquals(fx(() -> window.stage().getScene().getStylesheets()), fx(() -> dialog.getDialogPane().getStylesheets()));
+        javafx.scene.layout.VBox card = fx(() -> {
+            javafx.scene.layout.VBox c = new javafx.scene.layout.VBox();
+            dev.handshake.ui.theme.Themes.apply(c, window.stage());
+            return c;
+        });
+        assertTrue(card.getStyleClass().contains("dark"));
     }
 
     @Test

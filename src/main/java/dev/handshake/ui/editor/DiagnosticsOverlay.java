@@ -7,6 +7,7 @@ import dev.handshake.nginx.DirectiveCatalogue;
 import dev.handshake.nginx.DirectiveSpec;
 import dev.handshake.syntax.Directive;
 import dev.handshake.text.LineIndex;
+import dev.handshake.ui.theme.Themes;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -141,6 +142,7 @@ final class DiagnosticsOverlay {
         hideSoon.stop();
         card.hide();
         content.setOnMouseExited(e -> card.hide());
+        Themes.apply(content, area.getScene() == null ? null : area.getScene().getWindow());
         card.getContent().setAll(content);
         Point2D at = event.getScreenPosition();
         card.show(area, at.getX(), at.getY() + 12);

@@ -1,5 +1,6 @@
 package dev.handshake.ui.editor;
 
+import dev.handshake.ui.theme.Themes;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.geometry.Insets;
@@ -39,15 +40,9 @@ public final class RuleDocWindow {
         scroll.setFitToWidth(true);
         Scene scene = new Scene(scroll, 720, 560);
         Stage stage = new Stage();
-        var css = RuleDocWindow.class.getResource("/ui/handshake.css");
-        if (css != null) {
-            scene.getStylesheets().add(css.toExternalForm());
-        }
+        Themes.apply(scroll, owner);
         if (owner != null && owner.getScene() != null) {
             stage.initOwner(owner);
-            if (owner.getScene().getRoot().getStyleClass().contains("dark")) {
-                scroll.getStyleClass().add("dark");
-            }
         }
         stage.setTitle("Rule " + id + " — Handshake");
         stage.setScene(scene);

@@ -4,6 +4,7 @@ import dev.handshake.diff.Hunk;
 import dev.handshake.diff.HunkLine;
 import dev.handshake.diff.SideBySideRow;
 import dev.handshake.diff.TextDiff;
+import dev.handshake.ui.theme.Themes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -68,15 +69,7 @@ public final class SaveReviewDialog extends Dialog<String> {
         getDialogPane().setContent(new VBox(8, top, tabs));
         getDialogPane().getButtonTypes().setAll(SAVE, ButtonType.CANCEL);
         getDialogPane().getStyleClass().add("save-review");
-        var css = SaveReviewDialog.class.getResource("/ui/handshake.css");
-        if (owner != null && owner.getScene() != null && !owner.getScene().getStylesheets().isEmpty()) {
-            getDialogPane().getStylesheets().setAll(owner.getScene().getStylesheets());
-        } else if (css != null) {
-            getDialogPane().getStylesheets().add(css.toExternalForm());
-        }
-        if (owner != null && owner.getScene() != null && owner.getScene().getRoot().getStyleClass().contains("dark")) {
-            getDialogPane().getStyleClass().add("dark");
-        }
+        Themes.apply(getDialogPane(), owner);
         setResultConverter(button -> button == SAVE ? accepted() : null);
         updateSummary();
     }

@@ -2,6 +2,7 @@ package dev.handshake.ui.settings;
 
 import dev.handshake.lint.Rule;
 import dev.handshake.lint.RuleMeta;
+import dev.handshake.ui.theme.Themes;
 import java.io.File;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -61,6 +62,7 @@ public final class SettingsDialog extends Dialog<Settings> {
 
     public SettingsDialog(Window owner, Settings current, List<Rule> available) {
         initOwner(owner);
+        Themes.apply(getDialogPane(), owner);
         setTitle("Settings");
         setHeaderText("Handshake settings");
         setResizable(true);

@@ -1,0 +1,40 @@
+package dev.handshake.ui.theme;
+
+import java.net.URL;
+import javafx.scene.Parent;
+import javafx.stage.Window;
+
+/** One way for every dialog, window and popup to look like the window it belongs to. */
+public final class Themes {
+
+    /** The style class the window's root carries in the dark theme. */
+    public static final String DARK = "dark";
+
+    private static final URL CSS = Themes.class.getResource("/ui/handshake.css");
+
+    private Themes() {
+    }
+
+    /**
+     * Gives {@code root} (a dialog pane, a window's content, a popup's content) the owner's style sheets,
+     * or the app's own when the owner has none, and the dark class when the owner is dark.
+     */
+    public static void apply(Parent root, Window owner) {
+        boolean ownerStyled = owner != null && owner.getScene() != null && !owner.getScene().getStylesheets().isEmpty();
+        if (ownerStyled) {
+            root.getStylesheets().setAll(owner.getScene().getStylesheets());
+        } else if (CSS != null && !root.getStylesheets().contains(CSS.toExternalForm())) {
+            root.getStylesheets().add(CSS.toExternalForm());
+        }
+        root.getStyleClass().remove(DARK);
+        if (isDark(owner)) {
+            root.getStyleClass().add(DARK);
+        }
+    }
+
+    /** True when {@code owner}'s window shows the dark theme. */
+    public static boolean isDark(Window owner) {
+        return owner != null && owner.getScene() != null && owner.getScene().getRoot() != null
+                && owner.getScene().getRoot().getStyleClass().contains(DARK);
+    }
+}
