@@ -127,6 +127,12 @@ final class IncludeTree {
         }
     }
 
+    /** Empties the tree while a new file is analysed. */
+    void clear() {
+        shown = null;
+        tree.setRoot(null);
+    }
+
     /** Shows the includes of an analysis; keeps the tree (and what is expanded) when they did not change. */
     void show(Analysis analysis) {
         if (analysis == null) {

@@ -122,8 +122,11 @@ public final class MainWindow {
         stage.titleProperty().bind(Bindings.createStringBinding(
                 () -> (editor.modifiedProperty().get() ? "*" : "") + document.name() + " — Handshake",
                 editor.modifiedProperty(), document.nameProperty()));
-        if (editor.analysisProperty().get() != null) {
-            showAnalysis(editor.analysisProperty().get());
+        Analysis latest = editor.analysisProperty().get();
+        if (latest != null && latest.path().equals(analysedPath(document))) {
+            showAnalysis(latest);
+        } else {
+            showAnalysing(document);
         }
         status.showCaret(editor.caretLine(), editor.caretColumn());
         showEncoding(editor.opened());
@@ -179,6 +182,10 @@ public final class MainWindow {
         return incidents;
     }
 
+    StatusBar status() {
+        return status;
+    }
+
     NginxTests nginxTests() {
         return nginxTests;
     }
@@ -193,6 +200,18 @@ public final class MainWindow {
 
     Stage stage() {
         return stage;
+    }
+
+    /** Until the first analysis of {@code document} arrives, nothing of the previous file stays on screen. */
+    private void showAnalysing(Document document) {
+        problems.clear("Analysing " + document.name() + "…");
+        includes.clear();
+        status.showBusy("Analysing " + document.name() + "…");
+    }
+
+    private static Path analysedPath(Document document) {
+        Path file = document.editor().pathProperty().get();
+        return file != null ? file : Path.of("untitled.conf").toAbsolutePath();
     }
 
     private void showAnalysis(Analysis analysis) {
@@ -252,6 +271,7 @@ public final class MainWindow {
     private void show(Path file, String title, SourceText source, DiskSnapshot disk) {
         Document document = tabs.current();
         document.show(file, title, source, disk);
+        showAnalysing(document);
         document.editor().requestFocus();
         showEncoding(source);
     }

@@ -88,8 +88,16 @@ final class ProblemsPanel {
         return pane;
     }
 
+    /** Empties the list while a new file is analysed, saying so where the rows would be. */
+    void clear(String why) {
+        all.clear();
+        table.setPlaceholder(new Label(why));
+        updateFilterLabels();
+    }
+
     /** Shows the findings of {@code analysis} (those in included files too). */
     void show(Analysis analysis) {
+        table.setPlaceholder(new Label("No problems found"));
         List<Problem> rows = new ArrayList<>();
         List<Diagnostic> found = analysis.lint() != null ? analysis.lint().diagnostics() : analysis.diagnostics();
         for (Diagnostic d : found) {

@@ -219,4 +219,19 @@ class EditorTabsFxTest {
         assertEquals(3, FxWait.fx(() -> window.tabs().all().size()), "an open file's tab is selected, not doubled");
         assertEquals(other.toAbsolutePath().normalize(), FxWait.fx(() -> window.editor().pathProperty().get()));
     }
+
+    @Test
+    void whileANewFileIsAnalysedNothingOfThePreviousOneStaysOnScreen(FxRobot robot) throws Exception {
+        FxWait.until("main finding listed", () -> problemLocations().equals(List.of("nginx.conf:2")));
+        Path other = Files.writeString(dir.resolve("other.conf"), "events {}\n");
+        List<Object> during = FxWait.fx(() -> {
+            window.openFromUser(other);
+            return List.of(window.problems().visibleRows().size(), window.status().busy(),
+                    window.includes().view().getRoot() == null);
+        });
+        assertEquals(List.of(0, true, true), during, "no rows, a spinner, no tree until the analysis arrives");
+        FxWait.until("analysed", () -> !window.status().busy());
+        assertEquals(List.of(), problemLocations());
+        assertEquals("other.conf", FxWait.fx(() -> window.includes().view().getRoot().getValue().label()));
+    }
 }
