@@ -1,8 +1,11 @@
 package dev.handshake.syntax;
 
 import dev.handshake.text.TextRange;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Deque;
+import java.util.Iterator;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -35,16 +38,20 @@ public final class SyntaxTree {
         return root;
     }
 
-    /** Visits every directive in document order, depth first. */
+    /** Visits every directive in document order, depth first (on a heap stack, however deep the tree). */
     public void walk(Consumer<Directive> visitor) {
-        walk(root, visitor);
-    }
-
-    private static void walk(Block block, Consumer<Directive> visitor) {
-        for (Directive d : block.directives()) {
+        Deque<Iterator<Directive>> open = new ArrayDeque<>();
+        open.push(root.directives().iterator());
+        while (!open.isEmpty()) {
+            Iterator<Directive> level = open.peek();
+            if (!level.hasNext()) {
+                open.pop();
+                continue;
+            }
+            Directive d = level.next();
             visitor.accept(d);
             if (d.block() != null) {
-                walk(d.block(), visitor);
+                open.push(d.block().directives().iterator());
             }
         }
     }
