@@ -130,6 +130,7 @@ public final class Parser {
                     // closing brace does not close the enclosing block.
                     error(t.range(), "unexpected \"{\"");
                     Block orphan = new Block(tree, null, t);
+                    tree.addDetached(orphan);
                     if (open.size() >= MAX_DEPTH) {
                         skipBody(orphan);
                     } else {
@@ -147,6 +148,7 @@ public final class Parser {
 
     /** Keeps every token up to the brace that closes {@code body} in the tree, building no directives. */
     private void skipBody(Block body) {
+        body.markUnbuilt();
         long open = 1;
         Token t;
         while ((t = nextSignificant()) != null) {
@@ -157,6 +159,7 @@ public final class Parser {
                 return;
             }
         }
+        body.runsTo(text.length());
         error(endOfText(), EOF_EXPECTING_BRACE);
     }
 

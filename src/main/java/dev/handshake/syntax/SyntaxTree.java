@@ -15,6 +15,7 @@ public final class SyntaxTree {
     private final String text;
     private final List<Token> tokens = new ArrayList<>();
     private final Block root;
+    private final List<Block> detached = new ArrayList<>();
 
     SyntaxTree(String text) {
         this.text = text;
@@ -36,6 +37,19 @@ public final class SyntaxTree {
 
     public Block root() {
         return root;
+    }
+
+    void addDetached(Block block) {
+        detached.add(block);
+    }
+
+    /**
+     * Blocks opened by a {@code {} with no directive name (a syntax error): read so that their closing
+     * brace does not close the enclosing block, but owned by no directive, so {@link #walk} never
+     * reaches them.
+     */
+    public List<Block> detachedBlocks() {
+        return Collections.unmodifiableList(detached);
     }
 
     /** Visits every directive in document order, depth first (on a heap stack, however deep the tree). */
