@@ -36,8 +36,15 @@ final class ParseCommand {
             err.println(Main.NAME + ": " + session.readError(input.path(), e));
             return 2;
         }
-        out.print(CrossplanePayload.render(model));
-        out.flush();
+        try {
+            java.io.Writer writer = new java.io.BufferedWriter(new java.io.OutputStreamWriter(out,
+                    java.nio.charset.StandardCharsets.UTF_8));
+            CrossplanePayload.write(model, writer);
+            writer.flush();
+        } catch (IOException e) {
+            err.println(Main.NAME + ": cannot write the payload: " + e.getMessage());
+            return 2;
+        }
         return CrossplanePayload.hasErrors(model) ? 1 : 0;
     }
 }

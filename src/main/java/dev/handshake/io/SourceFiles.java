@@ -44,7 +44,13 @@ public final class SourceFiles {
                 throw new SourceReadException(SourceReadException.Kind.TOO_LARGE, path,
                         "is larger than " + MAX_BYTES / (1024 * 1024) + " MiB");
             }
-            bytes = Files.readAllBytes(path);
+            // A size of 0 is what /proc and /sys report for files that never end (/proc/kmsg blocks
+            // forever): an empty or unsized file is read as empty, never read without a bound.
+            bytes = Files.size(path) == 0 ? new byte[0] : readBounded(path);
+            if (bytes.length > MAX_BYTES) {
+                throw new SourceReadException(SourceReadException.Kind.TOO_LARGE, path,
+                        "is larger than " + MAX_BYTES / (1024 * 1024) + " MiB");
+            }
         } catch (NoSuchFileException e) {
             throw new SourceReadException(SourceReadException.Kind.NOT_FOUND, path, "no such file");
         } catch (AccessDeniedException e) {
@@ -59,6 +65,13 @@ public final class SourceFiles {
             throw new SourceReadException(SourceReadException.Kind.BINARY, path, "is a binary file, not a text config");
         }
         return bytes;
+    }
+
+    /** At most one byte past {@link #MAX_BYTES}, however long the file turns out to be while it is read. */
+    private static byte[] readBounded(Path path) throws IOException {
+        try (java.io.InputStream in = Files.newInputStream(path)) {
+            return in.readNBytes((int) MAX_BYTES + 1);
+        }
     }
 
     /** True when the file is big enough that the editor should limit live analysis. */

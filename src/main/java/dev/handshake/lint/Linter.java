@@ -57,9 +57,7 @@ public final class Linter {
             RuleContext context = new RuleContext(model, options, rule.meta());
             try {
                 rule.check(context);
-            } catch (IllegalStateException bug) {
-                throw bug;
-            } catch (RuntimeException bug) {
+            } catch (RuntimeException | StackOverflowError bug) {
                 Diagnostic failure = new Diagnostic(INTERNAL_ERROR, Severity.WARNING, model.main().path(),
                         dev.handshake.text.TextRange.at(0),
                         "rule " + rule.meta().id() + " failed on this file: " + bug, List.of(), List.of());

@@ -24,6 +24,21 @@ import java.util.function.Consumer;
  */
 public final class ConfigModel {
 
+    /**
+     * The most statements that includes may splice in as copies: a file spliced in a second time (a
+     * snippet included from every server) counts its statements again, and so does all it includes.
+     * Past the budget, includes are no longer followed and one {@code include-expansion-too-large}
+     * finding says where it ran out. The first splice of each file is free (each file is bounded by its
+     * size). Ten files that each {@code include *.conf} would otherwise splice in millions of copies.
+     */
+    public static final int MAX_COPIED_STATEMENTS = 50_000;
+
+    /**
+     * Blocks and includes nested deeper than this (each block and each include one level) are not
+     * analysed; the parser's cap, so that no walk over scopes recurses without a bound.
+     */
+    public static final int MAX_DEPTH = dev.handshake.syntax.Parser.MAX_DEPTH;
+
     private final ConfigFile main;
     private final Scope root;
     private final Map<Path, ConfigFile> files;
@@ -86,7 +101,7 @@ public final class ConfigModel {
         builder.files.put(main.path(), main);
         Scope root = new Scope(kind, null, null);
         builder.stack.push(main.path());
-        builder.fill(root, main.tree().root(), main);
+        builder.fill(root, main.tree().root(), main, 0);
         return new ConfigModel(main, root, builder.files, builder.includeTargets, builder.problems,
                 options.withContext(kind));
     }
@@ -225,56 +240,114 @@ public final class ConfigModel {
         private final List<ModelProblem> problems = new ArrayList<>();
         private final Map<Path, IOException> unreadable = new LinkedHashMap<>();
         private final Deque<Path> stack = new ArrayDeque<>();
+        private final Map<String, List<Path>> expansions = new java.util.HashMap<>();
+        private final java.util.Set<String> reported = new java.util.HashSet<>();
+        private final java.util.Set<ProblemKey> reportedAt = new java.util.HashSet<>();
+        /** Files already spliced in once: splicing one again makes copies, which the budget counts. */
+        private final java.util.Set<ConfigFile> spliced = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        private int copying;
+        private int copied;
+        private boolean overBudget;
 
         Builder(IncludeResolver resolver, SourceLoader loader) {
             this.resolver = resolver;
             this.loader = loader;
         }
 
-        void fill(Scope scope, Block block, ConfigFile file) {
+        void fill(Scope scope, Block block, ConfigFile file, int depth) {
             for (Directive d : block.directives()) {
+                if (copying > 0 && ++copied > MAX_COPIED_STATEMENTS) {
+                    if (!overBudget) {
+                        overBudget = true;
+                        problems.add(new ModelProblem(ModelProblem.Kind.INCLUDE_EXPANSION_TOO_LARGE, file.path(),
+                                d.range(), "the includes splice in more than " + MAX_COPIED_STATEMENTS
+                                + " statements again and again; the rest are not analysed"));
+                    }
+                    return;
+                }
                 if (d.name().equals("include") && !d.hasBlock() && d.argCount() == 1 && scope.kind() != ScopeKind.LUA) {
-                    include(scope, d, file);
+                    include(scope, d, file, depth);
                     continue;
                 }
                 Statement statement = new Statement(d, file, scope);
                 scope.add(statement);
                 if (d.block() != null) {
+                    if (depth >= MAX_DEPTH) {
+                        // A block the parser already cut (its own syntax error) has no directives.
+                        if (!d.block().directives().isEmpty()) {
+                            tooDeep(file, d);
+                        }
+                        continue;
+                    }
                     Scope child = new Scope(scope.kind().child(d.name()), statement, scope);
                     scope.addChild(child);
-                    fill(child, d.block(), file);
+                    fill(child, d.block(), file, depth + 1);
                 }
             }
         }
 
-        private void include(Scope scope, Directive include, ConfigFile from) {
+        private void tooDeep(ConfigFile file, Directive d) {
+            if (reported.add("depth")) {
+                problems.add(new ModelProblem(ModelProblem.Kind.INCLUDE_EXPANSION_TOO_LARGE, file.path(), d.range(),
+                        "blocks and includes nest deeper than " + MAX_DEPTH
+                        + " levels; the inner ones are not analysed"));
+            }
+        }
+
+        /** One problem per include directive and kind, however often its file is spliced in. */
+        private void problem(ModelProblem.Kind kind, ConfigFile from, Directive include,
+                             java.util.function.Supplier<String> message) {
+            if (reportedAt.add(new ProblemKey(kind, include))) {
+                problems.add(new ModelProblem(kind, from.path(), include.range(), message.get()));
+            }
+        }
+
+        /** A directive compares by identity, so this key is one include directive and one kind. */
+        private record ProblemKey(ModelProblem.Kind kind, Directive at) {
+        }
+
+        private void include(Scope scope, Directive include, ConfigFile from, int depth) {
             scope.add(new Statement(include, from, scope));
-            String pattern = include.arg(0);
-            List<Path> targets;
-            try {
-                targets = resolver.expand(pattern);
-            } catch (IOException e) {
-                problems.add(new ModelProblem(ModelProblem.Kind.INCLUDE_UNREADABLE, from.path(), include.range(),
-                        "cannot list files for include \"" + pattern + "\": " + e.getMessage()));
+            if (depth >= MAX_DEPTH) {
+                tooDeep(from, include);
                 return;
             }
+            String pattern = include.arg(0);
+            List<Path> targets = expansions.get(pattern);
+            if (targets == null) {
+                try {
+                    targets = resolver.expand(pattern);
+                } catch (IOException | RuntimeException e) {
+                    problem(ModelProblem.Kind.INCLUDE_UNREADABLE, from, include,
+                            () -> "cannot list files for include \"" + pattern + "\": " + e.getMessage());
+                    return;
+                }
+                expansions.put(pattern, targets);
+            }
             List<ConfigFile> reached = includeTargets.computeIfAbsent(include, k -> new ArrayList<>());
+            java.util.Set<ConfigFile> seen = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+            seen.addAll(reached);
             for (Path target : targets) {
+                if (overBudget) {
+                    return;
+                }
                 if (stack.contains(target)) {
-                    problems.add(new ModelProblem(ModelProblem.Kind.INCLUDE_CYCLE, from.path(), include.range(),
-                            "include cycle: " + cycleText(target)));
+                    problem(ModelProblem.Kind.INCLUDE_CYCLE, from, include, () -> "include cycle: " + cycleText(target));
                     continue;
                 }
                 ConfigFile file = loadIncluded(target, include, from, IncludeResolver.isGlob(pattern));
                 if (file == null) {
                     continue;
                 }
-                if (!reached.contains(file)) {
+                if (seen.add(file)) {
                     reached.add(file);
                 }
+                boolean copy = !spliced.add(file);
+                copying += copy ? 1 : 0;
                 stack.push(target);
-                fill(scope, file.tree().root(), file);
+                fill(scope, file.tree().root(), file, depth + 1);
                 stack.pop();
+                copying -= copy ? 1 : 0;
             }
         }
 
@@ -284,8 +357,7 @@ public final class ConfigModel {
                 return known;
             }
             if (!fromGlob && !Files.exists(target) && !isBuffer(target)) {
-                problems.add(new ModelProblem(ModelProblem.Kind.INCLUDE_NOT_FOUND, from.path(), include.range(),
-                        "included file " + target + " not found"));
+                problem(ModelProblem.Kind.INCLUDE_NOT_FOUND, from, include, () -> "included file " + target + " not found");
                 return null;
             }
             if (unreadable.containsKey(target)) {
@@ -297,8 +369,8 @@ public final class ConfigModel {
                 return file;
             } catch (IOException e) {
                 unreadable.put(target, e);
-                problems.add(new ModelProblem(ModelProblem.Kind.INCLUDE_UNREADABLE, from.path(), include.range(),
-                        "cannot read included file " + target + ": " + e.getMessage()));
+                problem(ModelProblem.Kind.INCLUDE_UNREADABLE, from, include,
+                        () -> "cannot read included file " + target + ": " + e.getMessage());
                 return null;
             }
         }

@@ -73,14 +73,32 @@ public final class IncludeResolver {
         }
         int depth = resolved.getNameCount() - globAt;
         PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + escapeForMatcher(resolved.toString()));
+        int fixedCount = fixed.getNameCount();
         try (Stream<Path> walk = Files.walk(fixed, depth)) {
-            List<Path> found = walk.filter(Files::isRegularFile)
+            List<Path> found = walk.filter(p -> p.getNameCount() == resolved.getNameCount())
                     .filter(matcher::matches)
+                    .filter(p -> !hiddenFromGlob(p, resolved, fixedCount))
+                    .filter(p -> !Files.isDirectory(p))
                     .map(p -> p.toAbsolutePath().normalize())
                     .sorted()
                     .collect(Collectors.toCollection(ArrayList::new));
             return found;
+        } catch (java.io.UncheckedIOException e) {
+            throw e.getCause();
         }
+    }
+
+    /**
+     * glob(3), which nginx uses, never lets a wildcard match a leading dot: {@code *.conf} does not
+     * reach {@code .a.conf.swp} or Handshake's own {@code .a.conf.123.tmp}. Java's matcher does.
+     */
+    private static boolean hiddenFromGlob(Path file, Path pattern, int from) {
+        for (int i = from; i < file.getNameCount(); i++) {
+            if (file.getName(i).toString().startsWith(".") && !pattern.getName(i).toString().startsWith(".")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** nginx's glob has no {@code {a,b}} alternatives; Java's does, so braces are escaped. */

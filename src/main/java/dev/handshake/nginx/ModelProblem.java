@@ -12,6 +12,8 @@ public record ModelProblem(Kind kind, Path file, TextRange range, String message
         /** A file includes itself, directly or through others. */
         INCLUDE_CYCLE,
         /** An included file exists but cannot be read. */
-        INCLUDE_UNREADABLE
+        INCLUDE_UNREADABLE,
+        /** The includes expand past {@link ConfigModel#MAX_COPIED_STATEMENTS} or {@link ConfigModel#MAX_DEPTH}. */
+        INCLUDE_EXPANSION_TOO_LARGE
     }
 }

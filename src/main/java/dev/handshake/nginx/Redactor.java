@@ -79,10 +79,26 @@ public final class Redactor {
     public static Result redact(ParseResult parse) {
         Redactor redactor = new Redactor(parse.tree().text());
         parse.tree().walk(redactor::visit);
+        // Text no directive was built from (nested past the parser's cap, or a block with no name) is
+        // masked whole: what is not analysed is not known to be safe.
+        for (dev.handshake.syntax.Block detached : parse.tree().detachedBlocks()) {
+            redactor.maskBody(detached);
+        }
         return redactor.result();
     }
 
+    private void maskBody(dev.handshake.syntax.Block block) {
+        TextRange inner = block.innerRange();
+        if (inner.end() > inner.start()) {
+            masks.add(inner);
+        }
+    }
+
     private void visit(Directive d) {
+        if (d.hasBlock() && d.block().isUnbuilt()) {
+            maskBody(d.block());
+            return;
+        }
         String name = d.name().toLowerCase(Locale.ROOT);
         Directive owner = d.enclosing();
         if (owner != null && owner.name().equals("map") && isSecretMap(owner)) {

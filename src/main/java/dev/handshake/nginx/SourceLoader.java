@@ -12,9 +12,30 @@ public interface SourceLoader {
 
     SourceText load(Path file) throws IOException;
 
-    /** Reads files from disk. */
+    /** Files larger than this are not read (the same 64 MiB the command line and editor refuse). */
+    long MAX_BYTES = 64L * 1024 * 1024;
+
+    /**
+     * Reads regular files from disk, up to {@link #MAX_BYTES}; a FIFO, device or directory is refused
+     * unread, and a file reporting size 0 (as /proc's endless files do) is read as empty.
+     */
     static SourceLoader fileSystem() {
-        return file -> SourceText.decode(Files.readAllBytes(file));
+        return file -> {
+            java.nio.file.attribute.BasicFileAttributes attributes =
+                    Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class);
+            if (!attributes.isRegularFile()) {
+                throw new IOException("not a regular file (a directory, FIFO or device); not read");
+            }
+            if (attributes.size() > MAX_BYTES) {
+                throw new IOException("larger than " + MAX_BYTES / (1024 * 1024) + " MiB; not read");
+            }
+            if (attributes.size() == 0) {
+                return SourceText.decode(new byte[0]);
+            }
+            try (java.io.InputStream in = Files.newInputStream(file)) {
+                return SourceText.decode(in.readNBytes((int) attributes.size()));
+            }
+        };
     }
 
     /** Texts in {@code buffers} (by normalised absolute path) win over the disk. */

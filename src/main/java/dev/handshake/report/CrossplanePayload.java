@@ -1,7 +1,8 @@
 package dev.handshake.report;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.StreamWriteConstraints;
 import dev.handshake.nginx.ConfigFile;
 import dev.handshake.nginx.ConfigModel;
 import dev.handshake.nginx.ModelProblem;
@@ -9,6 +10,10 @@ import dev.handshake.syntax.Block;
 import dev.handshake.syntax.Directive;
 import dev.handshake.syntax.SyntaxError;
 import dev.handshake.text.LineIndex;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,11 +29,75 @@ import java.util.Map;
  */
 public final class CrossplanePayload {
 
+    /**
+     * JSON nesting allowed while writing: two levels per block ({@code block} array, statement object)
+     * for the parser's deepest tree, plus the envelope. Jackson's default (1,000) stops at 498 blocks.
+     */
+    private static final int MAX_NESTING = 2 * dev.handshake.syntax.Parser.MAX_DEPTH + 16;
+
+    private static final JsonFactory FACTORY = JsonFactory.builder()
+            .streamWriteConstraints(StreamWriteConstraints.builder().maxNestingDepth(MAX_NESTING).build())
+            .build();
+
     private CrossplanePayload() {
     }
 
+    /** The payload as one string, ending with a line break (for small configs and tests). */
     public static String render(ConfigModel model) {
-        return JsonReport.write(tree(model));
+        StringWriter out = new StringWriter();
+        try {
+            write(model, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    /** Streams the payload to {@code out} (indented JSON, ending with a line break) without building it in memory. */
+    public static void write(ConfigModel model, Writer out) throws IOException {
+        List<ConfigFile> files = model.files();
+        Map<Path, Integer> indexes = new HashMap<>();
+        for (ConfigFile f : files) {
+            indexes.put(f.path(), indexes.size());
+        }
+        Map<Path, List<String[]>> errors = new HashMap<>();
+        boolean failed = false;
+        for (ConfigFile f : files) {
+            List<String[]> found = errors(model, f);
+            errors.put(f.path(), found);
+            failed |= !found.isEmpty();
+        }
+        try (JsonGenerator json = FACTORY.createGenerator(out)) {
+            json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            json.useDefaultPrettyPrinter();
+            json.writeStartObject();
+            json.writeStringField("status", failed ? "failed" : "ok");
+            json.writeArrayFieldStart("errors");
+            for (ConfigFile f : files) {
+                for (String[] e : errors.get(f.path())) {
+                    error(json, e);
+                }
+            }
+            json.writeEndArray();
+            json.writeArrayFieldStart("config");
+            for (ConfigFile f : files) {
+                json.writeStartObject();
+                json.writeStringField("file", f.path().toString());
+                json.writeStringField("status", errors.get(f.path()).isEmpty() ? "ok" : "failed");
+                json.writeArrayFieldStart("errors");
+                for (String[] e : errors.get(f.path())) {
+                    error(json, e);
+                }
+                json.writeEndArray();
+                json.writeFieldName("parsed");
+                statements(json, model, f, f.tree().root(), indexes);
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+            json.writeEndObject();
+        }
+        out.write("\n");
+        out.flush();
     }
 
     /** True when the payload's status is {@code failed}: a syntax error or an include problem somewhere. */
@@ -36,85 +105,64 @@ public final class CrossplanePayload {
         return !model.problems().isEmpty() || model.files().stream().anyMatch(f -> f.parse().hasErrors());
     }
 
-    public static ObjectNode tree(ConfigModel model) {
-        List<ConfigFile> files = model.files();
-        Map<Path, Integer> indexes = new HashMap<>();
-        for (ConfigFile f : files) {
-            indexes.put(f.path(), indexes.size());
-        }
-        ObjectNode root = JsonReport.MAPPER.createObjectNode();
-        root.put("status", "ok");
-        ArrayNode allErrors = root.putArray("errors");
-        ArrayNode configs = root.putArray("config");
-        for (ConfigFile f : files) {
-            ObjectNode config = configs.addObject();
-            config.put("file", f.path().toString());
-            List<ObjectNode> errors = errors(model, f);
-            config.put("status", errors.isEmpty() ? "ok" : "failed");
-            ArrayNode errorNodes = config.putArray("errors");
-            for (ObjectNode e : errors) {
-                errorNodes.add(e);
-                allErrors.add(e.deepCopy());
-            }
-            config.set("parsed", statements(model, f, f.tree().root(), indexes));
-        }
-        if (!allErrors.isEmpty()) {
-            root.put("status", "failed");
-        }
-        return root;
-    }
-
-    private static List<ObjectNode> errors(ConfigModel model, ConfigFile file) {
+    /** Each error as {file, line, message}. */
+    private static List<String[]> errors(ConfigModel model, ConfigFile file) {
         LineIndex lines = file.source().lines();
-        List<ObjectNode> found = new ArrayList<>();
+        List<String[]> found = new ArrayList<>();
         for (SyntaxError e : file.parse().errors()) {
-            found.add(error(file.path(), lines.line(e.range().start()), e.message()));
+            found.add(new String[] {file.path().toString(), String.valueOf(lines.line(e.range().start())), e.message()});
         }
         for (ModelProblem p : model.problems()) {
             if (p.file().equals(file.path())) {
-                found.add(error(file.path(), lines.line(p.range().start()), p.message()));
+                found.add(new String[] {file.path().toString(), String.valueOf(lines.line(p.range().start())), p.message()});
             }
         }
         return found;
     }
 
-    private static ObjectNode error(Path file, int line, String message) {
-        ObjectNode node = JsonReport.MAPPER.createObjectNode();
-        node.put("file", file.toString());
-        node.put("line", line);
-        node.put("error", message + " in " + file + ":" + line);
-        return node;
+    private static void error(JsonGenerator json, String[] e) throws IOException {
+        json.writeStartObject();
+        json.writeStringField("file", e[0]);
+        json.writeNumberField("line", Integer.parseInt(e[1]));
+        json.writeStringField("error", e[2] + " in " + e[0] + ":" + e[1]);
+        json.writeEndObject();
     }
 
-    private static ArrayNode statements(ConfigModel model, ConfigFile file, Block block, Map<Path, Integer> indexes) {
-        ArrayNode parsed = JsonReport.MAPPER.createArrayNode();
+    /** Recursion is bounded by {@link dev.handshake.syntax.Parser#MAX_DEPTH}: deeper blocks are not in the tree. */
+    private static void statements(JsonGenerator json, ConfigModel model, ConfigFile file, Block block,
+                                   Map<Path, Integer> indexes) throws IOException {
         LineIndex lines = file.source().lines();
+        json.writeStartArray();
         for (Directive d : block.directives()) {
-            ObjectNode node = parsed.addObject();
-            node.put("directive", d.name());
-            node.put("line", lines.line(d.range().start()));
-            ArrayNode args = node.putArray("args");
+            json.writeStartObject();
+            json.writeStringField("directive", d.name());
+            json.writeNumberField("line", lines.line(d.range().start()));
+            json.writeArrayFieldStart("args");
             for (String arg : d.name().equals("if") ? ifArgs(d.args()) : d.args()) {
-                args.add(arg);
+                json.writeString(arg);
             }
+            boolean lua = d.hasBlock() && d.block().luaCode() != null;
+            if (lua) {
+                json.writeString(d.block().luaCode().text(file.text()).strip());
+            }
+            json.writeEndArray();
             if (d.name().equals("include") && !d.hasBlock()) {
-                ArrayNode includes = node.putArray("includes");
+                json.writeArrayFieldStart("includes");
                 for (ConfigFile target : model.includedBy(d)) {
                     Integer index = indexes.get(target.path());
                     if (index != null) {
-                        includes.add(index);
+                        json.writeNumber(index);
                     }
                 }
+                json.writeEndArray();
             }
-            if (d.hasBlock()) {
-                if (d.block().luaCode() != null) {
-                    args.add(d.block().luaCode().text(file.text()).strip());
-                } else {
-                    node.set("block", statements(model, file, d.block(), indexes));
-                }
+            if (d.hasBlock() && !lua) {
+                json.writeFieldName("block");
+                statements(json, model, file, d.block(), indexes);
             }
+            json.writeEndObject();
         }
-        return parsed;
+        json.writeEndArray();
     }
 
     /** crossplane drops the parentheses around an {@code if} condition. */

@@ -16,6 +16,8 @@ public final class Block {
     private final Token open;
     private Token close;
     private Token luaCode;
+    private boolean unbuilt;
+    private int unclosedEnd = -1;
     private final List<Directive> directives = new ArrayList<>();
 
     Block(SyntaxTree tree, Directive owner, Token open) {
@@ -30,6 +32,23 @@ public final class Block {
 
     void close(Token closeBrace) {
         this.close = closeBrace;
+    }
+
+    void markUnbuilt() {
+        this.unbuilt = true;
+    }
+
+    /** An unbuilt block left open runs to the end of the text: its range covers the tokens skipped. */
+    void runsTo(int offset) {
+        this.unclosedEnd = offset;
+    }
+
+    /**
+     * True for a block nested past {@link Parser#MAX_DEPTH}: its tokens are in the tree (it saves byte
+     * for byte) but no directives were built from them, so nothing that walks directives sees them.
+     */
+    public boolean isUnbuilt() {
+        return unbuilt;
     }
 
     void lua(Token code) {
@@ -91,6 +110,8 @@ public final class Block {
             end = directives.get(directives.size() - 1).range().end();
         } else if (luaCode != null) {
             end = luaCode.end();
+        } else if (unclosedEnd >= 0) {
+            end = unclosedEnd;
         }
         return new TextRange(open.start(), end);
     }

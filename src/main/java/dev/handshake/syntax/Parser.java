@@ -1,7 +1,9 @@
 package dev.handshake.syntax;
 
 import dev.handshake.text.TextRange;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 
 /**
@@ -13,6 +15,13 @@ public final class Parser {
 
     private static final String EOF_EXPECTING_SEMICOLON = "unexpected end of file, expecting \";\" or \"}\"";
     private static final String EOF_EXPECTING_BRACE = "unexpected end of file, expecting \"}\"";
+
+    /**
+     * Blocks nested deeper than this are not built into the tree: their tokens are kept (the tree stays
+     * lossless) but their directives are not analysed, and one syntax error says so. nginx itself caps
+     * nothing but its own stack; the cap keeps the parser's and every tree walk's recursion bounded.
+     */
+    public static final int MAX_DEPTH = 1000;
 
     private final String text;
     private final SyntaxTree tree;
@@ -51,9 +60,55 @@ public final class Parser {
         return null;
     }
 
-    private void blockBody(Block block) {
+    /**
+     * Reads the body of {@code outer} (the root) to its end. Blocks are entered and left on a heap stack,
+     * not by recursion, so the Java stack does not grow with the nesting.
+     */
+    private void blockBody(Block outer) {
+        Deque<Block> open = new ArrayDeque<>();
+        Block block = outer;
+        Directive current = null;
         while (true) {
             Token t = nextSignificant();
+            if (current != null) {
+                if (t == null) {
+                    error(endOfText(), EOF_EXPECTING_SEMICOLON);
+                    current = null;
+                    continue;
+                }
+                switch (t.kind()) {
+                    case SEMICOLON -> {
+                        current.terminate(t);
+                        current = null;
+                    }
+                    case LBRACE -> {
+                        Block body = new Block(tree, current, t);
+                        current.attach(body);
+                        if (current.name().endsWith("_by_lua_block")) {
+                            luaBody(body);
+                        } else if (open.size() >= MAX_DEPTH) {
+                            error(t.range(), "blocks nested deeper than " + MAX_DEPTH
+                                    + " levels: the inner blocks are not analysed");
+                            skipBody(body);
+                        } else {
+                            open.push(block);
+                            block = body;
+                        }
+                        current = null;
+                    }
+                    case RBRACE -> {
+                        // nginx: 'unexpected "}"'. The directive ends here unterminated; the brace then
+                        // closes the enclosing block as the author most likely meant.
+                        error(t.range(), "unexpected \"}\"");
+                        if (!block.isRoot()) {
+                            pushedBack = t;
+                        }
+                        current = null;
+                    }
+                    default -> current.addArg(t);
+                }
+                continue;
+            }
             if (t == null) {
                 if (!block.isRoot()) {
                     error(endOfText(), EOF_EXPECTING_BRACE);
@@ -66,7 +121,7 @@ public final class Parser {
                         error(t.range(), "unexpected \"}\"");
                     } else {
                         block.close(t);
-                        return;
+                        block = open.pop();
                     }
                 }
                 case SEMICOLON -> error(t.range(), "unexpected \";\"");
@@ -75,49 +130,37 @@ public final class Parser {
                     // closing brace does not close the enclosing block.
                     error(t.range(), "unexpected \"{\"");
                     Block orphan = new Block(tree, null, t);
-                    blockBody(orphan);
+                    tree.addDetached(orphan);
+                    if (open.size() >= MAX_DEPTH) {
+                        skipBody(orphan);
+                    } else {
+                        open.push(block);
+                        block = orphan;
+                    }
                 }
-                default -> directive(block, t);
+                default -> {
+                    current = new Directive(tree, block, t);
+                    block.add(current);
+                }
             }
         }
     }
 
-    private void directive(Block parent, Token name) {
-        Directive d = new Directive(tree, parent, name);
-        parent.add(d);
-        while (true) {
-            Token t = nextSignificant();
-            if (t == null) {
-                error(endOfText(), EOF_EXPECTING_SEMICOLON);
+    /** Keeps every token up to the brace that closes {@code body} in the tree, building no directives. */
+    private void skipBody(Block body) {
+        body.markUnbuilt();
+        long open = 1;
+        Token t;
+        while ((t = nextSignificant()) != null) {
+            if (t.kind() == TokenKind.LBRACE) {
+                open++;
+            } else if (t.kind() == TokenKind.RBRACE && --open == 0) {
+                body.close(t);
                 return;
             }
-            switch (t.kind()) {
-                case SEMICOLON -> {
-                    d.terminate(t);
-                    return;
-                }
-                case LBRACE -> {
-                    Block body = new Block(tree, d, t);
-                    d.attach(body);
-                    if (d.name().endsWith("_by_lua_block")) {
-                        luaBody(body);
-                    } else {
-                        blockBody(body);
-                    }
-                    return;
-                }
-                case RBRACE -> {
-                    // nginx: 'unexpected "}"'. The directive ends here unterminated; the brace then
-                    // closes the enclosing block as the author most likely meant.
-                    error(t.range(), "unexpected \"}\"");
-                    if (!parent.isRoot()) {
-                        pushedBack = t;
-                    }
-                    return;
-                }
-                default -> d.addArg(t);
-            }
         }
+        body.runsTo(text.length());
+        error(endOfText(), EOF_EXPECTING_BRACE);
     }
 
     private void luaBody(Block body) {
@@ -140,6 +183,11 @@ public final class Parser {
     }
 
     private void error(TextRange range, String message) {
-        errors.add(new SyntaxError(range, message));
+        SyntaxError error = new SyntaxError(range, message);
+        // Every block left open at the end of the file would say the same thing at the same place.
+        if (!errors.isEmpty() && errors.get(errors.size() - 1).equals(error)) {
+            return;
+        }
+        errors.add(error);
     }
 }

@@ -1,8 +1,11 @@
 package dev.handshake.syntax;
 
 import dev.handshake.text.TextRange;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Deque;
+import java.util.Iterator;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -12,6 +15,7 @@ public final class SyntaxTree {
     private final String text;
     private final List<Token> tokens = new ArrayList<>();
     private final Block root;
+    private final List<Block> detached = new ArrayList<>();
 
     SyntaxTree(String text) {
         this.text = text;
@@ -35,16 +39,33 @@ public final class SyntaxTree {
         return root;
     }
 
-    /** Visits every directive in document order, depth first. */
-    public void walk(Consumer<Directive> visitor) {
-        walk(root, visitor);
+    void addDetached(Block block) {
+        detached.add(block);
     }
 
-    private static void walk(Block block, Consumer<Directive> visitor) {
-        for (Directive d : block.directives()) {
+    /**
+     * Blocks opened by a {@code {} with no directive name (a syntax error): read so that their closing
+     * brace does not close the enclosing block, but owned by no directive, so {@link #walk} never
+     * reaches them.
+     */
+    public List<Block> detachedBlocks() {
+        return Collections.unmodifiableList(detached);
+    }
+
+    /** Visits every directive in document order, depth first (on a heap stack, however deep the tree). */
+    public void walk(Consumer<Directive> visitor) {
+        Deque<Iterator<Directive>> open = new ArrayDeque<>();
+        open.push(root.directives().iterator());
+        while (!open.isEmpty()) {
+            Iterator<Directive> level = open.peek();
+            if (!level.hasNext()) {
+                open.pop();
+                continue;
+            }
+            Directive d = level.next();
             visitor.accept(d);
             if (d.block() != null) {
-                walk(d.block(), visitor);
+                open.push(d.block().directives().iterator());
             }
         }
     }

@@ -54,4 +54,22 @@ class SourceFilesTest {
         assertEquals(SourceReadException.Kind.UNREADABLE,
                 assertThrows(SourceReadException.class, () -> SourceFiles.read(file)).kind());
     }
+
+    @Test
+    void aFifoOrDeviceIsRefusedUnreadAndAnUnsizedProcFileIsReadAsEmpty() throws Exception {
+        Path fifo = dir.resolve("pipe.conf");
+        if (new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0) {
+            SourceReadException e = assertThrows(SourceReadException.class, () -> SourceFiles.read(fifo));
+            assertEquals(SourceReadException.Kind.NOT_A_FILE, e.kind());
+        }
+        Path zero = Path.of("/dev/zero");
+        if (Files.exists(zero)) {
+            assertEquals(SourceReadException.Kind.NOT_A_FILE,
+                    assertThrows(SourceReadException.class, () -> SourceFiles.read(zero)).kind());
+        }
+        Path status = Path.of("/proc/self/status");
+        if (Files.isRegularFile(status) && Files.size(status) == 0) {
+            assertEquals("", SourceFiles.read(status).text());
+        }
+    }
 }

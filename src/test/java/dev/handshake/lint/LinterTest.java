@@ -1,7 +1,6 @@
 package dev.handshake.lint;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.handshake.nginx.ConfigFile;
@@ -91,9 +90,47 @@ class LinterTest {
     }
 
     @Test
-    void aRuleEmittingAnUndeclaredFixKindFails() {
+    void aRuleEmittingAnUndeclaredFixKindFailsAsAnInternalErrorNamingIt() {
         Linter liar = new Linter(List.of(new FlagMe(Applicability.UNSAFE, Applicability.SAFE)), LintOptions.defaults());
-        assertThrows(IllegalStateException.class, () -> liar.lint(model("flagme 1;\n")));
+        List<Diagnostic> found = liar.lint(model("flagme 1;\n")).diagnostics();
+        assertEquals(List.of(Linter.INTERNAL_ERROR), found.stream().map(Diagnostic::rule).toList());
+        assertTrue(found.get(0).message().contains("flag-me"), found.get(0).message());
+        assertTrue(found.get(0).message().contains("does not declare"), found.get(0).message());
+    }
+
+    /** A rule that throws (or overflows the stack) on every input. */
+    private static final class Throwing implements Rule {
+        private final RuntimeException failure;
+
+        Throwing(RuntimeException failure) {
+            this.failure = failure;
+        }
+
+        @Override
+        public RuleMeta meta() {
+            return RuleMeta.of("always-throws", Severity.ERROR, "test rule");
+        }
+
+        @Override
+        public void check(RuleContext context) {
+            if (failure == null) {
+                throw new StackOverflowError("deep");
+            }
+            throw failure;
+        }
+    }
+
+    @Test
+    void aThrowingRuleBecomesAnInternalErrorAndTheOtherRulesFindingsStay() {
+        for (RuntimeException failure : new RuntimeException[] {
+                new NullPointerException("boom"), new IllegalStateException("broken"), null}) {
+            Linter linter = new Linter(List.of(new Throwing(failure),
+                    new FlagMe(Applicability.SAFE, Applicability.SAFE)), LintOptions.defaults());
+            LintResult result = linter.lint(model("flagme 1;\nflagme 2;\n"));
+            assertEquals(List.of("flag-me@1", "flag-me@2", "internal-error@1"), rules(result).stream().sorted().toList());
+            Diagnostic internal = result.of(Linter.INTERNAL_ERROR).get(0);
+            assertTrue(internal.message().contains("always-throws"), internal.message());
+        }
     }
 
     @Test

@@ -33,6 +33,11 @@ final class IncludeProblems implements Rule {
                 "an included file cannot be read"), ModelProblem.Kind.INCLUDE_UNREADABLE);
     }
 
+    static Rule expansionTooLarge() {
+        return new IncludeProblems(RuleMeta.of("include-expansion-too-large", Severity.WARNING,
+                "the includes expand to more than Handshake analyses"), ModelProblem.Kind.INCLUDE_EXPANSION_TOO_LARGE);
+    }
+
     @Override
     public RuleMeta meta() {
         return meta;

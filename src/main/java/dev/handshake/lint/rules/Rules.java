@@ -17,6 +17,7 @@ public final class Rules {
                 IncludeProblems.notFound(),
                 IncludeProblems.cycle(),
                 IncludeProblems.unreadable(),
+                IncludeProblems.expansionTooLarge(),
                 new UpstreamSniOff(),
                 new UpstreamSniNameUnusable(),
                 new UpstreamSniNameIgnored(),

@@ -1,0 +1,183 @@
+package dev.handshake.nginx;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.handshake.lint.Linter;
+import dev.handshake.lint.LintResult;
+import dev.handshake.syntax.Parser;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Includes that multiply, loop, nest too deep or name things that are not config files. */
+class IncludeLimitsTest {
+
+    @TempDir
+    Path dir;
+
+    private Path write(String name, String text) throws IOException {
+        Path p = dir.resolve(name);
+        Files.createDirectories(p.getParent());
+        Files.writeString(p, text);
+        return p;
+    }
+
+    private static List<ModelProblem> of(ConfigModel model, ModelProblem.Kind kind) {
+        return model.problems().stream().filter(p -> p.kind() == kind).collect(Collectors.toList());
+    }
+
+    private static List<String> names(ConfigModel model) {
+        return model.files().stream().map(f -> f.path().getFileName().toString()).collect(Collectors.toList());
+    }
+
+    @Test
+    void tenFilesEachIncludingAllAreCutByTheBudgetWithOneFinding() throws IOException {
+        for (int i = 0; i < 10; i++) {
+            write("f" + i + ".conf", "include *.conf;\n");
+        }
+        ConfigModel model = ConfigModel.load(dir.resolve("f0.conf"), ConfigModel.Options.defaults());
+        assertEquals(10, model.files().size());
+        assertEquals(1, of(model, ModelProblem.Kind.INCLUDE_EXPANSION_TOO_LARGE).size(), model.problems()::toString);
+        assertTrue(model.statements().size() <= ConfigModel.MAX_COPIED_STATEMENTS + 20, "statements: " + model.statements().size());
+        // one cycle finding per include directive at most, not one per path through the files
+        assertTrue(of(model, ModelProblem.Kind.INCLUDE_CYCLE).size() <= 10, model.problems().size() + " problems");
+        LintResult result = Linter.standard().lint(model);
+        assertEquals(1, result.of("include-expansion-too-large").size());
+        assertEquals(List.of(), result.of(Linter.INTERNAL_ERROR));
+    }
+
+    @Test
+    void aFileIncludingItselfIsOneCycleFinding() throws IOException {
+        Path main = write("nginx.conf", "include nginx.conf;\ninclude *.conf;\n");
+        ConfigModel model = ConfigModel.load(main, ConfigModel.Options.defaults());
+        assertEquals(2, of(model, ModelProblem.Kind.INCLUDE_CYCLE).size(), model.problems()::toString);
+        assertEquals(List.of(), of(model, ModelProblem.Kind.INCLUDE_EXPANSION_TOO_LARGE));
+    }
+
+    @Test
+    void globWildcardsDoNotMatchALeadingDotAsGlob3() throws IOException {
+        Path main = write("nginx.conf", "http { include conf.d/*; include conf.d/*.conf; include conf.d/.*.swp; }\n");
+        write("conf.d/a.conf", "server { listen 80; }\n");
+        write("conf.d/.a.conf.swp", "garbage {\n");
+        write("conf.d/.a.conf.12345.tmp", "server { listen 81; }\n");
+        write("conf.d/.hidden.conf", "server { listen 82; }\n");
+        ConfigModel model = ConfigModel.load(main, ConfigModel.Options.defaults());
+        assertEquals(List.of("nginx.conf", "a.conf", ".a.conf.swp"), names(model));
+    }
+
+    @Test
+    void blocksNestedTooDeepThroughIncludesAreCutWithOneFinding() throws IOException {
+        int half = Parser.MAX_DEPTH - 10;
+        Path main = write("nginx.conf", "a{".repeat(half) + "include inner.conf;" + "}".repeat(half) + "\n");
+        write("inner.conf", "b{".repeat(half) + "}".repeat(half) + "\n");
+        ConfigModel model = ConfigModel.load(main, ConfigModel.Options.defaults());
+        assertEquals(1, of(model, ModelProblem.Kind.INCLUDE_EXPANSION_TOO_LARGE).size(), model.problems()::toString);
+        LintResult result = Linter.standard().lint(model);
+        assertEquals(List.of(), result.of(Linter.INTERNAL_ERROR));
+    }
+
+    @Test
+    void aGlobOverManyFilesParsesEachOnceAndReusesItAcrossContexts() throws IOException {
+        StringBuilder main = new StringBuilder();
+        for (int i = 0; i < 3; i++) {
+            main.append("http { include conf.d/*.conf; }\n");
+        }
+        for (int i = 0; i < 500; i++) {
+            write("conf.d/s" + i + ".conf", "server { listen " + i + "; }\n");
+        }
+        int[] loads = {0};
+        SourceLoader counting = file -> {
+            loads[0]++;
+            return SourceLoader.fileSystem().load(file);
+        };
+        ConfigModel model = ConfigModel.load(write("nginx.conf", main.toString()),
+                ConfigModel.Options.defaults().withLoader(counting));
+        assertEquals(501, model.files().size());
+        assertEquals(501, loads[0]);
+        assertEquals(1500, model.scopes(ScopeKind.SERVER).size());
+    }
+
+    @Test
+    void devicesAndFifosAreNeverReadAndTheRestIsChecked() throws Exception {
+        write("conf.d/a.conf", "server { listen 80; }\n");
+        Path fifo = dir.resolve("conf.d/b.conf");
+        boolean made = new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0;
+        Path main = write("nginx.conf", "http { include /dev/zero; include conf.d/*.conf; }\n");
+        ConfigModel model = ConfigModel.load(main, ConfigModel.Options.defaults());
+        List<ModelProblem> unreadable = of(model, ModelProblem.Kind.INCLUDE_UNREADABLE);
+        assertEquals(made ? 2 : 1, unreadable.size(), model.problems()::toString);
+        assertTrue(unreadable.get(0).message().contains("not a regular file"), unreadable.get(0).message());
+        assertTrue(names(model).contains("a.conf"));
+    }
+
+    @Test
+    void filesReportingSizeZeroAreReadAsEmptyNotForever() throws IOException {
+        Path proc = Path.of("/proc/self/status");
+        assumeTrue(Files.isRegularFile(proc) && Files.size(proc) == 0, "needs a Linux /proc");
+        Path main = write("nginx.conf", "include /proc/self/status;\ninclude /proc/self/*;\n");
+        ConfigModel model = ConfigModel.load(main, ConfigModel.Options.defaults());
+        assertTrue(model.file(proc).isPresent());
+        assertEquals("", model.file(proc).get().text());
+        assertEquals(List.of(), Linter.standard().lint(model).of(Linter.INTERNAL_ERROR));
+    }
+
+    @Test
+    void anUnreadableDirectoryIsOneFindingForItsInclude() throws IOException {
+        write("conf.d/a.conf", "server { listen 80; }\n");
+        Path locked = dir.resolve("locked");
+        Files.createDirectories(locked.resolve("inner"));
+        Files.writeString(locked.resolve("inner/x.conf"), "server {}\n");
+        assumeTrue(locked.toFile().setReadable(false, false) && !Files.isReadable(locked),
+                "needs a user that permissions apply to (not root)");
+        try {
+            Path main = write("nginx.conf", "http { include locked/*/*.conf; include conf.d/*.conf; }\n");
+            ConfigModel model = ConfigModel.load(main, ConfigModel.Options.defaults());
+            assertEquals(1, of(model, ModelProblem.Kind.INCLUDE_UNREADABLE).size(), model.problems()::toString);
+            assertTrue(names(model).contains("a.conf"));
+        } finally {
+            locked.toFile().setReadable(true, false);
+        }
+    }
+
+    @Test
+    void aLongChainOfIncludesIsCutAtTheDepthCapWithOneFinding() throws IOException {
+        int files = Parser.MAX_DEPTH + 200;
+        for (int i = 0; i < files; i++) {
+            write("c" + i + ".conf", i + 1 < files ? "include c" + (i + 1) + ".conf;\n" : "worker_processes 1;\n");
+        }
+        ConfigModel model = ConfigModel.load(dir.resolve("c0.conf"), ConfigModel.Options.defaults());
+        assertEquals(1, of(model, ModelProblem.Kind.INCLUDE_EXPANSION_TOO_LARGE).size(), model.problems()::toString);
+        assertEquals(Parser.MAX_DEPTH + 1, model.files().size());
+        assertEquals(List.of(), Linter.standard().lint(model).of(Linter.INTERNAL_ERROR));
+    }
+
+    @Test
+    void nestingTheParserAlreadyCutIsNotReportedTwice() throws IOException {
+        Path main = write("nginx.conf", "a{".repeat(Parser.MAX_DEPTH + 5) + "}".repeat(Parser.MAX_DEPTH + 5) + "\n");
+        ConfigModel model = ConfigModel.load(main, ConfigModel.Options.defaults());
+        assertEquals(List.of(), model.problems());
+        assertEquals(1, model.main().parse().errors().size());
+    }
+
+    @Test
+    void aSnippetSplicedIntoManyPlacesCountsItsCopiesAgainstTheBudget() throws IOException {
+        write("snippet.conf", "proxy_ssl_server_name on;\nproxy_ssl_verify on;\nproxy_set_header Host $host;\n"
+                + "proxy_set_header X-Real-IP $remote_addr;\n");
+        int fits = ConfigModel.MAX_COPIED_STATEMENTS / 4 - 1;
+        ConfigModel under = ConfigModel.load(write("under.conf", "http { server {\n"
+                + "location / { include snippet.conf; }\n".repeat(fits) + "} }\n"), ConfigModel.Options.defaults());
+        assertEquals(List.of(), under.problems());
+        assertEquals(fits, under.scopes(ScopeKind.LOCATION).size());
+        ConfigModel over = ConfigModel.load(write("over.conf", "http { server {\n"
+                + "location / { include snippet.conf; }\n".repeat(fits + 10) + "} }\n"), ConfigModel.Options.defaults());
+        List<ModelProblem> found = of(over, ModelProblem.Kind.INCLUDE_EXPANSION_TOO_LARGE);
+        assertEquals(1, found.size(), over.problems()::toString);
+        assertTrue(found.get(0).message().contains(String.valueOf(ConfigModel.MAX_COPIED_STATEMENTS)), found.get(0).message());
+    }
+}
