@@ -259,6 +259,21 @@ class EditorActionsFxTest {
     }
 
     @Test
+    void ctrlSpaceCompletesTheDirectiveNameAtTheCaret(FxRobot robot) throws Exception {
+        String typed = "http {\n    server {\n        proxy_ssl_ser\n    }\n}\n";
+        open(typed);
+        var editor = window.editor();
+        robot.interact(() -> editor.moveCaret(typed.indexOf("proxy_ssl_ser") + "proxy_ssl_ser".length()));
+        robot.interact(editor::requestFocus);
+        shortcut(robot, KeyCode.CONTROL, KeyCode.SPACE);
+        until("completion menu", () -> robot.lookup(".completion-item").tryQuery().isPresent());
+        robot.type(KeyCode.DOWN).type(KeyCode.ENTER);
+        until("completed", () -> editor.text().equals(typed.replace("proxy_ssl_ser\n", "proxy_ssl_server_name\n")));
+        shortcut(robot, KeyCode.CONTROL, KeyCode.Z);
+        until("one undo step", () -> editor.text().equals(typed));
+    }
+
+    @Test
     void storedSettingsShapeTheLinterReviewAndTheme() throws Exception {
         var store = new dev.handshake.ui.settings.SettingsStore(dir.resolve("settings-" + System.nanoTime()));
         store.save(new dev.handshake.ui.settings.Settings(java.util.Set.of("upstream-sni-off"), java.util.Map.of(),

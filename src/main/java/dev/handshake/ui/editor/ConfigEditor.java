@@ -25,6 +25,8 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.MenuItem;
 import javafx.scene.layout.BorderPane;
 import org.fxmisc.flowless.VirtualizedScrollPane;
 import org.fxmisc.richtext.CodeArea;
@@ -65,6 +67,7 @@ public final class ConfigEditor {
     private long lastApplyNanos;
     private final StylePainter painter = new StylePainter(area);
     private boolean disposed;
+    private final ContextMenu completionMenu = new ContextMenu();
     private Function<Path, AnalysisScope> scopes = AnalysisScope::alone;
     private Runnable onEdited = () -> { };
 
@@ -75,6 +78,7 @@ public final class ConfigEditor {
         area.setMouseOverTextDelay(Duration.ofMillis(400));
         overlay = new DiagnosticsOverlay(area);
         keys = new EditingKeys(area, this::latestIfCurrent, this::replaceRange);
+        keys.onComplete(this::showCompletion);
         findBar = new FindBar(area, this::replaceRange);
         root.setTop(findBar.node());
         root.getStyleClass().add("editor-pane");
@@ -397,6 +401,42 @@ public final class ConfigEditor {
 
     public void toggleComment() {
         keys.toggleComment();
+    }
+
+    /** Ctrl+Space: the completions at the caret in a menu; choosing one inserts it as one undo step. */
+    public void showCompletion() {
+        List<Completion.Candidate> candidates = completionsAtCaret();
+        completionMenu.hide();
+        completionMenu.getItems().clear();
+        if (candidates.isEmpty()) {
+            return;
+        }
+        int caretAt = area.getCaretPosition();
+        for (Completion.Candidate candidate : candidates) {
+            MenuItem item = new MenuItem(candidate.text() + (candidate.detail().isEmpty() ? "" : "    " + candidate.detail()));
+            item.setMnemonicParsing(false);
+            item.getStyleClass().add("completion-item");
+            item.setOnAction(e -> replaceRange(new TextRange(candidate.from(), caretAt), candidate.text()));
+            completionMenu.getItems().add(item);
+        }
+        caretBounds().ifPresent(b -> completionMenu.show(area, b.getMinX(), b.getMaxY()));
+    }
+
+    /** What Ctrl+Space would offer at the caret now. */
+    public List<Completion.Candidate> completionsAtCaret() {
+        String text = area.getText();
+        Analysis latest = analysis.get();
+        // The latest parse when it is of this text; a fresh one otherwise (a pause in typing brings one soon).
+        dev.handshake.syntax.SyntaxTree tree = latest != null && latest.version() == version ? latest.parse().tree()
+                : dev.handshake.syntax.Parser.parse(text).tree();
+        Path file = path.get();
+        Path folder = file != null ? file.getParent() : null;
+        if (latest != null && latest.lint() != null) {
+            Path main = latest.lint().model().main().path();
+            folder = main.getParent();
+        }
+        return Completion.at(text, tree, area.getCaretPosition(),
+                dev.handshake.nginx.DirectiveCatalogue.standard().withExtraNames(linter.options().extraDirectives()), folder);
     }
 
     /** Runs {@code handler} on Alt+Enter and Ctrl+. in the text (the quick-fix menu). */

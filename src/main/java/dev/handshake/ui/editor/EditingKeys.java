@@ -49,6 +49,11 @@ final class EditingKeys {
         Nodes.addInputMap(area, keys);
     }
 
+    /** Runs {@code handler} on Ctrl+Space (completion). */
+    void onComplete(Runnable handler) {
+        Nodes.addInputMap(area, consume(keyPressed(KeyCode.SPACE, KeyCombination.SHORTCUT_DOWN), e -> handler.run()));
+    }
+
     /** Runs {@code handler} on Alt+Enter and Ctrl+. (the quick-fix menu). */
     void onQuickFix(Runnable handler) {
         Nodes.addInputMap(area, sequence(

@@ -1,0 +1,72 @@
+package dev.handshake.ui.editor;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.handshake.nginx.DirectiveCatalogue;
+import dev.handshake.syntax.Parser;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CompletionTest {
+
+    private static List<Completion.Candidate> at(String textWithCaret, Path folder) {
+        int caret = textWithCaret.indexOf('|');
+        String text = textWithCaret.replace("|", "");
+        return Completion.at(text, Parser.parse(text).tree(), caret, DirectiveCatalogue.standard(), folder);
+    }
+
+    private static List<String> texts(List<Completion.Candidate> candidates) {
+        return candidates.stream().map(Completion.Candidate::text).toList();
+    }
+
+    @Test
+    void directiveNamesAllowedInTheCaretsBlockWithTheirSyntax() {
+        List<Completion.Candidate> found = at("http {\n    server {\n        location / {\n            proxy_ssl_ser|\n"
+                + "        }\n    }\n}\n", null);
+        assertEquals(List.of("proxy_ssl_server_name"), texts(found));
+        assertEquals("proxy_ssl_server_name on | off;", found.get(0).detail());
+        assertEquals(List.of(), texts(at("http {\n    worker_proc|\n}\n", null)), "a main-only directive is not offered in http");
+        assertEquals(List.of("worker_processes"), texts(at("worker_proc|\nevents {}\nhttp {}\n", null)));
+    }
+
+    @Test
+    void enumeratedValuesFromTheSyntax() {
+        assertEquals(List.of("off", "on"), texts(at("http {\n    proxy_ssl_server_name |\n}\n", null)));
+        assertEquals(List.of("on"), texts(at("http {\n    proxy_ssl_verify o|\n}\n", null)).stream()
+                .filter(t -> t.startsWith("on")).toList());
+        List<String> protocols = texts(at("http {\n    proxy_ssl_protocols TLSv1.2 TLS|\n}\n", null));
+        assertTrue(protocols.contains("TLSv1.3") && !protocols.contains("TLSv1.2"), protocols.toString());
+        assertEquals(List.of(), texts(at("http {\n    proxy_read_timeout |\n}\n", null)), "a placeholder is no value");
+    }
+
+    @Test
+    void upstreamGroupsAfterTheSchemeAndVariablesAfterADollar() {
+        String config = "http {\n    upstream pool_a { server 10.0.0.1:443; }\n    upstream other { server 10.0.0.2; }\n"
+                + "    server {\n        set $backend https://x;\n        location / {\n            proxy_pass https://po|\n"
+                + "        }\n    }\n}\n";
+        List<Completion.Candidate> groups = at(config, null);
+        assertEquals(List.of("https://pool_a"), texts(groups));
+        assertEquals(config.indexOf("https://po"), groups.get(0).from(), "replaces the typed URL");
+        List<String> variables = texts(at(config.replace("proxy_pass https://po|", "proxy_pass $ba|"), null));
+        assertEquals("$backend", variables.get(0), "a variable the file sets comes first");
+        assertFalse(variables.contains("$host"));
+        assertTrue(texts(at(config.replace("proxy_pass https://po|", "proxy_set_header Host $ho|"), null)).contains("$host"));
+    }
+
+    @Test
+    void filesForIncludesAndCertificates(@TempDir Path dir) throws IOException {
+        Files.createDirectories(dir.resolve("conf.d"));
+        Files.writeString(dir.resolve("conf.d/api.conf"), "");
+        Files.writeString(dir.resolve("conf.d/.api.conf.swp"), "");
+        Files.writeString(dir.resolve("mime.types"), "");
+        assertEquals(List.of("conf.d/"), texts(at("http {\n    include co|\n}\n", dir)));
+        assertEquals(List.of("conf.d/api.conf"), texts(at("http {\n    include conf.d/|\n}\n", dir)), "no dot files");
+        assertEquals(List.of("mime.types"), texts(at("http {\n    include mi|\n}\n", dir)));
+    }
+}
