@@ -21,11 +21,11 @@ import java.util.Set;
 public final class Launcher {
 
     /** First arguments that select the headless command line instead of the editor. */
-    static final Set<String> CLI_COMMANDS = Set.of("check", "fix", "parse", "explain", "rules",
+    static final Set<String> CLI_COMMANDS = Set.of("check", "fix", "parse", "format", "explain", "rules",
             "--help", "-h", "help", "--version", "-V", "version");
 
     /** The commands a mistyped first argument is compared with. */
-    private static final List<String> SUGGESTED = List.of("check", "fix", "parse", "explain", "rules", "help", "version");
+    private static final List<String> SUGGESTED = List.of("check", "fix", "parse", "format", "explain", "rules", "help", "version");
 
     private Launcher() {
     }

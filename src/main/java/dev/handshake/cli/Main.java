@@ -46,6 +46,9 @@ public final class Main {
             "      Apply safe fixes, and fixes whose input is given; prints a diff unless --write or --output.",
             "  parse [--format crossplane] [--context C] [--map-path FROM=TO]... PATH",
             "      Print the parse of PATH and its includes as a crossplane JSON payload.",
+            "  format [--check | --write] FILE...",
+            "      Re-indent and normalise spacing (comments, quotes, blank lines, Lua and map bodies kept);",
+            "      prints the diff; --check lists unformatted files (exit 1); --write formats in place.",
             "  explain RULE     Print the documentation of RULE.",
             "  rules            List every rule: id, severity, summary.",
             "",
@@ -86,10 +89,11 @@ public final class Main {
                 case "check" -> new CheckCommand(this).run(rest, out, err);
                 case "fix" -> new FixCommand(this).run(rest, out, err);
                 case "parse" -> new ParseCommand(this).run(rest, out, err);
+                case "format" -> new FormatCommand(this).run(rest, out, err);
                 case "explain" -> new RulesCommand(this).explain(rest, out, err);
                 case "rules" -> new RulesCommand(this).list(rest, out);
                 default -> throw new UsageException("unknown command " + args[0] + Suggestions.didYouMean(args[0],
-                        List.of("check", "fix", "parse", "explain", "rules", "--help", "--version")));
+                        List.of("check", "fix", "parse", "format", "explain", "rules", "--help", "--version")));
             };
         } catch (UsageException e) {
             err.println(NAME + ": " + e.getMessage());

@@ -50,6 +50,9 @@ final class Menus {
                 Action.of("Replace…", "Shortcut+H", () -> window.editor().showFind(true)).menuItem(),
                 Action.of("Go to Line…", "Shortcut+G", () -> window.navigator().goToLine()).menuItem(),
                 Action.of("Toggle Comment", "Shortcut+Slash", () -> window.editor().toggleComment()).menuItem(),
+                Action.of("Format Document", "Shortcut+Alt+L", () -> window.showStatus(
+                        window.editor().formatDocument().orElse("Formatted"))).menuItem(),
+                Action.of("Complete", "Shortcut+Space", () -> window.editor().showCompletion()).menuItem(),
                 new SeparatorMenuItem(),
                 Action.of("Settings…", "Shortcut+Comma", () -> window.settings().edit()).menuItem());
         Menu code = menu("Code",

@@ -259,6 +259,18 @@ class EditorActionsFxTest {
     }
 
     @Test
+    void formatDocumentIsOneUndoStep(FxRobot robot) throws Exception {
+        String messy = "http {\nserver {\n  listen   80 ;  # port\n}\n}\n";
+        open(messy);
+        var editor = window.editor();
+        robot.interact(editor::requestFocus);
+        shortcut(robot, KeyCode.CONTROL, KeyCode.ALT, KeyCode.L);
+        until("formatted", () -> editor.text().equals("http {\n    server {\n        listen 80; # port\n    }\n}\n"));
+        shortcut(robot, KeyCode.CONTROL, KeyCode.Z);
+        until("one undo step", () -> editor.text().equals(messy));
+    }
+
+    @Test
     void ctrlSpaceCompletesTheDirectiveNameAtTheCaret(FxRobot robot) throws Exception {
         String typed = "http {\n    server {\n        proxy_ssl_ser\n    }\n}\n";
         open(typed);

@@ -403,6 +403,22 @@ public final class ConfigEditor {
         keys.toggleComment();
     }
 
+    /**
+     * Code > Format Document: re-indents and normalises spacing as one undo step ({@link
+     * dev.handshake.syntax.Formatter}); returns why not when the text has syntax errors, else empty.
+     */
+    public Optional<String> formatDocument() {
+        String text = area.getText();
+        Optional<String> formatted = dev.handshake.syntax.Formatter.format(dev.handshake.syntax.Parser.parse(text));
+        if (formatted.isEmpty()) {
+            return Optional.of("Not formatted: fix the syntax errors first");
+        }
+        if (!formatted.get().equals(text)) {
+            replaceAll(formatted.get());
+        }
+        return Optional.empty();
+    }
+
     /** Ctrl+Space: the completions at the caret in a menu; choosing one inserts it as one undo step. */
     public void showCompletion() {
         List<Completion.Candidate> candidates = completionsAtCaret();
