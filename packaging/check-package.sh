@@ -19,7 +19,8 @@ trap 'rm -rf "$tmp"' EXIT
 dpkg-deb -x "$deb" "$tmp/root"
 dpkg-deb -e "$deb" "$tmp/control"
 app="$tmp/root/opt/handshake"
-handshake="$app/bin/handshake"
+handshake="$app/lib/handshake.sh"   # what postinst links as /usr/bin/handshake
+launcher="$app/bin/handshake"       # jpackage's launcher, which the menu entry runs
 echo "[package] $(basename "$deb"): $(du -h "$deb" | cut -f1), extracted to $tmp"
 
 # What the package declares and installs.
@@ -28,7 +29,7 @@ for needed in libgtk-3-0 libgl1 xdg-utils fonts-dejavu-core; do
   [[ ", $depends" == *[\ ,]"$needed"[\ ,]* ]] && pass "Depends has $needed" || bad "Depends lacks $needed: $depends"
 done
 [[ "$depends" != *libasound2* ]] && pass "Depends has no sound library" || bad "Depends pulls in ALSA"
-grep -q 'ln -sf /opt/handshake/bin/handshake /usr/bin/handshake' "$tmp/control/postinst" \
+grep -q 'ln -sf /opt/handshake/lib/handshake.sh /usr/bin/handshake' "$tmp/control/postinst" \
   && pass "postinst puts handshake on the PATH" || bad "postinst does not link /usr/bin/handshake"
 grep -q 'xdg-desktop-menu install' "$tmp/control/postinst" \
   && pass "postinst installs the menu entry" || bad "postinst does not install the desktop entry"
@@ -58,26 +59,34 @@ grep -q '\[upstream-sni-off\]' "$tmp/out" && pass "the broken config's SNI error
 expect 0 "handshake check on a clean config" "$handshake" check "$root/packaging/check/clean.conf"
 expect 2 "a mistyped command" "$handshake" chekc "$root/packaging/check/clean.conf"
 grep -q "did you mean check" "$tmp/out" && pass "the mistyped command gets a suggestion" || bad "no 'did you mean check'"
+expect 1 "bin/handshake check on a broken config" "$launcher" check "$root/packaging/check/broken.conf"
 
 if [ -f "$app/lib/app/handshake.aot" ]; then
-  JAVA_TOOL_OPTIONS="-Xlog:class+load=info" "$handshake" check "$root/packaging/check/clean.conf" > "$tmp/classes" 2>&1 || true
-  grep -q 'dev.handshake.Launcher source: shared objects file' "$tmp/classes" \
-    && pass "the start-up archive maps in the extracted tree" || bad "the start-up archive is not used where the package was extracted"
+  for command in "$handshake" "$launcher"; do
+    JAVA_TOOL_OPTIONS="-Xlog:class+load=info" "$command" check "$root/packaging/check/clean.conf" > "$tmp/classes" 2>&1 || true
+    grep -q 'dev.handshake.Launcher source: shared objects file' "$tmp/classes" \
+      && pass "the start-up archive maps in the extracted tree ($(basename "$command"))" \
+      || bad "the start-up archive is not used where the package was extracted ($(basename "$command"))"
+  done
 fi
 
 # The editor, headless: -Dhandshake.smokeTest=true closes it once its window has drawn its first frames.
 home="$tmp/home"
 mkdir -p "$home"
-editor=(env HOME="$home" XDG_CONFIG_HOME="$home/.config" JAVA_TOOL_OPTIONS="-Dhandshake.smokeTest=true -Djava.util.prefs.userRoot=$home/prefs"
-        timeout 120 "$handshake" "$root/packaging/check/broken.conf")
-if [ -n "${DISPLAY:-}" ]; then
-  expect 0 "the editor opens a config and draws its window (DISPLAY=$DISPLAY)" "${editor[@]}"
-elif command -v xvfb-run >/dev/null 2>&1; then
-  expect 0 "the editor opens a config and draws its window (xvfb-run)" xvfb-run -a "${editor[@]}"
-else
-  bad "no DISPLAY and no xvfb-run: cannot start the editor (apt-get install xvfb xauth)"
-fi
-if grep -q -i -E 'exception|cannot open the editor' "$tmp/out"; then bad "the editor printed an error"; sed 's/^/    /' "$tmp/out" >&2; fi
+for command in "$handshake" "$launcher"; do
+  editor=(env HOME="$home" XDG_CONFIG_HOME="$home/.config" JAVA_TOOL_OPTIONS="-Dhandshake.smokeTest=true -Djava.util.prefs.userRoot=$home/prefs"
+          timeout 120 "$command" "$root/packaging/check/broken.conf")
+  what="the editor ($(basename "$command")) opens a config and draws its window"
+  if [ -n "${DISPLAY:-}" ]; then
+    expect 0 "$what (DISPLAY=$DISPLAY)" "${editor[@]}"
+  elif command -v xvfb-run >/dev/null 2>&1; then
+    expect 0 "$what (xvfb-run)" xvfb-run -a "${editor[@]}"
+  else
+    bad "no DISPLAY and no xvfb-run: cannot start the editor (apt-get install xvfb xauth)"
+    break
+  fi
+  if grep -q -i -E 'exception|cannot open the editor' "$tmp/out"; then bad "the editor printed an error"; sed 's/^/    /' "$tmp/out" >&2; fi
+done
 
 if [ "$failures" -gt 0 ]; then
   echo "[package] $failures check(s) failed" >&2
