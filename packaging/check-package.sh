@@ -59,6 +59,8 @@ grep -q '\[upstream-sni-off\]' "$tmp/out" && pass "the broken config's SNI error
 expect 0 "handshake check on a clean config" "$handshake" check "$root/packaging/check/clean.conf"
 expect 2 "a mistyped command" "$handshake" chekc "$root/packaging/check/clean.conf"
 grep -q "did you mean check" "$tmp/out" && pass "the mistyped command gets a suggestion" || bad "no 'did you mean check'"
+expect 0 "handshake --version" "$handshake" --version
+grep -q '^handshake [0-9]' "$tmp/out" && pass "--version names a version: $(cat "$tmp/out")" || bad "--version: $(cat "$tmp/out")"
 expect 1 "bin/handshake check on a broken config" "$launcher" check "$root/packaging/check/broken.conf"
 
 if [ -f "$app/lib/app/handshake.aot" ]; then

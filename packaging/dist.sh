@@ -66,7 +66,12 @@ IFS="$separator" read -r -a entries <<< "$classpath"
 for entry in "${entries[@]}"; do
   name="$(basename "$entry")"
   if [ -d "$entry" ]; then
-    "$jdk/bin/jar" --create --file "$work/input/handshake.jar" --main-class dev.handshake.Launcher -C "$entry" .
+    # With the pom.properties Maven's jar plugin would add: `handshake --version` reads it.
+    mkdir -p "$work/meta/META-INF/maven/dev.handshake/handshake"
+    printf 'groupId=dev.handshake\nartifactId=handshake\nversion=%s\n' "$version" \
+      > "$work/meta/META-INF/maven/dev.handshake/handshake/pom.properties"
+    "$jdk/bin/jar" --create --file "$work/input/handshake.jar" --main-class dev.handshake.Launcher \
+      -C "$entry" . -C "$work/meta" .
   elif [[ "$name" =~ ^javafx-[a-z]+-[0-9.]+-[a-z0-9-]+\.jar$ ]]; then
     # The platform jar of a JavaFX module (the one without a classifier is an empty placeholder). Its
     # native libraries move to the runtime's lib/; the module goes to jlink without them.
