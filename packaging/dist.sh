@@ -9,7 +9,8 @@
 # with the JDK modules the jars need into a trimmed runtime (jlink), their native libraries moved into
 # the runtime's lib/ (so they load from there instead of being unpacked into ~/.openjfx on first start);
 # jpackage builds the launcher (`handshake`, CLI and editor in one); a start-up archive of the loaded
-# classes is recorded by a training run; jpackage wraps the image into a .deb.
+# classes is recorded by a training run; on Linux lib/handshake.sh becomes the `handshake` on the PATH;
+# jpackage wraps the image into a .deb.
 #
 # The packaged runtime comes from DIST_JDK (-Ddist.jdk=...), else the building JDK if it is 25 or newer,
 # else the newest JDK 25+ found in the usual places, else the building JDK. Only a JDK 25+ runtime gets a
