@@ -5,7 +5,9 @@ import dev.handshake.ui.settings.SettingsStore;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.logging.Logger;
+import javafx.animation.AnimationTimer;
 import javafx.application.Application;
+import javafx.application.Platform;
 import javafx.stage.Stage;
 
 /**
@@ -47,6 +49,30 @@ public final class HandshakeApp extends Application {
         } else {
             window.openOrExample(Path.of(args.get(0)));
         }
+        if (Boolean.getBoolean(SMOKE_TEST)) {
+            closeAfterFrames(stage, 3, Platform::exit);
+        }
+    }
+
+    /**
+     * Hidden switch for packaging/check-package.sh and the packaged app's start-up cache training run
+     * ({@code -Dhandshake.smokeTest=true}): the editor quits by itself once it has drawn its first frames.
+     */
+    static final String SMOKE_TEST = "handshake.smokeTest";
+
+    /** Runs {@code close} on the FX thread once {@code stage} is showing and {@code frames} pulses have passed. */
+    static void closeAfterFrames(Stage stage, int frames, Runnable close) {
+        new AnimationTimer() {
+            private int shown;
+
+            @Override
+            public void handle(long now) {
+                if (stage.isShowing() && ++shown >= frames) {
+                    stop();
+                    close.run();
+                }
+            }
+        }.start();
     }
 
     @Override
