@@ -5,13 +5,10 @@ import dev.handshake.lint.Rule;
 import dev.handshake.lint.rules.Rules;
 import dev.handshake.report.PathStyle;
 import dev.handshake.report.SarifReport;
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -132,16 +129,6 @@ public final class Main {
 
     /** The version Maven recorded in the jar, or {@code dev} when running from classes. */
     static String version() {
-        try (InputStream in = Main.class.getResourceAsStream("/META-INF/maven/dev.handshake/handshake/pom.properties")) {
-            if (in != null) {
-                Properties properties = new Properties();
-                properties.load(in);
-                return properties.getProperty("version", "dev");
-            }
-        } catch (IOException ignored) {
-            // fall through to the development version
-        }
-        String manifest = Main.class.getPackage().getImplementationVersion();
-        return manifest != null ? manifest : "dev";
+        return dev.handshake.report.BuildInfo.version();
     }
 }

@@ -67,6 +67,11 @@ final class Menus {
                 Action.of("Locate Error Log Line…", "Shortcut+Shift+L", window.incidents()::locateLogLine).menuItem(),
                 Action.of("Next Located Block", "Shortcut+Shift+N", window.incidents()::showNext).menuItem());
         MenuBar bar = new MenuBar(file, edit, code);
+        Menu help = menu("Help",
+                Action.of("Keyboard Shortcuts", "F1", () -> HelpWindows.showShortcuts(window.stage(), bar)).menuItem(),
+                Action.of("Rule Index", null, () -> HelpWindows.showRuleIndex(window.stage())).menuItem(),
+                Action.of("About Handshake", null, () -> HelpWindows.showAbout(window.stage())).menuItem());
+        bar.getMenus().add(help);
         bar.setId("menu-bar");
         return bar;
     }

@@ -1,0 +1,118 @@
+package dev.handshake.ui;
+
+import dev.handshake.lint.Rule;
+import dev.handshake.lint.rules.Rules;
+import dev.handshake.report.BuildInfo;
+import dev.handshake.ui.editor.RuleDocWindow;
+import dev.handshake.ui.theme.Themes;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.TextArea;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+
+/** Help: the keyboard shortcuts (read from the menus, so never out of date), the rule index, About. */
+final class HelpWindows {
+
+    /** Shortcuts that have no menu item of their own. */
+    static final List<String> EXTRA_SHORTCUTS = List.of("Ctrl+.\tShow Quick Fixes", "Ctrl+Y\tRedo",
+            "right-click, gutter lightbulb\tShow Quick Fixes");
+
+    static final String COMPONENTS = String.join("\n",
+            "Handshake " + BuildInfo.version() + ", Apache License 2.0.",
+            "",
+            "Bundled components:",
+            "  OpenJFX 21 (JavaFX): GPL 2.0 with the Classpath Exception",
+            "  RichTextFX, Flowless, ReactFX, UndoFX, WellBehavedFX: BSD 2-Clause",
+            "  Jackson: Apache License 2.0",
+            "  java-diff-utils: Apache License 2.0",
+            "  nginx directive reference (@nginx/reference-lib): Apache License 2.0",
+            "",
+            "Works offline: a config never leaves this machine.");
+
+    private HelpWindows() {
+    }
+
+    /** "Ctrl+S<TAB>Save" for every menu item with a shortcut, in menu order, then the extra ones. */
+    static List<String> shortcuts(MenuBar bar) {
+        List<String> rows = new ArrayList<>();
+        for (Menu menu : bar.getMenus()) {
+            collect(menu, rows);
+        }
+        rows.addAll(EXTRA_SHORTCUTS);
+        return rows;
+    }
+
+    private static void collect(Menu menu, List<String> rows) {
+        for (MenuItem item : menu.getItems()) {
+            if (item instanceof Menu sub) {
+                collect(sub, rows);
+            } else if (item.getAccelerator() != null) {
+                rows.add(item.getAccelerator().getDisplayText().replace("↵", "Enter") + "\t" + item.getText());
+            }
+        }
+    }
+
+    static Stage showShortcuts(Window owner, MenuBar bar) {
+        TextArea table = new TextArea(String.join("\n", shortcuts(bar)));
+        table.setId("help-shortcuts");
+        table.setEditable(false);
+        return show(owner, "Keyboard Shortcuts", new VBox(table), 520, 560);
+    }
+
+    static Stage showRuleIndex(Window owner) {
+        ListView<String> rules = new ListView<>();
+        rules.setId("help-rules");
+        for (Rule rule : Rules.all()) {
+            rules.getItems().add(rule.meta().id() + " — " + rule.meta().summary());
+        }
+        Runnable open = () -> {
+            String chosen = rules.getSelectionModel().getSelectedItem();
+            if (chosen != null) {
+                RuleDocWindow.show(owner, chosen.substring(0, chosen.indexOf(' ')));
+            }
+        };
+        rules.setOnMouseClicked(e -> {
+            if (e.getClickCount() == 2) {
+                open.run();
+            }
+        });
+        rules.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ENTER) {
+                open.run();
+            }
+        });
+        VBox box = new VBox(6, new Label("Double-click or Enter opens a rule's documentation."), rules);
+        VBox.setVgrow(rules, Priority.ALWAYS);
+        return show(owner, "Rules", box, 720, 520);
+    }
+
+    static Stage showAbout(Window owner) {
+        TextArea text = new TextArea(COMPONENTS);
+        text.setId("help-about");
+        text.setEditable(false);
+        text.setWrapText(true);
+        return show(owner, "About Handshake", new VBox(text), 560, 320);
+    }
+
+    private static Stage show(Window owner, String title, VBox content, double width, double height) {
+        content.setStyle("-fx-padding: 10;");
+        VBox.setVgrow(content.getChildren().get(content.getChildren().size() - 1), Priority.ALWAYS);
+        Stage stage = new Stage();
+        stage.initOwner(owner);
+        stage.setTitle(title + " — Handshake");
+        stage.setScene(new Scene(content, width, height));
+        Themes.apply(content, owner);
+        stage.show();
+        return stage;
+    }
+}

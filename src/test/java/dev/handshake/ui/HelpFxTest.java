@@ -1,0 +1,86 @@
+package dev.handshake.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.handshake.lint.rules.Rules;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.scene.control.ListView;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.TextArea;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** Help: the shortcut list comes from the menus, and the README's key table names every one of them. */
+@ExtendWith(ApplicationExtension.class)
+class HelpFxTest {
+
+    static {
+        System.setProperty("headless.geometry", "1600x1000-32");
+    }
+
+    @TempDir
+    Path dir;
+
+    private MainWindow window;
+    private final List<Stage> opened = new ArrayList<>();
+
+    @Start
+    void start(Stage stage) throws Exception {
+        Path file = Files.writeString(dir.resolve("nginx.conf"), "events {}\n");
+        window = TestWindows.open(stage, TestRules.linter(), file);
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        FxWait.fx(() -> {
+            opened.forEach(Stage::close);
+            return null;
+        });
+        TestWindows.close(window);
+    }
+
+    @Test
+    void everyShortcutIsListedAndInTheReadme(FxRobot robot) throws Exception {
+        MenuBar bar = robot.lookup("#menu-bar").queryAs(MenuBar.class);
+        List<String> rows = FxWait.fx(() -> HelpWindows.shortcuts(bar));
+        assertTrue(rows.contains("Ctrl+T\tTest with nginx"), rows.toString());
+        assertTrue(rows.contains("Ctrl+Alt+L\tFormat Document"), rows.toString());
+        String readme = Files.readString(Path.of("README.md"));
+        List<String> missing = new ArrayList<>();
+        for (String row : rows) {
+            String keys = row.substring(0, row.indexOf('\t'));
+            for (String key : keys.split(", ")) {
+                if (!readme.contains(key)) {
+                    missing.add(key + " (" + row.substring(row.indexOf('\t') + 1) + ")");
+                }
+            }
+        }
+        assertEquals(List.of(), missing, "the README's key table lacks these");
+
+        Stage shortcuts = FxWait.fx(() -> HelpWindows.showShortcuts(window.stage(), bar));
+        opened.add(shortcuts);
+        assertEquals(String.join("\n", rows), FxWait.fx(() -> robot.lookup("#help-shortcuts").queryAs(TextArea.class).getText()));
+    }
+
+    @Test
+    void ruleIndexListsEveryRuleAndAboutNamesTheLicences(FxRobot robot) throws Exception {
+        opened.add(FxWait.fx(() -> HelpWindows.showRuleIndex(window.stage())));
+        @SuppressWarnings("unchecked")
+        ListView<String> rules = robot.lookup("#help-rules").queryAs(ListView.class);
+        assertEquals(Rules.all().size(), FxWait.fx(() -> rules.getItems().size()));
+        opened.add(FxWait.fx(() -> HelpWindows.showAbout(window.stage())));
+        String about = FxWait.fx(() -> robot.lookup("#help-about").queryAs(TextArea.class).getText());
+        assertTrue(about.startsWith("Handshake ") && about.contains("GPL 2.0 with the Classpath Exception")
+                && about.contains("@nginx/reference-lib"), about);
+    }
+}
