@@ -20,12 +20,15 @@ final class DiskChanges {
      * When {@code file} exists and differs from {@code buffer}: the review dialog, whose result is the
      * text to save (reverted hunks left out); empty when the user cancelled. Otherwise the buffer.
      */
-    static Optional<String> review(Window owner, String name, Path file, String buffer) {
+    static Optional<String> review(Window owner, String name, Path file, String buffer,
+                                   java.util.function.Consumer<SaveReviewDialog> checks) {
         Optional<String> onDisk = onDisk(file);
         if (onDisk.isEmpty() || onDisk.get().equals(buffer)) {
             return Optional.of(buffer);
         }
-        return new SaveReviewDialog(owner, name, onDisk.get(), buffer).showAndWait();
+        SaveReviewDialog dialog = new SaveReviewDialog(owner, name, onDisk.get(), buffer);
+        checks.accept(dialog);
+        return dialog.showAndWait();
     }
 
     /** The unified diff from the file on disk (empty for a new file) to {@code buffer}. */

@@ -107,7 +107,8 @@ final class Document {
             return false;
         }
         Optional<String> reviewed = window.reviewBeforeSave()
-                ? DiskChanges.review(window.stage(), name.get(), savedPath, editor.text()) : Optional.of(editor.text());
+                ? DiskChanges.review(window.stage(), name.get(), savedPath, editor.text(), this::checkForReview)
+                : Optional.of(editor.text());
         if (reviewed.isEmpty()) {
             return false;
         }
@@ -115,6 +116,50 @@ final class Document {
             editor.replaceAll(reviewed.get());
         }
         return writeTo(savedPath);
+    }
+
+    /**
+     * What the save review says about the buffer before it is written: its syntax errors at once, and
+     * what {@code nginx -t} says of it when nginx is installed (in the background; the dialog stays usable).
+     */
+    private void checkForReview(dev.handshake.ui.review.SaveReviewDialog dialog) {
+        int errors = dev.handshake.syntax.Parser.parse(editor.text()).errors().size();
+        if (errors > 0) {
+            dialog.addCheck("The buffer still has " + errors + " syntax error" + (errors == 1 ? "" : "s")
+                    + ": nginx will refuse this file", true);
+        }
+        Optional<Path> nginx = NginxTestRun.findBinary(System.getProperty("handshake.nginx"), System.getenv("PATH"));
+        if (nginx.isEmpty() || Boolean.getBoolean("handshake.review.noNginxTest")) {
+            return;
+        }
+        Path file = savedPath;
+        byte[] bytes = bytesToSave();
+        dialog.addCheck("nginx -t: testing…", false);
+        Thread worker = new Thread(() -> {
+            String line;
+            boolean problem;
+            try {
+                NginxTestRun.Result result = NginxTestRun.run(nginx.get(), file, bytes, NginxTestRun.TIMEOUT);
+                problem = !result.passed();
+                line = result.passed() ? "nginx -t: nginx accepts the file as it will be saved"
+                        : "nginx -t rejects it: " + result.messages().stream()
+                                .filter(m -> m.level().equals("emerg") || m.level().equals("crit") || m.level().equals("alert"))
+                                .findFirst().map(m -> m.text() + (m.located() ? " (line " + m.line() + ")" : ""))
+                                .orElse(result.timedOut() ? "no answer in " + NginxTestRun.TIMEOUT.toSeconds() + " s"
+                                        : "exit " + result.exit());
+            } catch (IOException e) {
+                problem = true;
+                line = "nginx -t could not run: " + e.getMessage();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            String shown = line;
+            boolean flagged = problem;
+            javafx.application.Platform.runLater(() -> dialog.replaceCheck("nginx -t: testing…", shown, flagged));
+        }, "handshake-review-nginx-t");
+        worker.setDaemon(true);
+        worker.start();
     }
 
     boolean saveAs() {

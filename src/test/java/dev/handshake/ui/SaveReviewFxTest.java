@@ -72,6 +72,27 @@ class SaveReviewFxTest {
     }
 
     @Test
+    void theReviewWarnsOfSyntaxErrorsAndSaysWhatNginxThinks(FxRobot robot) throws Exception {
+        String broken = EDITED.replace("listen 8080;", "listen 8080");
+        robot.interact(() -> window.editor().replaceAll(broken));
+        saveShortcut(robot);
+        until("review", () -> robot.lookup("#review-checks").tryQuery().isPresent());
+        boolean nginx = NginxTestRun.findBinary(null, System.getenv("PATH")).isPresent();
+        until("nginx's answer or just the syntax warning", () -> {
+            String checks = robot.lookup("#review-checks").queryLabeled().getText();
+            return checks.startsWith("The buffer still has 1 syntax error: nginx will refuse this file")
+                    && (!nginx || checks.contains("nginx -t rejects it: "));
+        });
+        if (!nginx) {
+            System.out.println("[skipped] SaveReviewFxTest nginx -t part: nginx is not installed");
+        }
+        assertTrue(robot.lookup("#review-checks").queryLabeled().getStyleClass().contains("review-warning"));
+        robot.clickOn("Cancel");
+        until("closed", () -> robot.lookup("#review-summary").tryQuery().isEmpty());
+        assertEquals(ORIGINAL, Files.readString(file, StandardCharsets.UTF_8));
+    }
+
+    @Test
     void cancelChangesNothing(FxRobot robot) throws Exception {
         robot.interact(() -> window.editor().replaceAll(EDITED));
         saveShortcut(robot);

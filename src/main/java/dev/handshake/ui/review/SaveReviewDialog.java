@@ -44,6 +44,34 @@ public final class SaveReviewDialog extends Dialog<String> {
     private final CodeLines newLines;
     private final List<CheckBox> keeps = new ArrayList<>();
     private final Label summary = new Label();
+    private final Label checks = new Label();
+
+    /**
+     * Adds a line above the changes: what a check of the buffer found (syntax errors, {@code nginx -t}).
+     * {@code problem} lines are styled as warnings.
+     */
+    public void addCheck(String line, boolean problem) {
+        String shown = checks.getText().isEmpty() ? line : checks.getText() + "\n" + line;
+        checks.setText(shown);
+        checks.setManaged(true);
+        checks.setVisible(true);
+        if (problem && !checks.getStyleClass().contains("review-warning")) {
+            checks.getStyleClass().add("review-warning");
+        }
+    }
+
+    /** Replaces the check line {@code placeholder} by {@code line}. */
+    public void replaceCheck(String placeholder, String line, boolean problem) {
+        checks.setText(checks.getText().replace(placeholder, line));
+        if (problem && !checks.getStyleClass().contains("review-warning")) {
+            checks.getStyleClass().add("review-warning");
+        }
+    }
+
+    /** What the checks line says now, for tests. */
+    public String checks() {
+        return checks.getText();
+    }
 
     public SaveReviewDialog(Window owner, String name, String onDisk, String buffer) {
         this.diff = TextDiff.between(onDisk, buffer);
@@ -66,7 +94,11 @@ public final class SaveReviewDialog extends Dialog<String> {
         revertAll.setOnAction(e -> keeps.forEach(k -> k.setSelected(false)));
         HBox top = new HBox(8, summary, keepAll, revertAll);
         top.setAlignment(Pos.CENTER_LEFT);
-        getDialogPane().setContent(new VBox(8, top, tabs));
+        checks.setId("review-checks");
+        checks.setWrapText(true);
+        checks.setManaged(false);
+        checks.setVisible(false);
+        getDialogPane().setContent(new VBox(8, checks, top, tabs));
         getDialogPane().getButtonTypes().setAll(SAVE, ButtonType.CANCEL);
         getDialogPane().getStyleClass().add("save-review");
         Themes.apply(getDialogPane(), owner);
