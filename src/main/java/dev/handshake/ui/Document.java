@@ -92,14 +92,61 @@ final class Document {
         editor.load(file != null ? file : Path.of(title).toAbsolutePath(), source);
     }
 
+    /** Whether the file on disk differs from what this buffer was read from or last saved as. */
+    boolean changedOnDisk() {
+        try {
+            return savedPath != null && snapshot != null && snapshot.changedOnDisk();
+        } catch (IOException e) {
+            return true;
+        }
+    }
+
+    /** Replaces the buffer by the file as it is on disk now (a fresh history); false when it cannot be read. */
+    boolean reloadFromDisk() {
+        try {
+            byte[] bytes = dev.handshake.io.SourceFiles.readBytes(savedPath);
+            Path file = savedPath;
+            show(file, name.get(), SourceText.decode(bytes), DiskSnapshot.of(file, bytes));
+            return true;
+        } catch (dev.handshake.io.SourceReadException e) {
+            window.error("Cannot reload " + savedPath.getFileName(), e.getMessage());
+            return false;
+        }
+    }
+
+    /**
+     * The file changed on disk since it was read: Overwrite (true), Reload from disk (the buffer takes the
+     * disk's text; false) or Cancel (false). The dialog can show how the buffer differs from the disk.
+     */
+    private boolean overwriteOrReload() {
+        ButtonType overwrite = new ButtonType("Overwrite", ButtonBar.ButtonData.YES);
+        ButtonType reload = new ButtonType("Reload from Disk", ButtonBar.ButtonData.NO);
+        Alert ask = new Alert(Alert.AlertType.CONFIRMATION, savedPath.getFileName()
+                + " was changed by another program since it was opened. Overwrite it with this buffer, or reload"
+                + " it and lose the buffer's changes?", overwrite, reload, ButtonType.CANCEL);
+        ask.initOwner(window.stage());
+        ask.setHeaderText("File changed on disk");
+        javafx.scene.control.TextArea diff = new javafx.scene.control.TextArea(
+                DiskChanges.patch(savedPath, name.get(), editor.text()));
+        diff.setId("disk-diff");
+        diff.setEditable(false);
+        ask.getDialogPane().setExpandableContent(diff);
+        dev.handshake.ui.theme.Themes.apply(ask.getDialogPane(), window.stage());
+        Optional<ButtonType> answer = ask.showAndWait();
+        if (answer.isPresent() && answer.get() == reload) {
+            reloadFromDisk();
+            return false;
+        }
+        return answer.isPresent() && answer.get() == overwrite;
+    }
+
     /** Saves to the file the buffer came from (Save As for the example). */
     boolean save() {
         if (savedPath == null) {
             return saveAs();
         }
         try {
-            if (snapshot != null && snapshot.changedOnDisk() && !Alerts.confirm(window.stage(), "File changed on disk",
-                    savedPath.getFileName() + " was changed by another program since it was opened. Overwrite it?")) {
+            if (snapshot != null && snapshot.changedOnDisk() && !overwriteOrReload()) {
                 return false;
             }
         } catch (IOException e) {

@@ -42,6 +42,7 @@ public final class MainWindow {
     private final IncludeTree includes = new IncludeTree(this::openInTab, this::showMissingInclude);
     private final IncidentActions incidents;
     private final NginxTests nginxTests;
+    private final DiskWatcher watcher;
     private final Exports exports = new Exports(this);
     private SettingsActions settings;
     private final RecentFiles recent;
@@ -60,6 +61,7 @@ public final class MainWindow {
         problems = new ProblemsPanel(this::jump);
         incidents = new IncidentActions(this, status::showMessage);
         nginxTests = new NginxTests(this, status::showMessage);
+        watcher = startWatcher();
         settings = new SettingsActions(this, null);
         SplitPane split = new SplitPane(tabs.node(), problems.node());
         split.setOrientation(Orientation.VERTICAL);
@@ -107,6 +109,12 @@ public final class MainWindow {
         editor.analysisProperty().addListener((o, was, now) -> {
             if (document == tabs.current()) {
                 showAnalysis(now);
+            }
+            if (watcher != null && now != null) {
+                watcher.watchFolderOf(now.path());
+                if (now.lint() != null) {
+                    now.lint().model().files().forEach(f -> watcher.watchFolderOf(f.path()));
+                }
             }
         });
         editor.caretProperty().addListener((o, was, now) -> {
@@ -180,6 +188,14 @@ public final class MainWindow {
 
     IncidentActions incidents() {
         return incidents;
+    }
+
+    private DiskWatcher startWatcher() {
+        try {
+            return new DiskWatcher(this::onDiskChange);
+        } catch (java.io.IOException | UnsupportedOperationException e) {
+            return null; // no watching here: changes on disk are still caught when saving
+        }
     }
 
     StatusBar status() {
@@ -445,5 +461,34 @@ public final class MainWindow {
 
     public void dispose() {
         tabs.dispose();
+        if (watcher != null) {
+            watcher.close();
+        }
+    }
+
+    /**
+     * A file changed on disk: an unmodified tab showing it reloads, a modified one is told (Save then
+     * asks to overwrite or reload), and every tab whose analysis read it analyses again.
+     */
+    void onDiskChange(Path file) {
+        for (Document document : tabs.all()) {
+            Path shown = document.editor().pathProperty().get();
+            if (file.equals(shown) && document.savedPath() != null && document.changedOnDisk()) {
+                if (!document.editor().modifiedProperty().get()) {
+                    if (document.reloadFromDisk()) {
+                        status.showMessage("Reloaded " + document.name() + ": it changed on disk");
+                    }
+                } else {
+                    status.showMessage(document.name() + " changed on disk; Save will ask to overwrite or reload");
+                }
+            }
+        }
+        for (Document document : tabs.all()) {
+            Analysis latest = document.editor().analysisProperty().get();
+            if (latest != null && latest.lint() != null && latest.lint().model().file(file).isPresent()
+                    && !file.equals(document.editor().pathProperty().get())) {
+                document.editor().reanalyse();
+            }
+        }
     }
 }
