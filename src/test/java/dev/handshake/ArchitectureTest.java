@@ -83,4 +83,23 @@ class ArchitectureTest {
                 .should(GeneralCodingRules.ACCESS_STANDARD_STREAMS)
                 .check(classes);
     }
+
+    @Test
+    void nothingOpensANetworkConnection() {
+        // A user's config never leaves the machine. The one way out is a rule doc's or a directive's
+        // nginx.org link, handed to the desktop's browser through JavaFX's HostServices (HandshakeApp);
+        // NoNetworkTest runs the program itself under traps and in a namespace without a network.
+        noClasses().should().dependOnClassesThat().haveFullyQualifiedName("java.net.Socket")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("java.net.ServerSocket")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("java.net.DatagramSocket")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("java.net.URLConnection")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("java.net.HttpURLConnection")
+                .orShould().dependOnClassesThat().resideInAnyPackage("java.net.http..", "javax.net..")
+                .orShould().dependOnClassesThat().haveNameMatching(
+                        "java\\.nio\\.channels\\.(Asynchronous)?(Server)?(Socket|Datagram)Channel")
+                .orShould().callMethod(java.net.URL.class, "openConnection")
+                .orShould().callMethod(java.net.URL.class, "openStream")
+                .because("Handshake works offline: a config never leaves the machine")
+                .check(classes);
+    }
 }
