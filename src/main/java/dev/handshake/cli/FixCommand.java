@@ -146,10 +146,22 @@ final class FixCommand {
     }
 
     private boolean writeAll(PrintStream err) throws IOException {
-        AtomicWriter writer = AtomicWriter.withoutBackup();
+        // All files or none: every fixed file is prepared first, and nothing is renamed when one fails or
+        // was changed on disk since it was read.
+        Map<Path, byte[]> contents = new java.util.LinkedHashMap<>();
+        Map<Path, byte[]> expected = new java.util.LinkedHashMap<>();
         for (Map.Entry<Path, SourceText> e : originals.entrySet()) {
-            writer.write(e.getKey(), e.getValue().encode(fixed.get(e.getKey()).text()));
-            err.println("fixed " + main.paths().display(e.getKey()));
+            String text = fixed.get(e.getKey()).text();
+            if (!e.getValue().canEncode(text)) {
+                throw new IOException(main.paths().display(e.getKey()) + " is " + e.getValue().charset().name()
+                        + " and the fix adds characters it cannot hold; nothing was written");
+            }
+            contents.put(e.getKey(), e.getValue().encode(text));
+            expected.put(e.getKey(), e.getValue().encode());
+        }
+        AtomicWriter.withoutBackup().writeAll(contents, expected);
+        for (Path file : contents.keySet()) {
+            err.println("fixed " + main.paths().display(file));
         }
         return true;
     }

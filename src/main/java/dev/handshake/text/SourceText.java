@@ -58,6 +58,11 @@ public final class SourceText {
         return new SourceText(newText, charset, bom);
     }
 
+    /** Whether {@code other} can be written in this text's charset (always for UTF-8). */
+    public boolean canEncode(String other) {
+        return charset.newEncoder().canEncode(CharBuffer.wrap(other));
+    }
+
     /** Encodes this text the way it was read. */
     public byte[] encode() {
         return encode(text);

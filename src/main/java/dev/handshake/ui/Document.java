@@ -230,6 +230,13 @@ final class Document {
     }
 
     private boolean writeTo(Path file) {
+        SourceText opened = editor.opened();
+        String text = LineEndings.restore(opened.text(), editor.text());
+        if (!opened.canEncode(text) && !Alerts.confirm(window.stage(), "Save " + file.getFileName() + " as UTF-8?",
+                file.getFileName() + " was read as " + opened.charset().name() + ", which cannot hold some characters"
+                        + " you typed. Saving writes the whole file as UTF-8 instead.")) {
+            return false;
+        }
         try {
             AtomicWriter writer = window.backupOnSave() ? AtomicWriter.withBackup() : AtomicWriter.withoutBackup();
             snapshot = writer.write(file, bytesToSave());
