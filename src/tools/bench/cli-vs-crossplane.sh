@@ -1,18 +1,24 @@
 #!/usr/bin/env bash
 # Times `java -jar target/handshake.jar check FILE` against crossplane `parse` (pure Python, no
-# analysis) on the 35k-line corpus config and generated 10k/100k-line configs, interleaved in one
-# run, median of RUNS (default 3), with peak RSS from /usr/bin/time -v. Prints a Markdown table.
-# Usage (from the checkout, after ./mvnw -DskipTests package test-compile):
-#   src/tools/bench/cli-vs-crossplane.sh [SHAPE...]     (default shape: shared-upstream)
+# analysis) on the 35k-line corpus config, generated 10k/100k-line configs of each SHAPE and (TINY=1,
+# the default) 1,000,000 one-word top-level directives; interleaved in one run, median of RUNS
+# (default 3), peak RSS from /usr/bin/time -v. Prints a Markdown table; "x 10k" is the 100k-line time
+# over the 10k-line time of the same shape (linear growth is 10).
+# Usage (from the checkout, after ./mvnw -DskipTests package):
+#   src/tools/bench/cli-vs-crossplane.sh [SHAPE...]
+#   (default shapes: shared-upstream upstream-per-server verify-off variable-scheme no-tls;
+#    JAVA_FLAGS="-XX:TieredStopAtLevel=1" measures JVM flags a launcher could pass)
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
 RUNS=${RUNS:-3}
 JAVA=${JAVA:-java}
+JAVA_FLAGS=${JAVA_FLAGS:-}
+TINY=${TINY:-1}
 SHARED=${SHARED:-../shared}
 OUT=${OUT:-$(mktemp -d)}
 SHAPES=("$@")
-[ ${#SHAPES[@]} -eq 0 ] && SHAPES=(shared-upstream)
-[ -f target/handshake.jar ] && [ -d target/test-classes ] || { echo "run ./mvnw -DskipTests package test-compile first" >&2; exit 2; }
+[ ${#SHAPES[@]} -eq 0 ] && SHAPES=(shared-upstream upstream-per-server verify-off variable-scheme no-tls)
+[ -f target/handshake.jar ] && [ -d target/test-classes ] || { echo "run ./mvnw -DskipTests package first" >&2; exit 2; }
 
 files=("$SHARED/corpus/large/nginx.conf")
 for shape in "${SHAPES[@]}"; do
@@ -22,6 +28,10 @@ for shape in "${SHAPES[@]}"; do
     files+=("$f")
   done
 done
+if [ "$TINY" = 1 ]; then
+  "$JAVA" -cp target/test-classes dev.handshake.bench.ConfigGenerator tiny 1000000 "$OUT/tiny-1000000.conf"
+  files+=("$OUT/tiny-1000000.conf")
+fi
 
 # measure CMD... -> "seconds kilobytes"
 measure() {
@@ -35,15 +45,23 @@ measure() {
 }
 median() { sort -g | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
 
-printf '| input | lines | handshake check | peak RSS | crossplane parse | peak RSS | ratio |\n|---|---|---|---|---|---|---|\n'
+printf '| input | lines | handshake check | peak RSS | crossplane parse | peak RSS | ratio | x 10k |\n'
+printf '|---|---|---|---|---|---|---|---|\n'
+declare -A small
 for f in "${files[@]}"; do
   hs_t=(); hs_m=(); cp_t=(); cp_m=()
   for ((i = 0; i < RUNS; i++)); do
-    read -r t m < <(measure "$JAVA" -jar target/handshake.jar check "$f"); hs_t+=("$t"); hs_m+=("$m")
+    # shellcheck disable=SC2086
+    read -r t m < <(measure "$JAVA" $JAVA_FLAGS -jar target/handshake.jar check "$f"); hs_t+=("$t"); hs_m+=("$m")
     read -r t m < <(measure env PYTHONPATH="$SHARED/tools/crossplane" python3 -m crossplane parse "$f" -o /dev/null); cp_t+=("$t"); cp_m+=("$m")
   done
   ht=$(printf '%s\n' "${hs_t[@]}" | median); hm=$(printf '%s\n' "${hs_m[@]}" | median)
   ct=$(printf '%s\n' "${cp_t[@]}" | median); cm=$(printf '%s\n' "${cp_m[@]}" | median)
-  printf '| %s | %d | %.2f s | %d MB | %.2f s | %d MB | %.2f |\n' "$(basename "$f")" "$(wc -l < "$f")" \
-    "$ht" $((hm / 1024)) "$ct" $((cm / 1024)) "$(awk -v a="$ht" -v b="$ct" 'BEGIN { print a / b }')"
+  name=$(basename "$f" .conf); growth=""
+  case "$name" in
+    *-10000) small[${name%-10000}]=$ht ;;
+    *-100000) [ -n "${small[${name%-100000}]:-}" ] && growth=$(awk -v a="$ht" -v b="${small[${name%-100000}]}" 'BEGIN { printf "%.1f", a / b }') ;;
+  esac
+  printf '| %s | %d | %.2f s | %d MB | %.2f s | %d MB | %.2f | %s |\n' "$name" "$(wc -l < "$f")" \
+    "$ht" $((hm / 1024)) "$ct" $((cm / 1024)) "$(awk -v a="$ht" -v b="$ct" 'BEGIN { print a / b }')" "$growth"
 done
