@@ -48,7 +48,7 @@ final class CheckCommand {
             case "checkstyle" -> out.print(CheckstyleReport.render(results));
             case "gitlab" -> out.print(GitlabReport.render(results));
             default -> {
-                out.print(TextReport.render(results));
+                TextReport.write(results, out);
                 err.println(results.summary());
             }
         }

@@ -15,6 +15,8 @@ public enum TlsFamily {
     private final String prefix;
     private final String tlsScheme;
     private final String headerDirective;
+    /** {@link #ssl} results: asked once per connection per rule, they are built and hashed once. */
+    private final java.util.concurrent.ConcurrentMap<String, String> sslNames = new java.util.concurrent.ConcurrentHashMap<>();
 
     TlsFamily(String passDirective, String prefix, String tlsScheme, String headerDirective) {
         this.passDirective = passDirective;
@@ -30,7 +32,7 @@ public enum TlsFamily {
 
     /** The TLS directive of this family: {@code ssl("server_name")} is {@code proxy_ssl_server_name}. */
     public String ssl(String suffix) {
-        return prefix + "ssl_" + suffix;
+        return sslNames.computeIfAbsent(suffix, k -> prefix + "ssl_" + k);
     }
 
     /** The URL scheme that means TLS ({@code https://}), or {@code null} for stream (flag {@code proxy_ssl}). */

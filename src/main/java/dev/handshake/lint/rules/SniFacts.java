@@ -42,6 +42,7 @@ record SniFacts(UpstreamConnection connection, Optional<Statement> sniSource, bo
             groups.putIfAbsent(g.name(), g);
         }
         List<SniFacts> all = new ArrayList<>();
+        Map<List<Statement>, Optional<Statement>> hostOf = new java.util.IdentityHashMap<>();
         for (UpstreamConnection c : model.upstreamConnections()) {
             UpstreamTarget target = c.target();
             if (target.kind() == UpstreamTarget.Kind.UNIX) {
@@ -65,22 +66,29 @@ record SniFacts(UpstreamConnection connection, Optional<Statement> sniSource, bo
                     kind = UpstreamTarget.Kind.HOSTNAME;
                 }
             }
-            all.add(new SniFacts(c, sni, on, name, kind, group, lastHost(settings, c)));
+            all.add(new SniFacts(c, sni, on, name, kind, group, lastHost(settings, c, hostOf)));
         }
         return all;
     }
 
-    private static Optional<Statement> lastHost(EffectiveSettings settings, UpstreamConnection c) {
+    /**
+     * The last {@code proxy_set_header Host} in effect; {@code seen} holds the answer per effective list
+     * (scopes that inherit share one list, so a gateway's thousands of locations scan it once).
+     */
+    private static Optional<Statement> lastHost(EffectiveSettings settings, UpstreamConnection c,
+                                                Map<List<Statement>, Optional<Statement>> seen) {
         if (c.family() != TlsFamily.PROXY) {
             return Optional.empty();
         }
-        Statement last = null;
-        for (Statement s : settings.effectiveAll(c.home(), "proxy_set_header")) {
-            if (s.directive().argCount() >= 2 && s.directive().arg(0).equalsIgnoreCase("Host")) {
-                last = s;
+        return seen.computeIfAbsent(settings.effectiveAll(c.home(), "proxy_set_header"), headers -> {
+            Statement last = null;
+            for (Statement s : headers) {
+                if (s.directive().argCount() >= 2 && s.directive().arg(0).equalsIgnoreCase("Host")) {
+                    last = s;
+                }
             }
-        }
-        return Optional.ofNullable(last);
+            return Optional.ofNullable(last);
+        });
     }
 
     Scope home() {

@@ -39,22 +39,29 @@ public final class UnknownDirective implements Rule {
         for (Statement s : CheckedDirectives.of(context.model())) {
             String name = s.name();
             Lookup lookup = looked.computeIfAbsent(name, n -> catalogue.isKnown(n) ? Lookup.KNOWN
-                    : new Lookup(false, catalogue.suggestions(n), catalogue.clearSuggestion(n)));
+                    : Lookup.unknown(n, catalogue.suggestions(n), catalogue.clearSuggestion(n)));
             if (lookup.known()) {
                 continue;
             }
-            String message = "unknown directive \"" + name + "\"";
-            if (!lookup.suggestions().isEmpty()) {
-                message += "; did you mean " + alternatives(lookup.suggestions()) + "?";
-            }
-            context.report(s.path(), s.directive().nameToken().range(), message, List.of(),
+            context.report(s.path(), s.directive().nameToken().range(), lookup.message(), List.of(),
                     rename(catalogue, s, lookup.clear()));
         }
     }
 
-    /** Whether a name is known, and its suggestions, looked up once per check (a large file repeats names). */
-    private record Lookup(boolean known, List<String> suggestions, Optional<DirectiveCatalogue.Suggestion> clear) {
-        static final Lookup KNOWN = new Lookup(true, List.of(), Optional.empty());
+    /**
+     * Whether a name is known, and its suggestions and message, looked up once per check (a large file
+     * repeats names; a million unknown ones share one message string).
+     */
+    private record Lookup(boolean known, String message, Optional<DirectiveCatalogue.Suggestion> clear) {
+        static final Lookup KNOWN = new Lookup(true, null, Optional.empty());
+
+        static Lookup unknown(String name, List<String> suggestions, Optional<DirectiveCatalogue.Suggestion> clear) {
+            String message = "unknown directive \"" + name + "\"";
+            if (!suggestions.isEmpty()) {
+                message += "; did you mean " + alternatives(suggestions) + "?";
+            }
+            return new Lookup(false, message, clear);
+        }
     }
 
     private static List<Fix> rename(DirectiveCatalogue catalogue, Statement s, Optional<DirectiveCatalogue.Suggestion> clear) {

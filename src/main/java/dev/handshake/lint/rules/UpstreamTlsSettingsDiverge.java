@@ -110,6 +110,8 @@ public final class UpstreamTlsSettingsDiverge implements Rule {
         private final Set<Scope> mixedHomes = Collections.newSetFromMap(new IdentityHashMap<>());
         private final Map<Settings, Integer> singleClassHomes = new HashMap<>();
         private final Map<Settings, List<Integer>> firstOthers = new HashMap<>();
+        /** The related entries every connection of one class shows (the same others, the same differences). */
+        private final Map<Settings, List<Related>> shownOthers = new HashMap<>();
 
         Group(RuleContext context, List<UpstreamConnection> sharing) {
             this.context = context;
@@ -181,19 +183,27 @@ public final class UpstreamTlsSettingsDiverge implements Rule {
             });
         }
 
+        private List<Related> shownOthers(Settings own) {
+            return shownOthers.computeIfAbsent(own, k -> {
+                List<Related> related = new ArrayList<>();
+                List<Integer> shown = firstOthers(own);
+                for (int i = 0; i < shown.size() && i < RELATED_LIMIT; i++) {
+                    UpstreamConnection other = sharing.get(shown.get(i));
+                    List<String> differences = own.differences(settings.get(shown.get(i)));
+                    related.add(new Related(other.pass().path(), other.pass().range(),
+                            "shares TLS sessions but differs in " + String.join(", ", differences) + ": "
+                                    + other.describe()));
+                }
+                return List.copyOf(related);
+            });
+        }
+
         private void reportDiverging(int at, List<String> groupDiffering) {
             UpstreamConnection c = sharing.get(at);
             Settings own = settings.get(at);
             int others = sharing.size() - classSize.get(own);
-            List<Related> related = new ArrayList<>();
+            List<Related> related = new ArrayList<>(shownOthers(own));
             List<String> differing = new ArrayList<>();
-            List<Integer> shown = firstOthers(own);
-            for (int k = 0; k < shown.size() && k < RELATED_LIMIT; k++) {
-                UpstreamConnection other = sharing.get(shown.get(k));
-                List<String> differences = own.differences(settings.get(shown.get(k)));
-                related.add(new Related(other.pass().path(), other.pass().range(),
-                        "shares TLS sessions but differs in " + String.join(", ", differences) + ": " + other.describe()));
-            }
             if (others > RELATED_LIMIT) {
                 related.add(new Related(c.pass().path(), c.pass().range(), "and " + (others - RELATED_LIMIT)
                         + " more connections that share these TLS sessions with other settings"));
