@@ -65,10 +65,16 @@ public final class Main {
 
     /** Runs a command line in the process's working directory with the built-in rules. */
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        return new Main(Path.of("").toAbsolutePath(), Rules.all()).execute(args, out, err);
+        return new Main(Path.of("").toAbsolutePath(), Rules.all()).execute(args, System.in, out, err);
     }
 
+    /** Runs a command line with nothing on standard input (the operand {@code -} then reads an empty config). */
     public int execute(String[] args, PrintStream out, PrintStream err) {
+        return execute(args, InputStream.nullInputStream(), out, err);
+    }
+
+    /** Runs a command line; {@code -} and {@code --nginx-T -} read {@code in}. */
+    public int execute(String[] args, InputStream in, PrintStream out, PrintStream err) {
         if (args.length == 0) {
             err.print(USAGE);
             return 2;
@@ -84,8 +90,8 @@ public final class Main {
                     out.println(NAME + " " + version());
                     yield 0;
                 }
-                case "check" -> new CheckCommand(this).run(rest, out, err);
-                case "fix" -> new FixCommand(this).run(rest, out, err);
+                case "check" -> new CheckCommand(this).run(rest, in, out, err);
+                case "fix" -> new FixCommand(this).run(rest, in, out, err);
                 case "parse" -> new ParseCommand(this).run(rest, out, err);
                 case "explain" -> new RulesCommand(this).explain(rest, out, err);
                 case "rules" -> new RulesCommand(this).list(rest, out);
