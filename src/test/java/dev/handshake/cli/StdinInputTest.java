@@ -136,4 +136,20 @@ class StdinInputTest {
         assertTrue(!Files.exists(dir.resolve("out.conf")));
         assertEquals(2, CliHarness.runWithStdin(dir, new byte[0], "fix", "-").exit());
     }
+
+    @Test
+    void usageNamesTheNewInputs() {
+        String help = CliHarness.run(Path.of("."), "--help").out();
+        for (String option : new String[] {"PATH... | - | --nginx-T FILE|-", "--stdin-filename NAME", "--output FILE|-"}) {
+            assertTrue(help.contains(option), option);
+        }
+    }
+
+    @Test
+    void outputDashAlsoPrintsAFixedFile() throws IOException {
+        Path site = Files.writeString(dir.resolve("site.conf"), CheckCommandTest.HTTPS);
+        CliHarness.Run run = CliHarness.run(dir, "fix", "--output", "-", "site.conf");
+        assertTrue(run.out().contains("https://10.0.0.1;\n            proxy_ssl_server_name on;\n"), run.out());
+        assertEquals(CheckCommandTest.HTTPS, Files.readString(site));
+    }
 }
