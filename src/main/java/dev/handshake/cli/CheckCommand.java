@@ -11,13 +11,18 @@ import dev.handshake.report.SarifReport;
 import dev.handshake.report.TextReport;
 import dev.handshake.lint.Rule;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** {@code check}: lints each main file with its includes and reports as text, JSON, SARIF, GitHub workflow commands, Checkstyle XML or GitLab Code Quality JSON. */
+/**
+ * {@code check}: lints each main file with its includes (from PATHs, {@code -} for standard input, or
+ * {@code --nginx-T} for the output of {@code nginx -T}) and reports as text, JSON, SARIF, GitHub
+ * workflow commands, Checkstyle XML or GitLab Code Quality JSON.
+ */
 final class CheckCommand {
 
     /** The accepted {@code --format} values. */
@@ -29,14 +34,21 @@ final class CheckCommand {
         this.main = main;
     }
 
-    int run(List<String> rest, PrintStream out, PrintStream err) throws UsageException {
+    int run(List<String> rest, InputStream in, PrintStream out, PrintStream err) throws UsageException {
         Set<String> valued = new HashSet<>(Session.VALUED);
-        valued.add("--format");
+        valued.addAll(Set.of("--format", InputSources.STDIN_FILENAME, InputSources.NGINX_T));
         Arguments args = Arguments.parse(rest, valued, Set.of());
         String format = args.choice("--format", "text", FORMATS);
         Session session = Session.from(args, main.paths(), main.rules(), main.knownRuleIds());
-        List<Session.Input> inputs = session.inputs(args.operands());
-        CheckResults results = check(session, inputs, Session.disk(), err);
+        InputSources.Sources sources;
+        if (args.has(InputSources.NGINX_T)) {
+            sources = InputSources.nginxDump(args, in, main.paths());
+        } else if (InputSources.readsStdin(args)) {
+            sources = InputSources.stdin(args, in, main.paths(), Session.disk());
+        } else {
+            sources = new InputSources.Sources(session.inputs(args.operands()), Session.disk());
+        }
+        CheckResults results = check(session, sources.inputs(), sources.loader(), err);
         switch (format) {
             case "json" -> out.print(JsonReport.render(results));
             case "sarif" -> out.print(SarifReport.render(results,

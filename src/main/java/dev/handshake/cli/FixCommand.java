@@ -11,6 +11,7 @@ import dev.handshake.report.CheckResults;
 import dev.handshake.report.TextReport;
 import dev.handshake.text.SourceText;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -25,7 +26,8 @@ import java.util.Set;
 /**
  * {@code fix}: applies safe fixes, and fixes whose inputs were given, until the result is stable; then
  * prints a unified diff ({@code --dry-run}, the default), writes the files atomically ({@code --write}),
- * or writes the patched main file elsewhere ({@code --output FILE}). Findings left unfixed are named on
+ * writes the patched main file elsewhere ({@code --output FILE}) or prints it ({@code --output -}). The
+ * operand {@code -} fixes a config read from standard input and never writes a file. Findings left unfixed are named on
  * standard error with the reason; the exit code is {@code check}'s on the fixed result.
  */
 final class FixCommand {
@@ -36,18 +38,26 @@ final class FixCommand {
     /** Fixed texts; later main files see the changes earlier ones made to shared includes. */
     private final Map<Path, SourceText> fixed = new LinkedHashMap<>();
     private int applied;
+    /** The main file came from standard input, where {@code --write} is refused. */
+    private boolean fromStdin;
 
     FixCommand(Main main) {
         this.main = main;
     }
 
-    int run(List<String> rest, PrintStream out, PrintStream err) throws UsageException {
+    int run(List<String> rest, InputStream in, PrintStream out, PrintStream err) throws UsageException {
         Set<String> valued = new HashSet<>(Session.VALUED);
-        valued.addAll(Set.of("--rule", "--sni-name", "--trusted-ca", "--output"));
+        valued.addAll(Set.of("--rule", "--sni-name", "--trusted-ca", "--output", InputSources.STDIN_FILENAME));
         Arguments args = Arguments.parse(rest, valued, Set.of("--dry-run", "--write"));
         int modes = (args.has("--dry-run") ? 1 : 0) + (args.has("--write") ? 1 : 0) + (args.has("--output") ? 1 : 0);
         if (modes > 1) {
             throw new UsageException("choose one of --dry-run, --write and --output");
+        }
+        String outputName = args.value("--output", null);
+        boolean toStdout = InputSources.STDIN.equals(outputName);
+        fromStdin = InputSources.readsStdin(args);
+        if (fromStdin && (args.has("--write") || outputName != null && !toStdout)) {
+            throw new UsageException("fix - never writes files: it prints the diff, or the fixed text with --output -");
         }
         Session session = Session.from(args, main.paths(), main.rules(), main.knownRuleIds());
         Set<String> selected = new LinkedHashSet<>();
@@ -57,20 +67,25 @@ final class FixCommand {
         Map<String, String> inputs = new LinkedHashMap<>();
         putInput(inputs, FixInput.SNI_NAME, args.value("--sni-name", null));
         putInput(inputs, FixInput.TRUSTED_CA, args.value("--trusted-ca", null));
-        List<Session.Input> mains = session.inputs(args.operands());
-        Path output = args.has("--output") ? main.paths().absolute(Path.of(args.value("--output", ""))) : null;
-        if (output != null && mains.size() != 1) {
+        InputSources.Sources sources = fromStdin
+                ? InputSources.stdin(args, in, main.paths(), Session.disk())
+                : new InputSources.Sources(session.inputs(args.operands()), Session.disk());
+        List<Session.Input> mains = sources.inputs();
+        Path output = outputName != null && !toStdout ? main.paths().absolute(Path.of(outputName)) : null;
+        if (outputName != null && mains.size() != 1) {
             throw new UsageException("--output takes exactly one input file, not " + mains.size());
         }
 
-        CheckResults results = fixEach(session, mains, FixApplier.standardPolicy(selected, inputs), err);
+        CheckResults results = fixEach(session, mains, FixApplier.standardPolicy(selected, inputs), sources.loader(), err);
         boolean written = false;
         try {
-            if (output != null && !results.hasFailures()) {
-                written = writeOutput(mains.get(0).path(), output, err);
+            if (toStdout && !results.hasFailures()) {
+                printFixed(mains.get(0).path(), sources.loader(), out, err);
+            } else if (output != null && !results.hasFailures()) {
+                written = writeOutput(mains.get(0).path(), output, sources.loader(), err);
             } else if (args.has("--write")) {
                 written = writeAll(err);
-            } else if (output == null) {
+            } else if (outputName == null) {
                 printDiff(out);
             }
         } catch (IOException e) {
@@ -87,9 +102,9 @@ final class FixCommand {
 
     /** Fixes each main file in turn (later ones see earlier changes); returns what is left. */
     private CheckResults fixEach(Session session, List<Session.Input> mains, FixApplier.Policy policy,
-                                 PrintStream err) {
+                                 SourceLoader sources, PrintStream err) {
         CheckResults results = new CheckResults(session.paths());
-        SourceLoader loader = SourceLoader.overlay(fixed, Session.disk());
+        SourceLoader loader = SourceLoader.overlay(fixed, sources);
         for (Session.Input input : mains) {
             String error = input.error();
             if (error == null) {
@@ -166,17 +181,28 @@ final class FixCommand {
         return true;
     }
 
-    private boolean writeOutput(Path mainFile, Path output, PrintStream err) throws IOException {
-        SourceText source = fixed.containsKey(mainFile) ? fixed.get(mainFile) : Session.disk().load(mainFile);
+    private boolean writeOutput(Path mainFile, Path output, SourceLoader sources, PrintStream err) throws IOException {
+        SourceText source = fixed.containsKey(mainFile) ? fixed.get(mainFile) : sources.load(mainFile);
         AtomicWriter.withoutBackup().write(output, source.encode());
         err.println("wrote " + main.paths().display(output));
+        notWritten(mainFile, err);
+        return true;
+    }
+
+    /** {@code --output -}: the fixed main file's bytes (its encoding and line endings kept) on standard output. */
+    private void printFixed(Path mainFile, SourceLoader sources, PrintStream out, PrintStream err) throws IOException {
+        SourceText source = fixed.containsKey(mainFile) ? fixed.get(mainFile) : sources.load(mainFile);
+        out.write(source.encode());
+        notWritten(mainFile, err);
+    }
+
+    private void notWritten(Path mainFile, PrintStream err) {
         for (Path other : originals.keySet()) {
             if (!other.equals(mainFile)) {
                 err.println(Main.NAME + ": not written: the fix for included file " + main.paths().display(other)
-                        + " (use --write)");
+                        + (fromStdin ? " (run fix on that file)" : " (use --write)"));
             }
         }
-        return true;
     }
 
     private static void reportUnfixed(CheckResults results, Set<String> selected, Map<String, String> inputs,

@@ -5,6 +5,7 @@ import dev.handshake.lint.Rule;
 import dev.handshake.lint.rules.Rules;
 import dev.handshake.report.PathStyle;
 import dev.handshake.report.SarifReport;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -35,12 +36,15 @@ public final class Main {
             "",
             "Commands:",
             "  check [--format text|json|sarif|github|checkstyle|gitlab] [--context http|server|location] [--fail-on error|warning]",
-            "        [--map-path FROM=TO]... [--disable RULE]... [--directive NAME]... PATH...",
-            "      Check main config files (a directory means its *.conf files, recursively).",
-            "  fix [--rule RULE]... [--sni-name HOST] [--trusted-ca PATH] [--dry-run | --write | --output FILE]",
+            "        [--map-path FROM=TO]... [--disable RULE]... [--directive NAME]... PATH... | - | --nginx-T FILE|-",
+            "      Check main config files (a directory means its *.conf files, recursively); - reads one config",
+            "      from standard input ([--stdin-filename NAME] names it and anchors its relative includes);",
+            "      --nginx-T reads the output of `nginx -T` as the whole include tree (nothing read from disk).",
+            "  fix [--rule RULE]... [--sni-name HOST] [--trusted-ca PATH] [--dry-run | --write | --output FILE|-]",
             "      [--context C] [--fail-on error|warning] [--map-path FROM=TO]... [--disable RULE]...",
-            "      [--directive NAME]... PATH...",
-            "      Apply safe fixes, and fixes whose input is given; prints a diff unless --write or --output.",
+            "      [--directive NAME]... PATH... | [--stdin-filename NAME] -",
+            "      Apply safe fixes, and fixes whose input is given; prints a diff unless --write or --output",
+            "      (--output - prints the fixed text). With - (standard input) it never writes a file.",
             "  parse [--format crossplane] [--context C] [--map-path FROM=TO]... PATH",
             "      Print the parse of PATH and its includes as a crossplane JSON payload.",
             "  format [--check | --write] FILE...",
@@ -64,10 +68,16 @@ public final class Main {
 
     /** Runs a command line in the process's working directory with the built-in rules. */
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        return new Main(Path.of("").toAbsolutePath(), Rules.all()).execute(args, out, err);
+        return new Main(Path.of("").toAbsolutePath(), Rules.all()).execute(args, System.in, out, err);
     }
 
+    /** Runs a command line with nothing on standard input (the operand {@code -} then reads an empty config). */
     public int execute(String[] args, PrintStream out, PrintStream err) {
+        return execute(args, InputStream.nullInputStream(), out, err);
+    }
+
+    /** Runs a command line; {@code -} and {@code --nginx-T -} read {@code in}. */
+    public int execute(String[] args, InputStream in, PrintStream out, PrintStream err) {
         if (args.length == 0) {
             err.print(USAGE);
             return 2;
@@ -83,8 +93,8 @@ public final class Main {
                     out.println(NAME + " " + version());
                     yield 0;
                 }
-                case "check" -> new CheckCommand(this).run(rest, out, err);
-                case "fix" -> new FixCommand(this).run(rest, out, err);
+                case "check" -> new CheckCommand(this).run(rest, in, out, err);
+                case "fix" -> new FixCommand(this).run(rest, in, out, err);
                 case "parse" -> new ParseCommand(this).run(rest, out, err);
                 case "format" -> new FormatCommand(this).run(rest, out, err);
                 case "explain" -> new RulesCommand(this).explain(rest, out, err);

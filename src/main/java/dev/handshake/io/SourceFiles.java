@@ -3,6 +3,7 @@ package dev.handshake.io;
 import dev.handshake.text.SourceText;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -72,6 +73,28 @@ public final class SourceFiles {
         try (java.io.InputStream in = Files.newInputStream(path)) {
             return in.readNBytes((int) MAX_BYTES + 1);
         }
+    }
+
+    /**
+     * Reads a config from a stream (standard input, a pipe) with the checks of {@link #readBytes(Path)}:
+     * at most {@link #MAX_BYTES}, not binary. {@code name} is what messages call it.
+     */
+    public static byte[] readBytes(InputStream in, Path name) throws SourceReadException {
+        byte[] bytes;
+        try {
+            bytes = in.readNBytes((int) MAX_BYTES + 1);
+        } catch (IOException e) {
+            throw new SourceReadException(SourceReadException.Kind.UNREADABLE, name,
+                    "cannot be read (" + e.getClass().getSimpleName() + ")");
+        }
+        if (bytes.length > MAX_BYTES) {
+            throw new SourceReadException(SourceReadException.Kind.TOO_LARGE, name,
+                    "is larger than " + MAX_BYTES / (1024 * 1024) + " MiB");
+        }
+        if (looksBinary(bytes)) {
+            throw new SourceReadException(SourceReadException.Kind.BINARY, name, "is binary, not a text config");
+        }
+        return bytes;
     }
 
     /** True when the file is big enough that the editor should limit live analysis. */

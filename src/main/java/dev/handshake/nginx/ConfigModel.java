@@ -3,7 +3,6 @@ package dev.handshake.nginx;
 import dev.handshake.syntax.Block;
 import dev.handshake.syntax.Directive;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.ArrayDeque;
@@ -97,7 +96,7 @@ public final class ConfigModel {
     public static ConfigModel build(ConfigFile main, Options options) {
         ScopeKind kind = options.context() != null ? options.context() : ContextInference.infer(main.tree());
         Path base = main.path().getParent() != null ? main.path().getParent() : main.path();
-        Builder builder = new Builder(new IncludeResolver(base, options.pathMappings()), options.loader());
+        Builder builder = new Builder(new IncludeResolver(base, options.pathMappings(), options.loader()), options.loader());
         builder.files.put(main.path(), main);
         Scope root = new Scope(kind, null, null);
         builder.stack.push(main.path());
@@ -356,7 +355,7 @@ public final class ConfigModel {
             if (known != null) {
                 return known;
             }
-            if (!fromGlob && !Files.exists(target) && !isBuffer(target)) {
+            if (!fromGlob && !loader.exists(target) && !isBuffer(target)) {
                 problem(ModelProblem.Kind.INCLUDE_NOT_FOUND, from, include, () -> "included file " + target + " not found");
                 return null;
             }

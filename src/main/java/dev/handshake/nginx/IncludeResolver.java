@@ -2,7 +2,6 @@ package dev.handshake.nginx;
 
 import java.io.IOException;
 import java.nio.file.FileSystems;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
 import java.util.ArrayList;
@@ -10,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * Turns an {@code include} argument into files the way nginx does: relative to the directory of the
@@ -21,14 +19,21 @@ public final class IncludeResolver {
 
     private final Path baseDirectory;
     private final Map<String, Path> mappings;
+    private final SourceLoader loader;
 
     /**
      * @param baseDirectory where relative include paths start: the main file's directory
      * @param mappings      absolute path prefixes (as written in configs) mapped to local directories
      */
     public IncludeResolver(Path baseDirectory, Map<String, Path> mappings) {
+        this(baseDirectory, mappings, SourceLoader.fileSystem());
+    }
+
+    /** As above, with globs expanded over the files {@code loader} lists instead of the disk's. */
+    public IncludeResolver(Path baseDirectory, Map<String, Path> mappings, SourceLoader loader) {
         this.baseDirectory = baseDirectory.toAbsolutePath().normalize();
         this.mappings = new LinkedHashMap<>(mappings);
+        this.loader = loader;
     }
 
     public static boolean isGlob(String pattern) {
@@ -51,7 +56,7 @@ public final class IncludeResolver {
 
     /**
      * The files an include names: for a plain path, that path (which may not exist); for a glob, the
-     * existing regular files it matches, sorted by path.
+     * existing regular files it matches (as the loader lists them), sorted by path.
      */
     public List<Path> expand(String pattern) throws IOException {
         Path resolved = resolve(pattern);
@@ -68,21 +73,19 @@ public final class IncludeResolver {
             }
             fixed = fixed == null ? resolved.getName(i) : fixed.resolve(resolved.getName(i));
         }
-        if (fixed == null || !Files.isDirectory(fixed)) {
+        if (fixed == null) {
             return List.of();
         }
         int depth = resolved.getNameCount() - globAt;
         PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + escapeForMatcher(resolved.toString()));
         int fixedCount = fixed.getNameCount();
-        try (Stream<Path> walk = Files.walk(fixed, depth)) {
-            List<Path> found = walk.filter(p -> p.getNameCount() == resolved.getNameCount())
+        try {
+            return loader.files(fixed, depth).stream()
+                    .filter(p -> p.getNameCount() == resolved.getNameCount())
                     .filter(matcher::matches)
                     .filter(p -> !hiddenFromGlob(p, resolved, fixedCount))
-                    .filter(p -> !Files.isDirectory(p))
-                    .map(p -> p.toAbsolutePath().normalize())
                     .sorted()
                     .collect(Collectors.toCollection(ArrayList::new));
-            return found;
         } catch (java.io.UncheckedIOException e) {
             throw e.getCause();
         }

@@ -35,6 +35,11 @@ final class CliHarness {
     }
 
     static Run run(Path workingDirectory, String... args) {
+        return runWithStdin(workingDirectory, new byte[0], args);
+    }
+
+    /** As {@link #run}, with {@code stdin} as standard input. */
+    static Run runWithStdin(Path workingDirectory, byte[] stdin, String... args) {
         // The structural rules only, so the expected output does not move as TLS rules land.
         List<Rule> rules = new ArrayList<>();
         for (Rule rule : Rules.all()) {
@@ -51,7 +56,7 @@ final class CliHarness {
         int exit;
         try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
              PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            exit = new Main(workingDirectory, rules).execute(args, o, e);
+            exit = new Main(workingDirectory, rules).execute(args, new java.io.ByteArrayInputStream(stdin), o, e);
         }
         return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
