@@ -32,6 +32,7 @@ class NoNetworkTest {
     static final int TRAPPED = 97;
 
     /** Installs the traps, then runs the CLI with {@code args}. */
+    @SuppressWarnings("deprecation") // the socket factory is deprecated for use, which is what is trapped
     public static void main(String[] args) throws IOException {
         Socket.setSocketImplFactory(NoNetworkTest::trapSocket);
         ProxySelector.setDefault(new ProxySelector() {
@@ -127,6 +128,7 @@ class NoNetworkTest {
 
     /** Opens a socket after installing the traps: must end with {@link #TRAPPED}. */
     static final class SocketProbe {
+        @SuppressWarnings("deprecation")
         public static void main(String[] args) throws IOException {
             Socket.setSocketImplFactory(NoNetworkTest::trapSocket);
             try (Socket socket = new Socket()) {
