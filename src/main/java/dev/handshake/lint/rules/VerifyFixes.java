@@ -39,8 +39,9 @@ final class VerifyFixes {
 
     /**
      * Verify the upstream: in {@code scope} (the connection's home, or where {@code off} is written),
-     * {@code *_ssl_verify on} (replacing a written {@code off} in place), the CA unless that very CA
-     * is already in force, and the verify depth unless one is already set.
+     * {@code *_ssl_verify on} (replacing a written {@code off} in place), the CA only where no
+     * {@code *_ssl_trusted_certificate} is in force (an existing one, a private CA say, is never
+     * replaced), and the verify depth unless one is already set.
      */
     static Fix verifyHere(RuleContext context, TlsFamily family, Scope scope,
                           Function<List<String>, FileEdit> insert) {
@@ -85,7 +86,7 @@ final class VerifyFixes {
         Map<String, String> values = new LinkedHashMap<>();
         values.put(family.ssl("verify"), "on");
         String trusted = family.ssl("trusted_certificate");
-        if (ca != null && !ca.isBlank() && !settings.value(scope, trusted, "").equals(ca)) {
+        if (ca != null && !ca.isBlank() && settings.effective(scope, trusted).isEmpty()) {
             values.put(trusted, ca);
         }
         if (settings.effective(scope, family.ssl("verify_depth")).isEmpty()) {
