@@ -125,6 +125,58 @@ class NameCheckWithoutSniTest {
         }
     }
 
+    @Test
+    void aClientHostAfterSniIsSetReachesTheDefaultServerAndTheHostFixAnswers200() throws Exception {
+        NginxProcess.requireBinary();
+        TestPki pki = TestPki.create(Files.createDirectories(dir.resolve("pki")), NAME);
+        upstreamPort = NginxProcess.freePort();
+        proxyPort = NginxProcess.freePort();
+        Path upstreamPrefix = Files.createDirectories(dir.resolve("upstream"));
+        String upstreamConfig = NginxProcess.mainPreamble(upstreamPrefix)
+                + "http {\n" + NginxProcess.httpPreamble(upstreamPrefix)
+                + "    ssl_certificate " + pki.serverCertificate() + ";\n"
+                + "    ssl_certificate_key " + pki.serverKey() + ";\n"
+                + "    server {\n"
+                + "        listen 127.0.0.1:" + upstreamPort + " ssl default_server;\n"
+                + "        return 404;\n"
+                + "    }\n"
+                + "    server {\n"
+                + "        listen 127.0.0.1:" + upstreamPort + " ssl;\n"
+                + "        server_name " + NAME + ";\n"
+                + "        location / { return 200 \"host=$host\\n\"; }\n"
+                + "    }\n"
+                + "}\n";
+        upstream = NginxProcess.start(upstreamPrefix,
+                Files.writeString(upstreamPrefix.resolve("nginx.conf"), upstreamConfig), upstreamPort);
+        Path prefix = Files.createDirectories(dir.resolve("proxy"));
+        Path config = Files.writeString(prefix.resolve("nginx.conf"), NginxProcess.mainPreamble(prefix)
+                + "http {\n" + NginxProcess.httpPreamble(prefix)
+                + "    server {\n"
+                + "        listen 127.0.0.1:" + proxyPort + ";\n"
+                + "        location / {\n"
+                + "            proxy_ssl_server_name on;\n"
+                + "            proxy_ssl_name " + NAME + ";\n"
+                + "            proxy_ssl_verify on;\n"
+                + "            proxy_ssl_trusted_certificate " + pki.caCertificate() + ";\n"
+                + "            proxy_set_header Host $host;\n"
+                + "            proxy_pass https://127.0.0.1:" + upstreamPort + "/;\n"
+                + "        }\n"
+                + "    }\n"
+                + "}\n");
+        try (NginxProcess proxy = NginxProcess.start(prefix, config, proxyPort)) {
+            assertEquals(404, get("/x").statusCode(), proxy.logs());
+        }
+        UpstreamSniEndToEndTest.Cli check = UpstreamSniEndToEndTest.cli("check", config.toString());
+        assertTrue(check.out().contains("upstream-host-header-mismatch"), check.out());
+        UpstreamSniEndToEndTest.Cli fixed = UpstreamSniEndToEndTest.cli("fix", "--write", config.toString());
+        assertEquals(0, fixed.exitCode(), fixed.err());
+        try (NginxProcess proxy = NginxProcess.start(prefix, config, proxyPort)) {
+            HttpResponse<String> response = get("/x");
+            assertEquals(200, response.statusCode(), Files.readString(config) + proxy.logs());
+            assertEquals("host=" + NAME + "\n", response.body());
+        }
+    }
+
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + proxyPort + path))
