@@ -19,7 +19,8 @@ import java.util.List;
 public final class UpstreamVerifyOff implements Rule {
 
     private static final RuleMeta META = RuleMeta.of("upstream-verify-off", Severity.ERROR,
-            "the upstream's certificate is not verified: any certificate, a man in the middle's included, is accepted",
+            "the upstream's certificate is not verified: any certificate, a man in the middle's included, is accepted"
+                    + " (error where `off` is written, warning where off is only nginx's default)",
             Applicability.NEEDS_INPUT);
 
     @Override
