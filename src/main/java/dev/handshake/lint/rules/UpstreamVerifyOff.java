@@ -49,7 +49,7 @@ public final class UpstreamVerifyOff implements Rule {
                 + "middle's included, on " + AffectedConnections.count(affected.size(), "connection")
                 + AffectedConnections.groupNote(affected);
         List<Fix> fixes = new ArrayList<>();
-        fixes.add(VerifyFixes.verifyHere(context, first.family(), off.scope(), TlsSettingEdits.after(off)));
+        fixes.add(VerifyFixes.verifyHere(context, first.family(), off.scope(), TlsSettingEdits.after(off), affected));
         VerifyFixes.hardenBaseline(context, first, off).ifPresent(fixes::add);
         context.report(Severity.ERROR, off.path(), off.range(), message, AffectedConnections.related(affected), fixes);
     }
@@ -59,7 +59,8 @@ public final class UpstreamVerifyOff implements Rule {
                 + "so nginx accepts any certificate, a man in the middle's included"
                 + AffectedConnections.groupNote(List.of(c));
         List<Fix> fixes = new ArrayList<>();
-        fixes.add(VerifyFixes.verifyHere(context, c.family(), c.home(), TlsSettingEdits.afterPass(context.model(), c)));
+        fixes.add(VerifyFixes.verifyHere(context, c.family(), c.home(), TlsSettingEdits.afterPass(context.model(), c),
+                List.of(c)));
         VerifyFixes.hardenBaseline(context, c, null).ifPresent(fixes::add);
         context.report(Severity.WARNING, c.pass().path(), c.pass().range(), message,
                 AffectedConnections.groupsRelated(List.of(c)), fixes);
