@@ -77,6 +77,19 @@ final class FixCommand {
         }
 
         CheckResults results = fixEach(session, mains, FixApplier.standardPolicy(selected, inputs), sources.loader(), err);
+        if (output != null || toStdout) {
+            List<String> others = new java.util.ArrayList<>();
+            for (Path p : originals.keySet()) {
+                if (!p.equals(mains.get(0).path())) {
+                    others.add(main.paths().display(p));
+                }
+            }
+            if (!others.isEmpty()) {
+                err.println(Main.NAME + ": --output writes only the main file, but the fixes also change "
+                        + String.join(", ", others) + "; nothing written (use --write, or --dry-run to see the diff)");
+                return 2;
+            }
+        }
         boolean written = false;
         try {
             if (toStdout && !results.hasFailures()) {

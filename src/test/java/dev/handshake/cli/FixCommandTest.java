@@ -102,6 +102,29 @@ class FixCommandTest {
     }
 
     @Test
+    void outputRefusesWhenTheFixesAlsoChangeAnIncludedFile() throws IOException {
+        Files.createDirectories(dir.resolve("inc"));
+        Files.writeString(dir.resolve("inc/headers.inc"), "location /a/ {\n    proxy_pass https://a.example.com;\n}\n");
+        String main = "server {\n    include inc/headers.inc;\n    location /b/ {\n"
+                + "        proxy_pass https://b.example.com;\n    }\n}\n";
+        Files.writeString(dir.resolve("inc.conf"), main);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.io.ByteArrayOutputStream errBytes = new java.io.ByteArrayOutputStream();
+        int exit = Main.run(new String[] {"fix", "--output", dir.resolve("out.conf").toString(),
+                dir.resolve("inc.conf").toString()}, new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8),
+                new java.io.PrintStream(errBytes, true, java.nio.charset.StandardCharsets.UTF_8));
+        record Result(String err) {
+        }
+        Result run = new Result(errBytes.toString(java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals(2, exit, run.err());
+        assertTrue(run.err().contains("--output writes only the main file, but the fixes also change "),
+                run.err());
+        assertFalse(run.err().contains("applied"), run.err());
+        assertFalse(Files.exists(dir.resolve("out.conf")));
+        assertEquals(main, Files.readString(dir.resolve("inc.conf")));
+    }
+
+    @Test
     void ruleSelectionLeavesOtherFindingsWithAReason() throws IOException {
         CliHarness.Run run = CliHarness.run(dir, "fix", "--write", "--rule", CliHarness.CA_RULE,
                 "--trusted-ca", "/etc/ca.pem", "site.conf");

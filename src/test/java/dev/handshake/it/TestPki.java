@@ -24,12 +24,21 @@ final class TestPki {
     }
 
     static TestPki create(Path dir, String serverName) throws IOException, InterruptedException {
+        return create(dir, serverName, "DNS:" + serverName);
+    }
+
+    /**
+     * Like {@link #create(Path, String)}, with subject CN {@code serverName} and the given
+     * {@code subjectAltName} value ({@code IP:127.0.0.1}), or none at all when it is {@code null}.
+     */
+    static TestPki create(Path dir, String serverName, String subjectAltName) throws IOException, InterruptedException {
         TestPki pki = new TestPki(dir, serverName);
         pki.openssl("req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=Handshake Test CA",
                 "-keyout", "ca.key", "-out", "ca.crt");
         pki.openssl("req", "-newkey", "rsa:2048", "-nodes", "-subj", "/CN=" + serverName,
                 "-keyout", serverName + ".key", "-out", serverName + ".csr");
-        Files.writeString(dir.resolve("san.ext"), "subjectAltName=DNS:" + serverName + "\n");
+        Files.writeString(dir.resolve("san.ext"), subjectAltName == null ? "basicConstraints=CA:FALSE\n"
+                : "subjectAltName=" + subjectAltName + "\n");
         pki.openssl("x509", "-req", "-in", serverName + ".csr", "-CA", "ca.crt", "-CAkey", "ca.key",
                 "-CAcreateserial", "-days", "2", "-extfile", "san.ext", "-out", serverName + ".crt");
         return pki;

@@ -122,8 +122,9 @@ record SniFacts(UpstreamConnection connection, Optional<Statement> sniSource, bo
 
     /**
      * True when, with SNI name {@code sniName}, the Host header will not carry that name: the Host is
-     * {@code $proxy_host} (the IP or group name), or a literal other than it. A Host built from other
-     * variables is the user's choice and never counts.
+     * {@code $proxy_host} (the IP or group name), a literal other than it, or the client's own Host
+     * ({@code $host}, {@code $http_host}) unless the proxy's server answers to that name. A Host built
+     * from other variables is the user's choice and never counts.
      */
     boolean hostMisses(String sniName) {
         if (!sendsHost() || !namedByAddress() || sniName == null) {
@@ -133,10 +134,39 @@ record SniFacts(UpstreamConnection connection, Optional<Statement> sniSource, bo
         if (value.equals(DEFAULT_HOST)) {
             return true;
         }
+        if (clientHost() && !sniName.contains("$")) {
+            return !servesName(sniName);
+        }
         if (value.contains("$") || sniName.contains("$")) {
             return false;
         }
         return !withoutPort(value).equals(withoutPort(sniName));
+    }
+
+    /** True when the Host header is the client's own ({@code $host} or {@code $http_host}). */
+    boolean clientHost() {
+        String value = hostValue();
+        return value.equals("$host") || value.equals("$http_host");
+    }
+
+    /**
+     * True when the client's Host can be {@code sniName}: the proxy's own server answers to that
+     * name ({@code server_name}), so a client may send it.
+     */
+    private boolean servesName(String sniName) {
+        dev.handshake.nginx.Scope server = connection.scope().nearest(dev.handshake.nginx.ScopeKind.SERVER);
+        if (server == null) {
+            return false;
+        }
+        String wanted = withoutPort(sniName);
+        for (Statement s : server.statements("server_name")) {
+            for (String n : s.directive().args()) {
+                if (n.toLowerCase(Locale.ROOT).equals(wanted)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static String withoutPort(String hostHeader) {

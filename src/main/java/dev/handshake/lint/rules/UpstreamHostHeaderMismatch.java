@@ -36,6 +36,10 @@ final class UpstreamHostHeaderMismatch extends SniRule {
             f.groupRelated().ifPresent(related::add);
             String host = f.host().isPresent() ? "`" + f.hostValue() + "`" : "the default `$proxy_host` ("
                     + f.connection().target().host() + ")";
+            if (f.clientHost()) {
+                host += ", the client's own Host (this server's server_name does not include " + sniName
+                        + ", so a client never sends it)";
+            }
             context.report(f.connection().pass(), "the Host header on " + f.describe() + " is " + host
                     + " but the SNI name is `" + sniName + "`: the upstream picks its virtual server by Host and"
                     + " will not route to " + sniName, related, List.of(SniFixes.setHost(context.model(), f)));

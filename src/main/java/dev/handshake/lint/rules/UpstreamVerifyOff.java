@@ -19,7 +19,8 @@ import java.util.List;
 public final class UpstreamVerifyOff implements Rule {
 
     private static final RuleMeta META = RuleMeta.of("upstream-verify-off", Severity.ERROR,
-            "the upstream's certificate is not verified: any certificate, a man in the middle's included, is accepted",
+            "the upstream's certificate is not verified: any certificate, a man in the middle's included, is accepted"
+                    + " (error where `off` is written, warning where off is only nginx's default)",
             Applicability.NEEDS_INPUT);
 
     @Override
@@ -48,7 +49,7 @@ public final class UpstreamVerifyOff implements Rule {
                 + "middle's included, on " + AffectedConnections.count(affected.size(), "connection")
                 + AffectedConnections.groupNote(affected);
         List<Fix> fixes = new ArrayList<>();
-        fixes.add(VerifyFixes.verifyHere(context, first.family(), off.scope(), TlsSettingEdits.after(off)));
+        fixes.add(VerifyFixes.verifyHere(context, first.family(), off.scope(), TlsSettingEdits.after(off), affected));
         VerifyFixes.hardenBaseline(context, first, off).ifPresent(fixes::add);
         context.report(Severity.ERROR, off.path(), off.range(), message, AffectedConnections.related(affected), fixes);
     }
@@ -58,7 +59,8 @@ public final class UpstreamVerifyOff implements Rule {
                 + "so nginx accepts any certificate, a man in the middle's included"
                 + AffectedConnections.groupNote(List.of(c));
         List<Fix> fixes = new ArrayList<>();
-        fixes.add(VerifyFixes.verifyHere(context, c.family(), c.home(), TlsSettingEdits.afterPass(context.model(), c)));
+        fixes.add(VerifyFixes.verifyHere(context, c.family(), c.home(), TlsSettingEdits.afterPass(context.model(), c),
+                List.of(c)));
         VerifyFixes.hardenBaseline(context, c, null).ifPresent(fixes::add);
         context.report(Severity.WARNING, c.pass().path(), c.pass().range(), message,
                 AffectedConnections.groupsRelated(List.of(c)), fixes);

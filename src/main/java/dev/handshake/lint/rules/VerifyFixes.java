@@ -39,14 +39,56 @@ final class VerifyFixes {
 
     /**
      * Verify the upstream: in {@code scope} (the connection's home, or where {@code off} is written),
-     * {@code *_ssl_verify on} (replacing a written {@code off} in place), the CA unless that very CA
-     * is already in force, and the verify depth unless one is already set.
+     * {@code *_ssl_verify on} (replacing a written {@code off} in place), the CA only where no
+     * {@code *_ssl_trusted_certificate} is in force (an existing one, a private CA say, is never
+     * replaced), and the verify depth unless one is already set.
      */
     static Fix verifyHere(RuleContext context, TlsFamily family, Scope scope,
                           Function<List<String>, FileEdit> insert) {
-        return Fix.withInputs("Verify the upstream: set `" + family.ssl("verify") + " on;` with a trusted CA",
-                List.of(caInput(context)),
-                values -> verifyEdits(context.settings(), family, scope, values.get(FixInput.TRUSTED_CA), insert));
+        return verifyHere(context, family, scope, insert, List.of());
+    }
+
+    /**
+     * As {@link #verifyHere(RuleContext, TlsFamily, Scope, Function)}; when one of {@code affected}
+     * is an {@code upstream{}} group with no {@code *_ssl_name} in force, nginx would check the
+     * certificate against the group name and fail (issue 9), so the fix also asks for the name and
+     * sets {@code *_ssl_name} beside the other directives.
+     */
+    static Fix verifyHere(RuleContext context, TlsFamily family, Scope scope,
+                          Function<List<String>, FileEdit> insert, List<UpstreamConnection> affected) {
+        List<UpstreamConnection> unnamed = affected.stream()
+                .filter(c -> c.target().kind() == dev.handshake.nginx.UpstreamTarget.Kind.GROUP)
+                .filter(c -> context.settings().effective(c.home(), c.ssl("name")).isEmpty()).toList();
+        if (unnamed.isEmpty()) {
+            return Fix.withInputs("Verify the upstream: set `" + family.ssl("verify") + " on;` with a trusted CA",
+                    List.of(caInput(context)),
+                    values -> verifyEdits(context.settings(), family, scope, values.get(FixInput.TRUSTED_CA), insert));
+        }
+        FixInput name = new FixInput(FixInput.SNI_NAME, "Name on the upstream's certificate, checked instead of the"
+                + " group name for " + unnamed.get(0).describe(),
+                SniFixes.candidates(SniFacts.of(context.model()).stream()
+                        .filter(f -> unnamed.contains(f.connection())).toList()));
+        return Fix.withInputs("Verify the upstream: set `" + family.ssl("verify") + " on;` with a trusted CA and `"
+                        + family.ssl("name") + " NAME;`", List.of(caInput(context), name),
+                values -> {
+                    String chosen = values.get(FixInput.SNI_NAME);
+                    if (chosen == null || chosen.isBlank()) {
+                        return List.of();
+                    }
+                    String nameLine = family.ssl("name") + " " + DirectiveEdits.quote(chosen.strip()) + ";";
+                    boolean[] inserted = {false};
+                    List<FileEdit> edits = new ArrayList<>(verifyEdits(context.settings(), family, scope,
+                            values.get(FixInput.TRUSTED_CA), directives -> {
+                                inserted[0] = true;
+                                List<String> all = new ArrayList<>(directives);
+                                all.add(nameLine);
+                                return insert.apply(all);
+                            }));
+                    if (!inserted[0]) {
+                        edits.add(insert.apply(List.of(nameLine)));
+                    }
+                    return edits;
+                });
     }
 
     /**
@@ -85,7 +127,7 @@ final class VerifyFixes {
         Map<String, String> values = new LinkedHashMap<>();
         values.put(family.ssl("verify"), "on");
         String trusted = family.ssl("trusted_certificate");
-        if (ca != null && !ca.isBlank() && !settings.value(scope, trusted, "").equals(ca)) {
+        if (ca != null && !ca.isBlank() && settings.effective(scope, trusted).isEmpty()) {
             values.put(trusted, ca);
         }
         if (settings.effective(scope, family.ssl("verify_depth")).isEmpty()) {
