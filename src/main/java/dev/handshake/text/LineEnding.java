@@ -40,22 +40,29 @@ public enum LineEnding {
     /** The separator most used in {@code text}, LF when there is none. */
     public static String dominantSeparator(CharSequence text) {
         int[] counts = count(text);
+        if (counts[2] > counts[0] && counts[2] > counts[1]) {
+            return "\r"; // a classic Mac file: lines inserted into it end the same way
+        }
         return counts[0] > counts[1] ? "\r\n" : "\n";
     }
 
-    /** How many {@code \r\n} and how many bare {@code \n} line breaks {@code text} has. */
+    /** How many {@code \r\n}, bare {@code \n} and lone {@code \r} line breaks {@code text} has. */
     private static int[] count(CharSequence text) {
         int crlf = 0;
         int lf = 0;
+        int cr = 0;
         for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) == '\n') {
+            char c = text.charAt(i);
+            if (c == '\n') {
                 if (i > 0 && text.charAt(i - 1) == '\r') {
                     crlf++;
                 } else {
                     lf++;
                 }
+            } else if (c == '\r' && (i + 1 == text.length() || text.charAt(i + 1) != '\n')) {
+                cr++;
             }
         }
-        return new int[] {crlf, lf};
+        return new int[] {crlf, lf, cr};
     }
 }

@@ -53,4 +53,12 @@ class LineEndingsTest {
         }
         return out.toString();
     }
+
+    @Test
+    void aCrOnlyFileGetsCrOnlyNewLines() {
+        String original = "events {}\rhttp {\r}\r";
+        assertEquals("\r", dev.handshake.text.SourceText.of(original).eol());
+        String edited = "events {}\nhttp {\n    proxy_ssl_verify on;\n}\n";
+        assertEquals("events {}\rhttp {\r    proxy_ssl_verify on;\r}\r", LineEndings.restore(original, edited));
+    }
 }
