@@ -29,20 +29,44 @@ public final class Redactor {
             "(?i).*(password|passwd|secret|token|api[_-]?key|credential).*");
     /** Header names whose value is a credential. */
     private static final Pattern SECRET_HEADER = Pattern.compile(
-            "(?i)(proxy-)?authorization|(set-)?cookie|x-[a-z0-9-]*(key|auth)[a-z0-9-]*|.*(password|secret|token|api-?key).*");
+            "(?i)(proxy-)?authorization|(set-)?cookie|x-[a-z0-9-]*(key|auth|signature|hmac)[a-z0-9-]*"
+                    + "|.*(password|secret|token|api-?key|signature).*");
     /** Map names or sources that hold keys or credentials. */
     private static final Pattern SECRET_MAP = Pattern.compile(
             "(?i).*(password|passwd|secret|token|key|credential|auth(?!ority)).*");
     /** A {@code name=value} inside an argument, such as a query string {@code ?token=abc}. */
     private static final Pattern SECRET_PAIR = Pattern.compile(
             "(?i)([A-Za-z0-9_.-]*(?:password|passwd|secret|token|api[_-]?key)[A-Za-z0-9_.-]*=)([^&\\s\"';]+)");
+    /** Shapes that are secrets wherever they appear in an argument or in Lua code: group 1 is masked. */
+    private static final List<Pattern> SECRET_SHAPES = List.of(
+            // credentials in a URL: https://user:pass@host
+            Pattern.compile("://([^/@\\s\"';]+:[^/@\\s\"';]*)@"),
+            // HTTP Basic and Bearer credentials
+            Pattern.compile("(?i)\\b(?:Basic|Bearer)\\s+([A-Za-z0-9+/=._~-]{6,})"),
+            // AWS access key ids
+            Pattern.compile("\\b(AKIA[0-9A-Z]{16})\\b"),
+            // JSON Web Tokens
+            Pattern.compile("\\b(eyJ[A-Za-z0-9_-]{5,}\\.[A-Za-z0-9_-]{5,}\\.[A-Za-z0-9_-]{5,})"),
+            // a private key pasted inline (data:-----BEGIN PRIVATE KEY-----...)
+            Pattern.compile("(-----BEGIN [A-Z ]*PRIVATE KEY-----[\\s\\S]*?(?:-----END [A-Z ]*PRIVATE KEY-----|$))"));
+    /** In Lua: a string literal given to a name that says secret ({@code local api_token = "..."}). */
+    private static final Pattern LUA_SECRET = Pattern.compile(
+            "(?i)[A-Za-z0-9_]*(?:password|passwd|secret|token|api_?key|credential|private_?key|pwd)[A-Za-z0-9_]*"
+                    + "\\s*[=:,]\\s*(?:\\[\\[([\\s\\S]*?)]]|\"([^\"\\n]*)\"|'([^'\\n]*)')");
+    /** Variable names a {@code set} or an {@code if} comparison marks as secret. */
+    private static final Pattern SECRET_VARIABLE = Pattern.compile(
+            "(?i)\\$?\\{?[A-Za-z0-9_]*(?:pass|pwd|secret|token|key|credential|auth|jwt|bearer|signature|session"
+                    + "|cookie)[A-Za-z0-9_]*}?");
+    /** Values that look like key material whatever they are called: long base64 or hex runs. */
+    private static final Pattern KEY_LIKE = Pattern.compile("(?=.*[0-9])(?=.*[A-Za-z])[A-Za-z0-9+_=-]{32,}");
+
     /** A value made only of variables, such as {@code $http_authorization}: passes a secret on, holds none. */
     private static final Pattern ONLY_VARIABLES = Pattern.compile("(\\$\\{?[A-Za-z0-9_]+\\}?)+");
 
     /** Directives whose every argument is a path or value to hide. */
     private static final Set<String> SECRET_DIRECTIVES = Set.of(
             "auth_basic_user_file", "ssl_password_file", "secure_link_secret", "ssl_session_ticket_key",
-            "secure_link_md5");
+            "secure_link_md5", "auth_jwt_key_file", "jwt_key_file", "auth_jwt_key_request");
     /** Directives that set a header: {@code NAME VALUE}. */
     private static final Set<String> HEADER_DIRECTIVES = Set.of(
             "proxy_set_header", "grpc_set_header", "add_header", "add_trailer", "fastcgi_param",
@@ -99,11 +123,39 @@ public final class Redactor {
             maskBody(d.block());
             return;
         }
+        shapes(d);
         String name = d.name().toLowerCase(Locale.ROOT);
+        if (d.hasBlock() && d.block().luaCode() != null) {
+            lua(d.block().luaCode().start(), d.block().luaCode().end());
+        }
+        if (name.contains("_by_lua") && !name.endsWith("_file")) {
+            for (Token arg : d.argTokens()) {
+                lua(arg.start(), arg.end());
+            }
+        }
+        if (name.equals("if")) {
+            comparedSecret(d);
+        }
+        if (name.equals("env")) {
+            for (Token arg : d.argTokens()) {
+                int eq = text.indexOf('=', arg.start());
+                if (eq >= 0 && eq < arg.end() - 1) {
+                    masks.add(new TextRange(eq + 1, arg.isQuoted() ? arg.end() - 1 : arg.end()));
+                }
+            }
+        }
         Directive owner = d.enclosing();
         if (owner != null && owner.name().equals("map") && isSecretMap(owner)) {
             mapEntry(d);
             return;
+        }
+        if (owner != null && owner.name().equals("map")) {
+            // Any map: a value that looks like key material is masked even when the map's name says nothing.
+            for (Token arg : d.argTokens()) {
+                if (KEY_LIKE.matcher(d.arg(d.argTokens().indexOf(arg))).matches()) {
+                    mask(arg);
+                }
+            }
         }
         if (d.hasBlock()) {
             return;
@@ -118,11 +170,67 @@ public final class Redactor {
         } else if (HEADER_LINE_DIRECTIVES.contains(name)) {
             headerLines(d);
         } else if (name.equals("set")) {
-            if (d.argCount() >= 2 && SECRET_NAME.matcher(d.arg(0)).matches()) {
+            if (d.argCount() >= 2 && (SECRET_NAME.matcher(d.arg(0)).matches()
+                    || SECRET_VARIABLE.matcher(d.arg(0)).matches())) {
                 allArgs(d, 1);
             }
+        } else if (name.endsWith("_key_file")) {
+            allArgs(d, 0);
         }
         pairs(d);
+    }
+
+    /** Secret shapes inside any argument: URL credentials, Basic/Bearer, AWS keys, JWTs, inline private keys. */
+    private void shapes(Directive d) {
+        for (Token arg : d.argTokens()) {
+            for (Pattern shape : SECRET_SHAPES) {
+                Matcher m = shape.matcher(text).region(arg.start(), arg.end());
+                while (m.find()) {
+                    masks.add(new TextRange(m.start(1), m.end(1)));
+                }
+            }
+        }
+    }
+
+    /** Lua code between {@code start} and {@code end}: secret-named string literals and the shapes. */
+    private void lua(int start, int end) {
+        Matcher m = LUA_SECRET.matcher(text).region(start, end);
+        while (m.find()) {
+            for (int g = 1; g <= 3; g++) {
+                if (m.group(g) != null && !m.group(g).isEmpty()) {
+                    masks.add(new TextRange(m.start(g), m.end(g)));
+                }
+            }
+        }
+        for (Pattern shape : SECRET_SHAPES) {
+            Matcher s = shape.matcher(text).region(start, end);
+            while (s.find()) {
+                masks.add(new TextRange(s.start(1), s.end(1)));
+            }
+        }
+    }
+
+    /** {@code if ($arg_token = "abc")}: the value a secret-named variable is compared with. */
+    private void comparedSecret(Directive d) {
+        List<Token> args = d.argTokens();
+        boolean secret = false;
+        for (int i = 0; i < args.size(); i++) {
+            String raw = d.arg(i).replace("(", "").replace(")", "");
+            if (raw.startsWith("$") && SECRET_VARIABLE.matcher(raw).matches()) {
+                secret = true;
+            } else if (secret && i >= 2 && !raw.isEmpty() && !raw.matches("!?[=~]\\*?|!?-[fdex]")) {
+                Token value = args.get(i);
+                int from = value.start() + (d.arg(i).startsWith("(") ? 1 : 0);
+                int to = value.end() - (d.arg(i).endsWith(")") ? 1 : 0);
+                if (value.isQuoted()) {
+                    from = value.start() + 1;
+                    to = value.end() - 1;
+                }
+                if (to > from) {
+                    masks.add(new TextRange(from, to));
+                }
+            }
+        }
     }
 
     private static boolean isSecretMap(Directive map) {

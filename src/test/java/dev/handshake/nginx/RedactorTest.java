@@ -147,4 +147,56 @@ class RedactorTest {
         }
         assertTrue(changed > 0, "some corpus file has a secret to mask");
     }
+
+    private static String masked(String text) {
+        return Redactor.redact(text).text();
+    }
+
+    @Test
+    void everySecretShapeOfTheLeakListIsMasked() {
+        // One line per shape; each secret below must be gone from the redacted text.
+        String[][] shapes = {
+            {"proxy_pass http://admin:PASS1@backend:8080;", "admin:PASS1"},
+            {"ssl_certificate_key \"data:-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkq\n-----END PRIVATE KEY-----\";",
+                "MIIEvQIBADANBgkq"},
+            {"content_by_lua_block { local api_token = \"LUASECRET1\" ngx.say(api_token) }", "LUASECRET1"},
+            {"set_by_lua $x 'local password = \"LUASECRET2\" return password';", "LUASECRET2"},
+            {"set $pass hunter2;", "hunter2"},
+            {"set $pwd hunter3;", "hunter3"},
+            {"set $private_key hunter4;", "hunter4"},
+            {"set $upstream_auth \"Basic dXNlcjpwYXNzd29yZA==\";", "dXNlcjpwYXNzd29yZA=="},
+            {"if ($arg_token = abc123secret) { return 200; }", "abc123secret"},
+            {"proxy_set_header X-Hub-Signature \"sha1=deadbeefcafe\";", "deadbeefcafe"},
+            {"auth_jwt_key_file /etc/nginx/jwt/keys.json;", "/etc/nginx/jwt/keys.json"},
+            {"proxy_set_header X-Api-Key k3y;", "k3y"},
+            {"proxy_set_header Cookie \"sid=0xdeadbeef\";", "0xdeadbeef"},
+            {"return 302 https://example.test/?access_token=QSTOKEN1;", "QSTOKEN1"},
+            {"add_header X-Debug AKIAIOSFODNN7EXAMPLE;", "AKIAIOSFODNN7EXAMPLE"},
+            {"set $x eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2lnbmF0dXJlLXNlY3JldA;", "eyJhbGciOiJIUzI1NiJ9"},
+            {"env AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMIK7MDENG;", "wJalrXUtnFEMIK7MDENG"},
+            {"env DB_PASS=plainpw;", "plainpw"},
+            {"map $host $upstream_id { default x; a.example 8f14e45fceea167a5a36dedd4bea2543aa; }",
+                "8f14e45fceea167a5a36dedd4bea2543aa"},
+        };
+        for (String[] shape : shapes) {
+            String out = masked(shape[0]);
+            assertFalse(out.contains(shape[1]), () -> shape[0] + " -> " + out);
+            assertTrue(out.contains(Redactor.MASK), () -> shape[0] + " -> " + out);
+        }
+    }
+
+    @Test
+    void whatIsNotASecretStays() {
+        String text = String.join("\n",
+                "proxy_pass https://backend.internal:8443/api/;",
+                "proxy_set_header Host $host;",
+                "proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;",
+                "set $backend_pool 10.0.0.1;",
+                "if ($request_method = POST) { return 405; }",
+                "map $uri $new { /very/long/path/that/is/not/a/key/at/all/anywhere /x; }",
+                "ssl_certificate /etc/nginx/tls/site.crt;",
+                "content_by_lua_block { ngx.say(\"hello\") }",
+                "env PATH;");
+        assertEquals(text, masked(text));
+    }
 }
