@@ -49,7 +49,7 @@ public final class Linter {
     }
 
     public LintResult lint(ConfigModel model) {
-        Map<Key, Diagnostic> unique = new LinkedHashMap<>();
+        Map<Diagnostic.Identity, Diagnostic> unique = new LinkedHashMap<>();
         for (Rule rule : rules) {
             if (!options.enabled(rule.meta().id())) {
                 continue;
@@ -61,10 +61,10 @@ public final class Linter {
                 Diagnostic failure = new Diagnostic(INTERNAL_ERROR, Severity.WARNING, model.main().path(),
                         dev.handshake.text.TextRange.at(0),
                         "rule " + rule.meta().id() + " failed on this file: " + bug, List.of(), List.of());
-                unique.put(Key.of(failure), failure);
+                unique.put(failure.identity(), failure);
             }
             for (Diagnostic d : context.found()) {
-                unique.putIfAbsent(Key.of(d), d);
+                unique.putIfAbsent(d.identity(), d);
             }
         }
         Suppressions suppressions = new Suppressions(model.files());
@@ -89,33 +89,6 @@ public final class Linter {
         }
         withSuppress.sort(order(model));
         return new LintResult(model, withSuppress);
-    }
-
-    /** {@link Diagnostic#key()} as a record: the same identity without building a string per finding. */
-    private record Key(String rule, Path file, int start, int end, String message) {
-        static Key of(Diagnostic d) {
-            return new Key(d.rule(), d.file(), d.range().start(), d.range().end(), d.message());
-        }
-
-        /**
-         * Mixed so that findings differing only in their offsets spread over the table: the record's
-         * default hash gives ranges a fixed stride apart (one per line) the same low bits, which piles a
-         * million one-line findings into a few thousand tree bins.
-         */
-        @Override
-        public int hashCode() {
-            int h = java.util.Objects.hashCode(rule) * 31 + java.util.Objects.hashCode(file);
-            h = h * 31 + java.util.Objects.hashCode(message);
-            h = (h ^ start) * 0x9E3779B1;
-            h = (h ^ end) * 0x85EBCA6B;
-            return h ^ (h >>> 15);
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Key k && start == k.start && end == k.end && java.util.Objects.equals(rule, k.rule)
-                    && java.util.Objects.equals(file, k.file) && java.util.Objects.equals(message, k.message);
-        }
     }
 
     private static Comparator<Diagnostic> order(ConfigModel model) {

@@ -24,7 +24,7 @@ public final class CheckResults {
 
     private final PathStyle paths;
     private final List<FileStatus> files = new ArrayList<>();
-    private final Map<Key, Diagnostic> findings = new LinkedHashMap<>();
+    private final Map<Diagnostic.Identity, Diagnostic> findings = new LinkedHashMap<>();
     private final Map<Path, LineIndex> lines = new HashMap<>();
     /** Findings per {@link Severity} ordinal, counted once after the last {@link #add}; null when stale. */
     private long[] bySeverity;
@@ -44,7 +44,7 @@ public final class CheckResults {
             lines.putIfAbsent(f.path(), f.source().lines());
         }
         for (Diagnostic d : result.diagnostics()) {
-            findings.putIfAbsent(Key.of(d), d);
+            findings.putIfAbsent(d.identity(), d);
         }
         bySeverity = null;
     }
@@ -121,33 +121,6 @@ public final class CheckResults {
     public String counts() {
         return plural(count(Severity.ERROR), "error") + ", " + plural(count(Severity.WARNING), "warning") + ", "
                 + plural(count(Severity.INFO), "info");
-    }
-
-    /** {@link Diagnostic#key()} as a record: the same identity without building a string per finding. */
-    record Key(String rule, Path file, int start, int end, String message) {
-        static Key of(Diagnostic d) {
-            return new Key(d.rule(), d.file(), d.range().start(), d.range().end(), d.message());
-        }
-
-        /**
-         * Mixed so that findings differing only in their offsets spread over the table: the record's
-         * default hash gives ranges a fixed stride apart (one per line) the same low bits, which piles a
-         * million one-line findings into a few thousand tree bins.
-         */
-        @Override
-        public int hashCode() {
-            int h = java.util.Objects.hashCode(rule) * 31 + java.util.Objects.hashCode(file);
-            h = h * 31 + java.util.Objects.hashCode(message);
-            h = (h ^ start) * 0x9E3779B1;
-            h = (h ^ end) * 0x85EBCA6B;
-            return h ^ (h >>> 15);
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Key k && start == k.start && end == k.end && java.util.Objects.equals(rule, k.rule)
-                    && java.util.Objects.equals(file, k.file) && java.util.Objects.equals(message, k.message);
-        }
     }
 
     static String plural(long n, String noun) {

@@ -93,7 +93,7 @@ class TextReportStreamingTest {
     void keysOfFindingsOneLineApartSpreadOverTheLowBits() {
         Set<Integer> buckets = new HashSet<>();
         for (Diagnostic d : manyFindings().diagnostics()) {
-            int h = CheckResults.Key.of(d).hashCode();
+            int h = d.identity().hashCode();
             buckets.add((h ^ (h >>> 16)) & 4095);
         }
         assertTrue(buckets.size() > 2048, "findings at a fixed stride share few buckets: " + buckets.size());
