@@ -86,7 +86,8 @@ final class FixCommand {
             }
             if (!others.isEmpty()) {
                 err.println(Main.NAME + ": --output writes only the main file, but the fixes also change "
-                        + String.join(", ", others) + "; nothing written (use --write, or --dry-run to see the diff)");
+                        + String.join(", ", others) + "; nothing written ("
+                        + (fromStdin ? "run fix on those files" : "use --write, or --dry-run to see the diff") + ")");
                 return 2;
             }
         }
@@ -198,7 +199,6 @@ final class FixCommand {
         SourceText source = fixed.containsKey(mainFile) ? fixed.get(mainFile) : sources.load(mainFile);
         AtomicWriter.withoutBackup().write(output, source.encode());
         err.println("wrote " + main.paths().display(output));
-        notWritten(mainFile, err);
         return true;
     }
 
@@ -206,16 +206,6 @@ final class FixCommand {
     private void printFixed(Path mainFile, SourceLoader sources, PrintStream out, PrintStream err) throws IOException {
         SourceText source = fixed.containsKey(mainFile) ? fixed.get(mainFile) : sources.load(mainFile);
         out.write(source.encode());
-        notWritten(mainFile, err);
-    }
-
-    private void notWritten(Path mainFile, PrintStream err) {
-        for (Path other : originals.keySet()) {
-            if (!other.equals(mainFile)) {
-                err.println(Main.NAME + ": not written: the fix for included file " + main.paths().display(other)
-                        + (fromStdin ? " (run fix on that file)" : " (use --write)"));
-            }
-        }
     }
 
     private static void reportUnfixed(CheckResults results, Set<String> selected, Map<String, String> inputs,

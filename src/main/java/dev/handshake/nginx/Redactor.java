@@ -151,9 +151,9 @@ public final class Redactor {
         }
         if (owner != null && owner.name().equals("map")) {
             // Any map: a value that looks like key material is masked even when the map's name says nothing.
-            for (Token arg : d.argTokens()) {
-                if (KEY_LIKE.matcher(d.arg(d.argTokens().indexOf(arg))).matches()) {
-                    mask(arg);
+            for (int i = 0; i < d.argCount(); i++) {
+                if (KEY_LIKE.matcher(d.arg(i)).matches()) {
+                    mask(d.argTokens().get(i));
                 }
             }
         }
