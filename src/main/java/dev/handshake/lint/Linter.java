@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -49,7 +48,7 @@ public final class Linter {
     }
 
     public LintResult lint(ConfigModel model) {
-        Map<Diagnostic.Identity, Diagnostic> unique = new LinkedHashMap<>();
+        List<Diagnostic> found = new ArrayList<>();
         for (Rule rule : rules) {
             if (!options.enabled(rule.meta().id())) {
                 continue;
@@ -58,37 +57,51 @@ public final class Linter {
             try {
                 rule.check(context);
             } catch (RuntimeException | StackOverflowError bug) {
-                Diagnostic failure = new Diagnostic(INTERNAL_ERROR, Severity.WARNING, model.main().path(),
+                found.add(new Diagnostic(INTERNAL_ERROR, Severity.WARNING, model.main().path(),
                         dev.handshake.text.TextRange.at(0),
-                        "rule " + rule.meta().id() + " failed on this file: " + bug, List.of(), List.of());
-                unique.put(failure.identity(), failure);
+                        "rule " + rule.meta().id() + " failed on this file: " + bug, List.of(), List.of()));
             }
-            for (Diagnostic d : context.found()) {
-                unique.putIfAbsent(d.identity(), d);
-            }
+            found.addAll(context.found());
         }
+        // Sorting first puts the copies of one finding (an included file analysed once per place it is
+        // included from) side by side, so they are dropped without a map of every finding; the sort is
+        // stable, so the first one reported is the one kept.
+        Comparator<Diagnostic> order = order(model);
+        found.sort(order);
         Suppressions suppressions = new Suppressions(model.files());
-        List<Diagnostic> kept = new ArrayList<>();
-        for (Diagnostic d : unique.values()) {
+        List<Diagnostic> kept = new ArrayList<>(found.size());
+        Diagnostic previous = null;
+        for (Diagnostic d : found) {
+            if (previous != null && sameFinding(previous, d)) {
+                continue;
+            }
+            previous = d;
             if (suppressions.silences(d)) {
                 continue;
             }
             Severity override = options.severityOverrides().get(d.rule());
             kept.add(override != null ? d.withSeverity(override) : d);
         }
+        found = null;
         for (Diagnostic d : suppressions.problems()) {
             if (options.enabled(d.rule())) {
                 kept.add(d);
             }
         }
-        List<Diagnostic> withSuppress = new ArrayList<>(kept.size());
         Map<Path, ConfigFile> filesByPath = new HashMap<>();
-        for (Diagnostic d : kept) {
+        Map<String, String> suppressTitles = new HashMap<>();
+        for (int i = 0; i < kept.size(); i++) {
+            Diagnostic d = kept.get(i);
             ConfigFile file = filesByPath.computeIfAbsent(d.file(), p -> model.file(p).orElse(null));
-            withSuppress.add(withSuppressFix(file, d));
+            kept.set(i, withSuppressFix(file, d, suppressTitles));
         }
-        withSuppress.sort(order(model));
-        return new LintResult(model, withSuppress);
+        kept.sort(order);
+        return new LintResult(model, kept);
+    }
+
+    private static boolean sameFinding(Diagnostic a, Diagnostic b) {
+        return a.range().equals(b.range()) && a.rule().equals(b.rule()) && a.file().equals(b.file())
+                && a.message().equals(b.message());
     }
 
     private static Comparator<Diagnostic> order(ConfigModel model) {
@@ -99,34 +112,44 @@ public final class Linter {
         return Comparator.<Diagnostic>comparingInt(d -> fileOrder.getOrDefault(d.file(), Integer.MAX_VALUE))
                 .thenComparing(d -> d.file().toString())
                 .thenComparing(Diagnostic::range)
-                .thenComparing(Diagnostic::rule);
+                .thenComparing(Diagnostic::rule)
+                .thenComparing(Diagnostic::message);
     }
 
-    /** Adds "Suppress with a reason" (a comment on the line above) unless the rule cannot be suppressed. */
-    private static Diagnostic withSuppressFix(ConfigFile file, Diagnostic d) {
-        if (d.rule().equals(Suppressions.UNUSED) || d.rule().equals(Suppressions.NO_REASON)
-                || d.rule().equals(INTERNAL_ERROR) || d.rule().equals("syntax-error")) {
+    /** The one input every suppression asks for. */
+    private static final FixInput REASON = new FixInput("reason", "Why is this safe here?", List.of());
+
+    /**
+     * Adds "Suppress with a reason" (a comment on the line above) unless the rule cannot be suppressed.
+     * The comment's place and indentation are worked out only when the fix is applied: a million
+     * findings must not hold a million indentation strings.
+     */
+    private static Diagnostic withSuppressFix(ConfigFile file, Diagnostic d, Map<String, String> titles) {
+        String rule = d.rule();
+        if (rule.equals(Suppressions.UNUSED) || rule.equals(Suppressions.NO_REASON)
+                || rule.equals(INTERNAL_ERROR) || rule.equals("syntax-error")) {
             return d;
         }
         if (file == null) {
             return d;
         }
-        String text = file.text();
-        LineIndex lines = file.source().lines();
-        int lineStart = lines.lineStart(lines.line(d.range().start()));
-        int indentEnd = lineStart;
-        while (indentEnd < text.length() && (text.charAt(indentEnd) == ' ' || text.charAt(indentEnd) == '\t')) {
-            indentEnd++;
-        }
-        String indent = text.substring(lineStart, indentEnd);
-        String eol = file.source().eol();
-        FixInput reason = new FixInput("reason", "Why is this safe here?", List.of());
-        Fix suppress = Fix.withInputs("Suppress " + d.rule() + " here with a reason", List.of(reason), values -> {
+        int offset = d.range().start();
+        String title = titles.computeIfAbsent(rule, r -> "Suppress " + r + " here with a reason");
+        Fix suppress = Fix.withInputs(title, List.of(REASON), values -> {
+            String text = file.text();
+            LineIndex lines = file.source().lines();
+            int lineStart = lines.lineStart(lines.line(offset));
+            int indentEnd = lineStart;
+            while (indentEnd < text.length() && (text.charAt(indentEnd) == ' ' || text.charAt(indentEnd) == '\t')) {
+                indentEnd++;
+            }
             String why = values.getOrDefault("reason", "").replace('\n', ' ').replace('\r', ' ').trim();
-            String comment = indent + "# handshake:ignore " + d.rule() + " -- " + why + eol;
+            String comment = text.substring(lineStart, indentEnd) + "# handshake:ignore " + rule + " -- " + why
+                    + file.source().eol();
             return List.of(new FileEdit(file.path(), TextEdit.insert(lineStart, comment)));
         });
-        List<Fix> fixes = new ArrayList<>(d.fixes());
+        List<Fix> fixes = new ArrayList<>(d.fixes().size() + 1);
+        fixes.addAll(d.fixes());
         fixes.add(suppress);
         return d.withFixes(fixes);
     }

@@ -46,8 +46,12 @@ final class Suppressions {
         }
     }
 
+    private static final int WHOLE_FILE = Integer.MIN_VALUE;
+
     private final List<Entry> entries = new ArrayList<>();
     private final java.util.Map<Path, LineIndex> lines = new java.util.HashMap<>();
+    /** Per file: the whole-file suppressions under {@link #WHOLE_FILE}, the others under the line they are on. */
+    private final java.util.Map<Path, java.util.Map<Integer, List<Entry>>> byLine = new java.util.HashMap<>();
 
     Suppressions(Collection<ConfigFile> files) {
         for (ConfigFile file : files) {
@@ -60,32 +64,33 @@ final class Suppressions {
                 }
                 Set<String> rules = Set.of(m.group(2).trim().split("[,\\s]+"));
                 boolean reason = m.group(3) != null && !m.group(3).isBlank();
-                entries.add(new Entry(file.path(), comment.range(), m.group(1).equals("ignore-file"), rules,
-                        index.line(comment.start()), reason));
+                Entry entry = new Entry(file.path(), comment.range(), m.group(1).equals("ignore-file"), rules,
+                        index.line(comment.start()), reason);
+                entries.add(entry);
+                byLine.computeIfAbsent(file.path(), p -> new java.util.HashMap<>())
+                        .computeIfAbsent(entry.wholeFile ? WHOLE_FILE : entry.line, l -> new ArrayList<>()).add(entry);
             }
         }
     }
 
     /** True when {@code d} is silenced; marks the suppression used. */
     boolean silences(Diagnostic d) {
-        LineIndex index = lines.get(d.file());
-        if (index == null) {
+        java.util.Map<Integer, List<Entry>> inFile = byLine.get(d.file());
+        if (inFile == null) {
             return false;
         }
-        int line = index.line(d.range().start());
+        int line = lines.get(d.file()).line(d.range().start());
         boolean silenced = false;
-        for (Entry e : entries) {
-            if (!e.hasReason || !e.file.equals(d.file()) || !e.rules.contains(d.rule())) {
-                continue;
-            }
-            if (e.wholeFile || e.line == line || e.line == line - 1) {
-                e.used = true;
-                silenced = true;
+        for (int key : new int[] {WHOLE_FILE, line, line - 1}) {
+            for (Entry e : inFile.getOrDefault(key, List.of())) {
+                if (e.hasReason && e.rules.contains(d.rule())) {
+                    e.used = true;
+                    silenced = true;
+                }
             }
         }
         return silenced;
     }
-
 
     /** Findings about the suppressions themselves: missing reasons, and those that silenced nothing. */
     List<Diagnostic> problems() {

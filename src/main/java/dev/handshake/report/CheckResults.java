@@ -10,10 +10,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What one run found over many main files: the status of each path asked for and every finding,
@@ -24,7 +25,13 @@ public final class CheckResults {
 
     private final PathStyle paths;
     private final List<FileStatus> files = new ArrayList<>();
-    private final Map<Diagnostic.Identity, Diagnostic> findings = new LinkedHashMap<>();
+    private final List<Diagnostic> findings = new ArrayList<>();
+    /**
+     * The identities of the findings in files more than one main file reached, built when a file is
+     * reached the second time: findings in files one main file alone reaches need no set (the linter
+     * already de-duplicated them), so a million findings in one file cost no million map entries.
+     */
+    private final Map<Path, Set<Diagnostic.Identity>> shared = new HashMap<>();
     private final Map<Path, LineIndex> lines = new HashMap<>();
     /** Findings per {@link Severity} ordinal, counted once after the last {@link #add}; null when stale. */
     private long[] bySeverity;
@@ -40,11 +47,29 @@ public final class CheckResults {
     /** Records a checked main file and its findings. */
     public void add(Path file, LintResult result) {
         files.add(new FileStatus(file, null));
+        Set<Path> seenBefore = new HashSet<>();
         for (ConfigFile f : result.model().files()) {
-            lines.putIfAbsent(f.path(), f.source().lines());
+            if (lines.putIfAbsent(f.path(), f.source().lines()) != null) {
+                seenBefore.add(f.path());
+            }
+        }
+        seenBefore.removeAll(shared.keySet());
+        if (!seenBefore.isEmpty()) {
+            for (Path p : seenBefore) {
+                shared.put(p, new HashSet<>());
+            }
+            for (Diagnostic d : findings) {
+                Set<Diagnostic.Identity> ids = shared.get(d.file());
+                if (ids != null && seenBefore.contains(d.file())) {
+                    ids.add(d.identity());
+                }
+            }
         }
         for (Diagnostic d : result.diagnostics()) {
-            findings.putIfAbsent(d.identity(), d);
+            Set<Diagnostic.Identity> ids = shared.get(d.file());
+            if (ids == null || ids.add(d.identity())) {
+                findings.add(d);
+            }
         }
         bySeverity = null;
     }
@@ -59,7 +84,7 @@ public final class CheckResults {
     }
 
     public List<Diagnostic> findings() {
-        return List.copyOf(findings.values());
+        return Collections.unmodifiableList(findings);
     }
 
     public boolean hasFailures() {
@@ -80,7 +105,7 @@ public final class CheckResults {
         long[] counts = bySeverity;
         if (counts == null) {
             counts = new long[Severity.values().length];
-            for (Diagnostic d : findings.values()) {
+            for (Diagnostic d : findings) {
                 counts[d.severity().ordinal()]++;
             }
             bySeverity = counts;

@@ -14,18 +14,24 @@ public final class Directive {
     private final SyntaxTree tree;
     private final Block parent;
     private final Token name;
-    private final List<Token> args = new ArrayList<>();
+    /** Shared empty list until the first argument: most block directives and many others have none. */
+    private List<Token> args = List.of();
     private Token semicolon;
     private Block block;
-    private String unquotedName;
+    private final String unquotedName;
 
-    Directive(SyntaxTree tree, Block parent, Token name) {
+    /** {@code unquotedName} is the name token as nginx reads it, shared by every directive of that name. */
+    Directive(SyntaxTree tree, Block parent, Token name, String unquotedName) {
         this.tree = tree;
         this.parent = parent;
         this.name = name;
+        this.unquotedName = unquotedName;
     }
 
     void addArg(Token arg) {
+        if (args.isEmpty()) {
+            args = new ArrayList<>(2);
+        }
         args.add(arg);
     }
 
@@ -57,12 +63,7 @@ public final class Directive {
 
     /** The directive name as nginx reads it (quotes removed). */
     public String name() {
-        String known = unquotedName;
-        if (known == null) {
-            known = Values.unquote(name, tree.text());
-            unquotedName = known;
-        }
-        return known;
+        return unquotedName;
     }
 
     public List<Token> argTokens() {

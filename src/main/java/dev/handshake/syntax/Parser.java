@@ -28,6 +28,8 @@ public final class Parser {
     private final List<SyntaxError> errors = new ArrayList<>();
     private final Lexer lexer;
     private Token pushedBack;
+    /** One string per distinct directive name: a million {@code listen}s share one. */
+    private final java.util.Map<String, String> names = new java.util.HashMap<>();
 
     private Parser(String text) {
         this.text = text;
@@ -139,7 +141,9 @@ public final class Parser {
                     }
                 }
                 default -> {
-                    current = new Directive(tree, block, t);
+                    String name = Values.unquote(t, text);
+                    String shared = names.putIfAbsent(name, name);
+                    current = new Directive(tree, block, t, shared != null ? shared : name);
                     block.add(current);
                 }
             }
