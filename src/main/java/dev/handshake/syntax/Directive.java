@@ -2,8 +2,9 @@ package dev.handshake.syntax;
 
 import dev.handshake.text.TextRange;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.AbstractList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * One directive: a name, its arguments, and either a terminating {@code ;} or a block. Either may be
@@ -13,30 +14,38 @@ public final class Directive {
 
     private final SyntaxTree tree;
     private final Block parent;
-    private final Token name;
-    /** Shared empty list until the first argument: most block directives and many others have none. */
-    private List<Token> args = List.of();
-    private Token semicolon;
+    /** Token indices in {@link #tree}: tokens are kept as primitive arrays there, not as objects here. */
+    private final int name;
+    /** Where this directive's argument indices start in the tree's pool; -1 until the first. */
+    private int firstArg = -1;
+    private int argCount;
+    private int semicolon = -1;
     private Block block;
     private final String unquotedName;
 
     /** {@code unquotedName} is the name token as nginx reads it, shared by every directive of that name. */
-    Directive(SyntaxTree tree, Block parent, Token name, String unquotedName) {
+    Directive(SyntaxTree tree, Block parent, int name, String unquotedName) {
         this.tree = tree;
         this.parent = parent;
         this.name = name;
         this.unquotedName = unquotedName;
     }
 
-    void addArg(Token arg) {
-        if (args.isEmpty()) {
-            args = new ArrayList<>(2);
+    /** Arguments are added one directive at a time, so each directive's sit together in the pool. */
+    void addArg(int tokenIndex) {
+        int at = tree.addArg(tokenIndex);
+        if (argCount == 0) {
+            firstArg = at;
         }
-        args.add(arg);
+        argCount++;
     }
 
-    void terminate(Token semicolonToken) {
-        this.semicolon = semicolonToken;
+    private int argIndex(int i) {
+        return tree.argToken(firstArg + Objects.checkIndex(i, argCount));
+    }
+
+    void terminate(int semicolonIndex) {
+        this.semicolon = semicolonIndex;
     }
 
     void attach(Block body) {
@@ -58,7 +67,7 @@ public final class Directive {
     }
 
     public Token nameToken() {
-        return name;
+        return tree.token(name);
     }
 
     /** The directive name as nginx reads it (quotes removed). */
@@ -66,31 +75,42 @@ public final class Directive {
         return unquotedName;
     }
 
+    /** The argument tokens (made on demand from the tree's arrays). */
     public List<Token> argTokens() {
-        return Collections.unmodifiableList(args);
+        return new AbstractList<>() {
+            @Override
+            public Token get(int i) {
+                return tree.token(argIndex(i));
+            }
+
+            @Override
+            public int size() {
+                return argCount;
+            }
+        };
     }
 
     public int argCount() {
-        return args.size();
+        return argCount;
     }
 
     /** Argument {@code i} as nginx reads it (quotes removed, escapes resolved). */
     public String arg(int i) {
-        return Values.unquote(args.get(i), tree.text());
+        return Values.unquote(tree.token(argIndex(i)), tree.text());
     }
 
     /** All arguments as nginx reads them. */
     public List<String> args() {
-        List<String> values = new ArrayList<>(args.size());
-        for (Token arg : args) {
-            values.add(Values.unquote(arg, tree.text()));
+        List<String> values = new ArrayList<>(argCount);
+        for (int i = 0; i < argCount; i++) {
+            values.add(arg(i));
         }
         return values;
     }
 
     /** The {@code ;} ending this directive, or {@code null} for a block directive or a missing one. */
     public Token semicolon() {
-        return semicolon;
+        return semicolon < 0 ? null : tree.token(semicolon);
     }
 
     /** The block of a block directive, or {@code null}. */
@@ -104,27 +124,29 @@ public final class Directive {
 
     /** True when the directive ends properly: with {@code ;} or with a closed block. */
     public boolean isTerminated() {
-        return semicolon != null || (block != null && block.close() != null);
+        return semicolon >= 0 || (block != null && block.close() != null);
     }
 
     /** From the first character of the name to the {@code ;} or closing brace, both included. */
     public TextRange range() {
-        int end = name.end();
-        if (!args.isEmpty()) {
-            end = args.get(args.size() - 1).end();
-        }
-        if (semicolon != null) {
-            end = semicolon.end();
+        int end;
+        if (semicolon >= 0) {
+            end = tree.tokenEnd(semicolon);
         } else if (block != null) {
             end = block.range().end();
+        } else {
+            end = headEnd();
         }
-        return new TextRange(name.start(), end);
+        return new TextRange(tree.tokenStart(name), end);
     }
 
     /** The name and arguments, without the {@code ;} or block. */
     public TextRange headRange() {
-        int end = args.isEmpty() ? name.end() : args.get(args.size() - 1).end();
-        return new TextRange(name.start(), end);
+        return new TextRange(tree.tokenStart(name), headEnd());
+    }
+
+    private int headEnd() {
+        return tree.tokenEnd(argCount == 0 ? name : argIndex(argCount - 1));
     }
 
     /** Nesting depth: 0 at top level. */
@@ -138,6 +160,6 @@ public final class Directive {
 
     @Override
     public String toString() {
-        return name() + (args.isEmpty() ? "" : " " + String.join(" ", args())) + (block != null ? " {...}" : ";");
+        return name() + (argCount == 0 ? "" : " " + String.join(" ", args())) + (block != null ? " {...}" : ";");
     }
 }

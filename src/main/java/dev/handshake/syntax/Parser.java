@@ -28,6 +28,9 @@ public final class Parser {
     private final List<SyntaxError> errors = new ArrayList<>();
     private final Lexer lexer;
     private Token pushedBack;
+    private int pushedBackIndex;
+    /** The index in the tree of the token {@link #nextSignificant()} returned last. */
+    private int lastIndex = -1;
     /** One string per distinct directive name: a million {@code listen}s share one. */
     private final java.util.Map<String, String> names = new java.util.HashMap<>();
 
@@ -41,6 +44,7 @@ public final class Parser {
     public static ParseResult parse(String text) {
         Parser parser = new Parser(text);
         parser.blockBody(parser.tree.root());
+        parser.tree.trim();
         parser.errors.sort(java.util.Comparator.comparing(SyntaxError::range));
         return new ParseResult(parser.tree, parser.errors);
     }
@@ -50,12 +54,14 @@ public final class Parser {
         if (pushedBack != null) {
             Token t = pushedBack;
             pushedBack = null;
+            lastIndex = pushedBackIndex;
             return t;
         }
         Token t;
         while ((t = lexer.next()) != null) {
-            tree.addToken(t);
+            int index = tree.addToken(t);
             if (!t.kind().isTrivia()) {
+                lastIndex = index;
                 return t;
             }
         }
@@ -80,7 +86,7 @@ public final class Parser {
                 }
                 switch (t.kind()) {
                     case SEMICOLON -> {
-                        current.terminate(t);
+                        current.terminate(lastIndex);
                         current = null;
                     }
                     case LBRACE -> {
@@ -104,10 +110,11 @@ public final class Parser {
                         error(t.range(), "unexpected \"}\"");
                         if (!block.isRoot()) {
                             pushedBack = t;
+                            pushedBackIndex = lastIndex;
                         }
                         current = null;
                     }
-                    default -> current.addArg(t);
+                    default -> current.addArg(lastIndex);
                 }
                 continue;
             }
@@ -143,7 +150,7 @@ public final class Parser {
                 default -> {
                     String name = Values.unquote(t, text);
                     String shared = names.putIfAbsent(name, name);
-                    current = new Directive(tree, block, t, shared != null ? shared : name);
+                    current = new Directive(tree, block, lastIndex, shared != null ? shared : name);
                     block.add(current);
                 }
             }

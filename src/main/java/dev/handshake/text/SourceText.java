@@ -41,6 +41,13 @@ public final class SourceText {
     public static SourceText decode(byte[] bytes) {
         boolean bom = bytes.length >= 3 && Arrays.equals(bytes, 0, 3, UTF8_BOM, 0, 3);
         int offset = bom ? 3 : 0;
+        // The lenient decoder writes straight into a compact string (an ASCII file costs one byte per
+        // char, not a char buffer of twice the file); a malformed sequence always becomes U+FFFD, so
+        // only a text containing one needs the strict decoder to tell UTF-8 from ISO-8859-1.
+        String lenient = new String(bytes, offset, bytes.length - offset, StandardCharsets.UTF_8);
+        if (lenient.indexOf('\uFFFD') < 0) {
+            return new SourceText(lenient, StandardCharsets.UTF_8, bom);
+        }
         try {
             String decoded = StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
