@@ -12,6 +12,7 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.UserDefinedFileAttributeView;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,19 +27,38 @@ import java.util.Set;
  */
 public final class AtomicWriter {
 
-    private final boolean backup;
+    /** The steps of a write that touch the disk, in order; a {@link Faults} hook can fail each one. */
+    enum Step {
+        CREATE_TEMP, WRITE, SYNC, ATTRIBUTES, CHECK_UNCHANGED, BACKUP, RENAME
+    }
 
-    private AtomicWriter(boolean backup) {
+    /**
+     * Called before each step with the user's file it is for. The program's writer does nothing; tests
+     * throw from it to prove that a failure at any step leaves every original as it was and no temporary
+     * file behind. {@link Step#WRITE} is called when half of the bytes are written, as a full disk would.
+     */
+    @FunctionalInterface
+    interface Faults {
+        void before(Step step, Path target) throws IOException;
+    }
+
+    private static final Faults NONE = (step, target) -> { };
+
+    private final boolean backup;
+    private final Faults faults;
+
+    AtomicWriter(boolean backup, Faults faults) {
         this.backup = backup;
+        this.faults = faults;
     }
 
     public static AtomicWriter withoutBackup() {
-        return new AtomicWriter(false);
+        return new AtomicWriter(false, NONE);
     }
 
     /** Before replacing a file, keeps its previous content as {@code NAME.bak} beside it. */
     public static AtomicWriter withBackup() {
-        return new AtomicWriter(true);
+        return new AtomicWriter(true, NONE);
     }
 
     /** Writes {@code bytes} to {@code path} (created if missing) and returns what is now on disk. */
@@ -60,11 +80,26 @@ public final class AtomicWriter {
                 prepared.add(prepare(e.getKey(), e.getValue(), expectedOnDisk.get(e.getKey())));
             }
             for (Prepared p : prepared) {
+                faults.before(Step.CHECK_UNCHANGED, p.target);
                 p.checkUnchanged();
             }
+            // Several files: keep what each holds now, so that a rename failing half way (the last
+            // step that can fail) puts back the ones already replaced.
+            Map<Path, byte[]> before = new java.util.HashMap<>();
+            if (prepared.size() > 1) {
+                for (Prepared p : prepared) {
+                    before.put(p.target, Files.exists(p.target) ? Files.readAllBytes(p.target) : null);
+                }
+            }
             List<DiskSnapshot> written = new ArrayList<>();
+            List<Prepared> committed = new ArrayList<>();
             for (Prepared p : prepared) {
-                p.commit();
+                try {
+                    p.commit();
+                } catch (IOException e) {
+                    throw rollBack(committed, before, e);
+                }
+                committed.add(p);
                 written.add(DiskSnapshot.of(p.requested, p.bytes));
             }
             return written;
@@ -73,6 +108,30 @@ public final class AtomicWriter {
                 Files.deleteIfExists(p.temp);
             }
         }
+    }
+
+    /** Puts back the files {@code committed} replaced; the failure's message says whether that worked. */
+    private static IOException rollBack(List<Prepared> committed, Map<Path, byte[]> before, IOException failure) {
+        if (committed.isEmpty()) {
+            return failure;
+        }
+        List<Path> notRestored = new ArrayList<>();
+        for (Prepared p : committed) {
+            try {
+                byte[] old = before.get(p.target);
+                if (old == null) {
+                    Files.deleteIfExists(p.target);
+                } else {
+                    withoutBackup().write(p.target, old);
+                }
+            } catch (IOException e) {
+                notRestored.add(p.target);
+            }
+        }
+        String outcome = notRestored.isEmpty()
+                ? "; the " + committed.size() + " file(s) already replaced were put back as they were"
+                : "; these files were replaced and could not be put back: " + notRestored;
+        return new IOException(failure.getMessage() + outcome, failure);
     }
 
     /** A temporary file written and synced beside its target, not yet renamed over it. */
@@ -105,9 +164,16 @@ public final class AtomicWriter {
         void commit() throws IOException {
             if (backup && Files.exists(target)) {
                 Path bak = target.resolveSibling(target.getFileName() + ".bak");
-                Files.copy(target, bak, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
+                try {
+                    faults.before(Step.BACKUP, target);
+                    Files.copy(target, bak, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
+                } catch (IOException e) {
+                    throw new IOException("cannot keep a backup of " + target + " as " + bak.getFileName() + ": "
+                            + reason(e) + "; nothing was written", e);
+                }
             }
             try {
+                faults.before(Step.RENAME, target);
                 try {
                     Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
                 } catch (AtomicMoveNotSupportedException e) {
@@ -130,6 +196,7 @@ public final class AtomicWriter {
         Set<PosixFilePermission> permissions = posixPermissions(target);
         Path temp;
         try {
+            faults.before(Step.CREATE_TEMP, target);
             temp = Files.createTempFile(directory, "." + target.getFileName() + ".", ".tmp");
         } catch (IOException e) {
             throw new IOException("cannot write " + target + ": " + reason(e) + " (in " + directory + ")", e);
@@ -137,16 +204,19 @@ public final class AtomicWriter {
         try {
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE,
                     StandardOpenOption.TRUNCATE_EXISTING)) {
-                ByteBuffer buffer = ByteBuffer.wrap(bytes);
-                while (buffer.hasRemaining()) {
-                    channel.write(buffer);
-                }
+                int half = bytes.length / 2;
+                writeFully(channel, ByteBuffer.wrap(bytes, 0, half));
+                faults.before(Step.WRITE, target);
+                writeFully(channel, ByteBuffer.wrap(bytes, half, bytes.length - half));
+                faults.before(Step.SYNC, target);
                 channel.force(true);
             }
+            faults.before(Step.ATTRIBUTES, target);
             if (permissions != null) {
                 Files.setPosixFilePermissions(temp, permissions);
             }
             keepOwner(target, temp);
+            keepExtendedAttributes(target, temp);
         } catch (IOException e) {
             Files.deleteIfExists(temp);
             throw e instanceof OwnerException ? e : new IOException("cannot write " + target + ": " + reason(e), e);
@@ -154,7 +224,46 @@ public final class AtomicWriter {
         return new Prepared(path, target, temp, bytes, expected);
     }
 
-    /** Thrown when the new file could not keep the old one's owner or group: told, not silently changed. */
+    private static void writeFully(FileChannel channel, ByteBuffer buffer) throws IOException {
+        while (buffer.hasRemaining()) {
+            channel.write(buffer);
+        }
+    }
+
+    /**
+     * Copies the old file's user extended attributes ({@code user.*}) to the new one. Where the file
+     * system has none or refuses to list them there is nothing to keep; one that cannot be written
+     * stops the save rather than drop it.
+     */
+    private static void keepExtendedAttributes(Path target, Path temp) throws IOException {
+        if (!Files.exists(target)) {
+            return;
+        }
+        UserDefinedFileAttributeView old = Files.getFileAttributeView(target, UserDefinedFileAttributeView.class);
+        UserDefinedFileAttributeView fresh = Files.getFileAttributeView(temp, UserDefinedFileAttributeView.class);
+        if (old == null || fresh == null) {
+            return;
+        }
+        List<String> names;
+        try {
+            names = old.list();
+        } catch (IOException | UnsupportedOperationException notSupported) {
+            return;
+        }
+        for (String name : names) {
+            ByteBuffer value = ByteBuffer.allocate(old.size(name));
+            old.read(name, value);
+            value.flip();
+            try {
+                fresh.write(name, value);
+            } catch (IOException e) {
+                throw new OwnerException(target + " has the extended attribute user." + name
+                        + ", which the new file cannot keep (" + reason(e) + "); nothing was written");
+            }
+        }
+    }
+
+    /** Thrown when the new file could not keep the old one's owner, group or attributes: told, not silently changed. */
     private static final class OwnerException extends IOException {
         OwnerException(String message) {
             super(message);
