@@ -2,6 +2,7 @@ package dev.handshake.lint.rules;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.handshake.Snapshots;
 import dev.handshake.lint.Diagnostic;
@@ -61,6 +62,7 @@ class RuleFixtureTest {
 
     private static void run(Path root, Path conf) throws IOException {
         String rule = conf.getParent().getFileName().toString();
+        assertTrue(Rules.meta(rule).isPresent(), "fixture folder " + rule + " names no rule of Rules.all()");
         String snapshot = FIXTURES + "/" + root.relativize(conf).toString().replace('\\', '/').replaceAll("\\.conf$", ".snap");
         Settings settings = Settings.read(Snapshots.header(snapshot), rule);
         ConfigModel.Options options = ConfigModel.Options.defaults();
