@@ -17,7 +17,8 @@ import org.opentest4j.AssertionFailedError;
  *
  * <p>A snapshot file is an optional <em>header</em> written by hand (notes, and settings the test
  * reads, e.g. {@code # inputs: sni-name=a.example}), a {@value #SEPARATOR} line, then the <em>body</em>
- * the test renders. The header is never rewritten; the body is compared exactly.
+ * the test renders. The header is never rewritten; the body is compared exactly, except that white
+ * space at the end of a line is dropped (editors strip it; a test that must show it marks it).
  *
  * <p>{@code -Dsnapshots.update=true} writes every snapshot that is missing or differs (keeping its
  * header) <em>and still fails that test</em>, naming the files written: an update is never silent, so a
@@ -78,7 +79,7 @@ public final class Snapshots {
     static void check(Path file, String body, String testName, boolean update) {
         boolean exists = Files.exists(file);
         String expected = exists ? read(file) : null;
-        String actual = header(file) + SEPARATOR + "\n" + body;
+        String actual = header(file) + SEPARATOR + "\n" + body.replaceAll("[ \t]+(?=\n|$)", "");
         if (actual.equals(expected)) {
             return;
         }

@@ -30,6 +30,13 @@ class SnapshotsTest {
     }
 
     @Test
+    void whiteSpaceAtLineEndsIsNotPartOfTheSnapshot() throws IOException {
+        Path snap = dir.resolve("trailing.snap");
+        Files.writeString(snap, "---\n a\n\n b\n");
+        Snapshots.check(snap, " a  \n\t\n b\t\n", "T", false);
+    }
+
+    @Test
     void missingSnapshotFailsWithTheCommandThatCreatesIt() {
         Path snap = dir.resolve("missing.snap");
         AssertionError e = assertThrows(AssertionError.class, () -> Snapshots.check(snap, "x\n", "SomeTest", false));
