@@ -5,10 +5,16 @@ import dev.handshake.text.LineIndex;
 import dev.handshake.text.TextRange;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.List;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.function.ThrowingConsumer;
 import org.opentest4j.AssertionFailedError;
 
 /**
@@ -36,6 +42,47 @@ public final class Snapshots {
     public static final int MAX_EXCERPT_LINES = 6;
 
     private Snapshots() {
+    }
+
+    /**
+     * One input of a snapshot test.
+     *
+     * @param file     the input in the class-path copy of the resources
+     * @param name     its path below the folder, with {@code /}
+     * @param snapshot the resource of its snapshot: the same path ending {@code .snap} instead of {@code .conf}
+     */
+    public record Input(Path file, String name, String snapshot) {
+    }
+
+    /**
+     * A test per {@code .conf} file exactly {@code depth} levels below the resource folder {@code folder}
+     * whose name {@code accept}s, in name order; none found is a failure.
+     */
+    public static Stream<DynamicTest> forEachInput(String folder, int depth, Predicate<String> accept,
+                                                   ThrowingConsumer<Input> test) {
+        Path root = classPathFolder(folder);
+        List<Input> inputs;
+        try (Stream<Path> walk = Files.walk(root, depth)) {
+            inputs = walk.filter(p -> root.relativize(p).getNameCount() == depth)
+                    .map(p -> root.relativize(p).toString().replace('\\', '/'))
+                    .filter(n -> n.endsWith(".conf") && accept.test(n)).sorted()
+                    .map(n -> new Input(root.resolve(n), n, folder + "/" + n.replaceAll("\\.conf$", ".snap")))
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (inputs.isEmpty()) {
+            throw new AssertionError("no inputs (*.conf) under " + root);
+        }
+        return inputs.stream().map(input -> DynamicTest.dynamicTest(input.name(), () -> test.accept(input)));
+    }
+
+    private static Path classPathFolder(String folder) {
+        try {
+            return Path.of(Snapshots.class.getResource("/" + folder).toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** True when {@code -Dsnapshots.update=true}. */

@@ -1,16 +1,13 @@
 package dev.handshake.syntax;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import dev.handshake.Snapshots;
 import dev.handshake.text.LineIndex;
 import dev.handshake.text.TextRange;
 import java.io.IOException;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -27,26 +24,17 @@ import org.junit.jupiter.api.TestFactory;
  */
 class ParserSnapshotTest {
 
-    private static final String INPUTS = "parser";
-
     @TestFactory
-    Stream<DynamicTest> inputs() throws IOException, URISyntaxException {
-        Path root = Path.of(ParserSnapshotTest.class.getResource("/" + INPUTS).toURI());
-        List<Path> inputs;
-        try (Stream<Path> list = Files.list(root)) {
-            inputs = list.filter(p -> p.toString().endsWith(".conf")).sorted().collect(Collectors.toList());
-        }
-        assertFalse(inputs.isEmpty(), "no parser inputs under " + root);
-        return inputs.stream().map(p -> DynamicTest.dynamicTest(p.getFileName().toString(), () -> check(p)));
+    Stream<DynamicTest> inputs() {
+        return Snapshots.forEachInput("parser", 1, name -> true, ParserSnapshotTest::check);
     }
 
-    private static void check(Path input) throws IOException {
-        String text = Files.readString(input, StandardCharsets.UTF_8);
+    private static void check(Snapshots.Input input) throws IOException {
+        String text = Files.readString(input.file(), StandardCharsets.UTF_8);
         ParseResult parse = Parser.parse(text);
         assertEquals(text, parse.tree().tokens().stream().map(t -> t.text(text)).collect(Collectors.joining()),
                 "the tokens give back the text");
-        String name = input.getFileName().toString().replaceAll("\\.conf$", ".snap");
-        Snapshots.assertMatches(INPUTS + "/" + name, new TreeDump(parse).render(),
+        Snapshots.assertMatches(input.snapshot(), new TreeDump(parse).render(),
                 ParserSnapshotTest.class.getSimpleName());
     }
 

@@ -13,7 +13,6 @@ import dev.handshake.lint.Severity;
 import dev.handshake.nginx.ConfigModel;
 import dev.handshake.nginx.ScopeKind;
 import java.io.IOException;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +21,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -45,25 +43,16 @@ import org.junit.jupiter.api.TestFactory;
  */
 class RuleFixtureTest {
 
-    private static final String FIXTURES = "fixtures";
-
     @TestFactory
-    Stream<DynamicTest> fixtures() throws IOException, URISyntaxException {
-        Path root = Path.of(RuleFixtureTest.class.getResource("/" + FIXTURES).toURI());
-        List<Path> cases;
-        try (Stream<Path> walk = Files.walk(root, 2)) {
-            cases = walk.filter(p -> root.relativize(p).getNameCount() == 2)
-                    .filter(p -> p.toString().endsWith(".conf") && !p.toString().endsWith(".fixed.conf"))
-                    .sorted().collect(Collectors.toList());
-        }
-        assertFalse(cases.isEmpty(), "no fixtures found under " + root);
-        return cases.stream().map(c -> DynamicTest.dynamicTest(root.relativize(c).toString(), () -> run(root, c)));
+    Stream<DynamicTest> fixtures() {
+        return Snapshots.forEachInput("fixtures", 2, name -> !name.endsWith(".fixed.conf"), RuleFixtureTest::run);
     }
 
-    private static void run(Path root, Path conf) throws IOException {
+    private static void run(Snapshots.Input input) throws IOException {
+        Path conf = input.file();
+        String snapshot = input.snapshot();
         String rule = conf.getParent().getFileName().toString();
         assertTrue(Rules.meta(rule).isPresent(), "fixture folder " + rule + " names no rule of Rules.all()");
-        String snapshot = FIXTURES + "/" + root.relativize(conf).toString().replace('\\', '/').replaceAll("\\.conf$", ".snap");
         Settings settings = Settings.read(Snapshots.header(snapshot), rule);
         ConfigModel.Options options = ConfigModel.Options.defaults();
         if (settings.context != null) {
