@@ -4,9 +4,9 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * What a rule is: its id (kebab-case, part of the CLI contract), default severity, a one-line
- * summary, and the kinds of fix it may offer. Emitting a fix of an undeclared kind is a bug the
- * {@link Linter} refuses.
+ * What a rule is: its id (kebab-case, part of the CLI contract), default severity, its one-line
+ * summary (the only one: its doc, read by {@code report.RuleDocs}, has none), and the kinds of fix it
+ * may offer. Emitting a fix of an undeclared kind is a bug the {@link Linter} refuses.
  */
 public record RuleMeta(String id, Severity defaultSeverity, String summary, Set<Applicability> fixKinds) {
 
@@ -19,10 +19,5 @@ public record RuleMeta(String id, Severity defaultSeverity, String summary, Set<
 
     public static RuleMeta of(String id, Severity severity, String summary, Applicability... fixKinds) {
         return new RuleMeta(id, severity, summary, Set.of(fixKinds));
-    }
-
-    /** Class-path resource of the rule's documentation. */
-    public String docResource() {
-        return "/rules/" + id + ".md";
     }
 }

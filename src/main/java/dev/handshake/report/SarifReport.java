@@ -82,15 +82,15 @@ public final class SarifReport {
         ObjectNode node = JsonReport.MAPPER.createObjectNode();
         node.put("id", meta.id());
         node.put("name", camelCase(meta.id()));
-        node.putObject("shortDescription").put("text", RuleDocs.capitalised(meta.summary()));
+        node.putObject("shortDescription").put("text", RuleDocs.summary(meta));
         node.putObject("fullDescription").put("text", RuleDocs.description(meta));
-        String doc = RuleDocs.markdown(meta).orElse(null);
+        String doc = RuleDocs.markdown(meta.id()).orElse(null);
         ObjectNode help = node.putObject("help");
         if (doc != null) {
             help.put("text", doc);
             help.put("markdown", doc);
         } else {
-            help.put("text", RuleDocs.capitalised(meta.summary()));
+            help.put("text", RuleDocs.summary(meta));
         }
         node.putObject("defaultConfiguration").put("level", level(meta.defaultSeverity()));
         return node;

@@ -5,6 +5,7 @@ import dev.handshake.lint.Related;
 import dev.handshake.lint.Severity;
 import dev.handshake.nginx.DirectiveCatalogue;
 import dev.handshake.nginx.DirectiveSpec;
+import dev.handshake.report.RuleDocs;
 import dev.handshake.syntax.Directive;
 import dev.handshake.text.LineIndex;
 import dev.handshake.ui.theme.Themes;
@@ -186,7 +187,7 @@ final class DiagnosticsOverlay {
                 place.getStyleClass().add("card-related");
                 content.getChildren().add(place);
             }
-            if (RuleDocs.document(d.rule()).isPresent()) {
+            if (RuleDocs.markdown(d.rule()).isPresent()) {
                 content.getChildren().add(link("Rule documentation", () -> openDoc.accept(d.rule())));
             }
         }

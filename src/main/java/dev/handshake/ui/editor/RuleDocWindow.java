@@ -1,5 +1,6 @@
 package dev.handshake.ui.editor;
 
+import dev.handshake.report.RuleDocs;
 import dev.handshake.ui.theme.Themes;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +28,7 @@ public final class RuleDocWindow {
 
     /** Opens the documentation of rule {@code id} beside {@code owner}; null when the rule has none. */
     public static Stage show(Window owner, String id) {
-        String markdown = RuleDocs.document(id).orElse(null);
+        String markdown = RuleDocs.markdown(id).orElse(null);
         if (markdown == null) {
             return null;
         }

@@ -8,6 +8,7 @@ import dev.handshake.lint.Linter;
 import dev.handshake.lint.RuleMeta;
 import dev.handshake.lint.Severity;
 import dev.handshake.nginx.ConfigModel;
+import dev.handshake.report.RuleDocs;
 import java.nio.file.Path;
 import java.util.Set;
 import java.util.TreeSet;
@@ -34,7 +35,7 @@ class VerifyOffSeverityTest {
         assertEquals(Severity.ERROR, meta.defaultSeverity());
         assertTrue(meta.summary().contains("error where `off` is written, warning where off is only nginx's default"),
                 meta.summary());
-        String doc = new String(getClass().getResourceAsStream(meta.docResource()).readAllBytes());
+        String doc = RuleDocs.markdown(meta.id()).orElseThrow();
         assertTrue(doc.contains("error reported once on that directive") && doc.contains("it is a warning on the `*_pass`"), doc);
     }
 }
