@@ -113,7 +113,7 @@ class ParserSnapshotTest {
             }
             parts.sort(Comparator.comparingInt(Token::start));
             for (Token part : parts) {
-                String role = part == d.nameToken() ? "name" : part.kind() == TokenKind.COMMENT ? null
+                String role = part.equals(d.nameToken()) ? "name" : part.kind() == TokenKind.COMMENT ? null
                         : part.kind() == TokenKind.SEMICOLON ? "semicolon" : "arg";
                 if (role == null) {
                     token(part, depth + 1);
