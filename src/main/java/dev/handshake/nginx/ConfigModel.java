@@ -149,7 +149,7 @@ public final class ConfigModel {
     public EffectiveSettings settings() {
         EffectiveSettings built = settings;
         if (built == null) {
-            built = new EffectiveSettings(this);
+            built = new EffectiveSettings();
             settings = built;
         }
         return built;
@@ -355,7 +355,7 @@ public final class ConfigModel {
             if (known != null) {
                 return known;
             }
-            if (!fromGlob && !loader.exists(target) && !isBuffer(target)) {
+            if (!fromGlob && !loader.exists(target)) {
                 problem(ModelProblem.Kind.INCLUDE_NOT_FOUND, from, include, () -> "included file " + target + " not found");
                 return null;
             }
@@ -371,15 +371,6 @@ public final class ConfigModel {
                 problem(ModelProblem.Kind.INCLUDE_UNREADABLE, from, include,
                         () -> "cannot read included file " + target + ": " + e.getMessage());
                 return null;
-            }
-        }
-
-        private boolean isBuffer(Path target) {
-            try {
-                loader.load(target);
-                return true;
-            } catch (IOException e) {
-                return false;
             }
         }
 

@@ -1,23 +1,14 @@
 package dev.handshake.nginx;
 
-import java.util.List;
-
 /**
  * One TLS connection nginx makes to an upstream: the {@code *_pass} statement that makes it, its
  * family (which directives configure it), and its target.
  *
- * @param family        proxy, grpc, uwsgi or stream
- * @param pass          the {@code *_pass} statement
- * @param target        where it goes
- * @param schemeSources the {@code set}/{@code map} statements that make a variable scheme {@code https}
- *                      (empty for a literal scheme or a stream {@code proxy_ssl on})
+ * @param family proxy, grpc, uwsgi or stream
+ * @param pass   the {@code *_pass} statement
+ * @param target where it goes
  */
-public record UpstreamConnection(TlsFamily family, Statement pass, UpstreamTarget target,
-                                 List<Statement> schemeSources) {
-
-    public UpstreamConnection {
-        schemeSources = List.copyOf(schemeSources);
-    }
+public record UpstreamConnection(TlsFamily family, Statement pass, UpstreamTarget target) {
 
     /** The scope of the {@code *_pass}: a location, an {@code if}, a {@code limit_except}, or a stream server. */
     public Scope scope() {
