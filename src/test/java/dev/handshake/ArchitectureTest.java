@@ -30,6 +30,7 @@ class ArchitectureTest {
                 .layer("nginx").definedBy("dev.handshake.nginx..")
                 .layer("lint").definedBy("dev.handshake.lint")
                 .layer("rules").definedBy("dev.handshake.lint.rules..")
+                .layer("incident").definedBy("dev.handshake.incident..")
                 .layer("diff").definedBy("dev.handshake.diff..")
                 .layer("io").definedBy("dev.handshake.io..")
                 .layer("report").definedBy("dev.handshake.report..")
@@ -40,14 +41,29 @@ class ArchitectureTest {
                 .whereLayer("ui").mayOnlyBeAccessedByLayers("launcher")
                 .whereLayer("cli").mayOnlyBeAccessedByLayers("launcher")
                 .whereLayer("report").mayOnlyBeAccessedByLayers("cli", "ui")
+                .whereLayer("incident").mayOnlyBeAccessedByLayers("cli", "ui")
                 .whereLayer("io").mayOnlyBeAccessedByLayers("cli", "ui")
                 .whereLayer("diff").mayOnlyBeAccessedByLayers("cli", "ui", "report")
                 // lint's registry names the rules; the rules implement lint's interfaces.
                 .whereLayer("rules").mayOnlyBeAccessedByLayers("lint", "report", "cli", "ui")
                 .whereLayer("lint").mayOnlyBeAccessedByLayers("rules", "report", "cli", "ui")
-                .whereLayer("nginx").mayOnlyBeAccessedByLayers("lint", "rules", "report", "cli", "ui")
-                .whereLayer("syntax").mayOnlyBeAccessedByLayers("nginx", "lint", "rules", "report", "cli", "ui")
+                .whereLayer("nginx").mayOnlyBeAccessedByLayers("lint", "rules", "incident", "report", "cli", "ui")
+                .whereLayer("syntax").mayOnlyBeAccessedByLayers("nginx", "lint", "rules", "incident", "report", "cli", "ui")
                 .allowEmptyShould(true)
+                .check(classes);
+    }
+
+    @Test
+    void incidentHelpersAreFeaturesOverTheModelForTheFacesOnly() {
+        noClasses().that().resideOutsideOfPackages("dev.handshake.incident..", "dev.handshake.cli..", "dev.handshake.ui..")
+                .should().dependOnClassesThat().resideInAPackage("dev.handshake.incident..")
+                .because("the curl check, the log locator and the redactor are features a person asks for at the"
+                        + " command line or in the editor; the model and the rules must not grow around them")
+                .check(classes);
+        noClasses().that().resideInAPackage("dev.handshake.incident..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.handshake.lint..", "dev.handshake.report..",
+                        "dev.handshake.io..", "dev.handshake.diff..")
+                .because("an incident helper reads the nginx model only: what nginx does, not what a rule says of it")
                 .check(classes);
     }
 
@@ -68,7 +84,8 @@ class ArchitectureTest {
     @Test
     void modelAndLogicDoNotUseJackson() {
         noClasses().that().resideInAnyPackage("dev.handshake.text..", "dev.handshake.syntax..",
-                        "dev.handshake.nginx..", "dev.handshake.lint..", "dev.handshake.diff..", "dev.handshake.io..")
+                        "dev.handshake.nginx..", "dev.handshake.incident..", "dev.handshake.lint..", "dev.handshake.diff..",
+                        "dev.handshake.io..")
                 .should().dependOnClassesThat().resideInAnyPackage("com.fasterxml..")
                 .allowEmptyShould(true)
                 .check(classes);

@@ -3,9 +3,9 @@ package dev.handshake.lint;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.handshake.incident.Redactor;
 import dev.handshake.nginx.ConfigFile;
 import dev.handshake.nginx.ConfigModel;
-import dev.handshake.nginx.Redactor;
 import dev.handshake.syntax.Parser;
 import dev.handshake.text.SourceText;
 import java.nio.file.Path;

@@ -1,8 +1,11 @@
-package dev.handshake.nginx;
+package dev.handshake.incident;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.handshake.TestConfigs;
+import dev.handshake.nginx.ConfigModel;
+import dev.handshake.nginx.UpstreamConnection;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
@@ -12,7 +15,7 @@ class CurlCheckTest {
 
     /** The check for the connection whose {@code proxy_pass} line contains {@code marker}. */
     private static String check(String text, String marker, String ca) {
-        ConfigModel model = EffectiveSettingsTest.model(text);
+        ConfigModel model = TestConfigs.model(text);
         UpstreamConnection c = CurlCheck.at(model, FILE, text.indexOf(marker)).orElseThrow();
         return CurlCheck.build(model, c, ca);
     }
@@ -101,7 +104,7 @@ class CurlCheckTest {
     @Test
     void caretFindsTheEnclosingConnectionOnly() {
         String text = "http { server { listen 80; location / { proxy_pass https://a.example; } } }\n";
-        ConfigModel model = EffectiveSettingsTest.model(text);
+        ConfigModel model = TestConfigs.model(text);
         assertTrue(CurlCheck.at(model, FILE, text.indexOf("listen")).isPresent(), "the server holds it");
         assertTrue(CurlCheck.at(model, FILE, 0).isPresent(), "the http block holds it");
         assertTrue(CurlCheck.at(model, FILE, text.length()).isEmpty(), "after the last brace");

@@ -1,10 +1,12 @@
-package dev.handshake.nginx;
+package dev.handshake.incident;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.handshake.TestConfigs;
+import dev.handshake.nginx.ConfigModel;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -36,7 +38,7 @@ class ErrorLogLocatorTest {
             + "upstream: \"https://10.0.4.22:443/v2/ingest\", host: \"gateway.example\"";
 
     private static List<String> located(String line) {
-        return ErrorLogLocator.locate(EffectiveSettingsTest.model(CONFIG), line).stream()
+        return ErrorLogLocator.locate(TestConfigs.model(CONFIG), line).stream()
                 .map(m -> m.connection().scope().describe())
                 .collect(Collectors.toList());
     }
@@ -65,7 +67,7 @@ class ErrorLogLocatorTest {
     void groupServerMatchesThroughTheGroup() {
         String line = "SSL_do_handshake() failed while SSL handshaking to upstream, client: 1.2.3.4, "
                 + "server: gateway.example, request: \"GET /pool/a HTTP/1.1\", upstream: \"https://10.0.4.21:443/pool/a\"";
-        List<ErrorLogLocator.Match> matches = ErrorLogLocator.locate(EffectiveSettingsTest.model(CONFIG), line);
+        List<ErrorLogLocator.Match> matches = ErrorLogLocator.locate(TestConfigs.model(CONFIG), line);
         assertEquals(1, matches.size());
         assertEquals("location /pool/", matches.get(0).connection().scope().describe());
         assertEquals("server 10.0.4.21:443", matches.get(0).via().directive().toString().replace(";", ""));
@@ -93,7 +95,7 @@ class ErrorLogLocatorTest {
                 "  location /var/ { set $backend 10.9.9.9; proxy_pass https://$backend; }",
                 "  location /rpc/ { grpc_pass grpcs://10.9.9.9:50051; }",
                 "} }", "");
-        ConfigModel model = EffectiveSettingsTest.model(config);
+        ConfigModel model = TestConfigs.model(config);
         List<ErrorLogLocator.Match> six = ErrorLogLocator.locate(model,
                 "SSL_do_handshake() failed, upstream: \"https://[2001:db8::7]:8443/six/\"");
         assertEquals(List.of("location /six/"), six.stream().map(m -> m.connection().scope().describe()).toList());

@@ -1,5 +1,11 @@
-package dev.handshake.nginx;
+package dev.handshake.incident;
 
+import dev.handshake.nginx.ConfigModel;
+import dev.handshake.nginx.Scope;
+import dev.handshake.nginx.ScopeKind;
+import dev.handshake.nginx.Statement;
+import dev.handshake.nginx.UpstreamConnection;
+import dev.handshake.nginx.UpstreamTarget;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

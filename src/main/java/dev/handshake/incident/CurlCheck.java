@@ -1,5 +1,14 @@
-package dev.handshake.nginx;
+package dev.handshake.incident;
 
+import dev.handshake.nginx.ConfigModel;
+import dev.handshake.nginx.EffectiveSettings;
+import dev.handshake.nginx.Scope;
+import dev.handshake.nginx.ScopeKind;
+import dev.handshake.nginx.Statement;
+import dev.handshake.nginx.TlsFamily;
+import dev.handshake.nginx.UpstreamConnection;
+import dev.handshake.nginx.UpstreamGroup;
+import dev.handshake.nginx.UpstreamTarget;
 import dev.handshake.text.TextRange;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package dev.handshake.nginx;
+package dev.handshake.incident;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package dev.handshake.nginx;
+package dev.handshake.incident;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.handshake.Corpus;
 import dev.handshake.TestConfigs;
+import dev.handshake.nginx.ConfigFile;
+import dev.handshake.nginx.ConfigModel;
+import dev.handshake.nginx.UpstreamConnection;
+import dev.handshake.nginx.UpstreamTarget;
 import dev.handshake.text.SourceText;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.handshake.nginx;
+package dev.handshake.incident;
 
 import dev.handshake.syntax.Directive;
 import dev.handshake.syntax.ParseResult;

@@ -1,4 +1,4 @@
-package dev.handshake.nginx;
+package dev.handshake.text;
 
 /** Optimal string alignment distance: insertions, deletions, substitutions and adjacent swaps cost one. */
 public final class EditDistance {
