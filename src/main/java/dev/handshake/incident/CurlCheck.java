@@ -1,7 +1,6 @@
 package dev.handshake.incident;
 
 import dev.handshake.nginx.ConfigModel;
-import dev.handshake.nginx.EffectiveSettings;
 import dev.handshake.nginx.Scope;
 import dev.handshake.nginx.ScopeKind;
 import dev.handshake.nginx.Statement;
@@ -9,6 +8,7 @@ import dev.handshake.nginx.TlsFamily;
 import dev.handshake.nginx.UpstreamConnection;
 import dev.handshake.nginx.UpstreamGroup;
 import dev.handshake.nginx.UpstreamTarget;
+import dev.handshake.nginx.UpstreamTls;
 import dev.handshake.text.TextRange;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,8 +18,7 @@ import java.util.regex.Pattern;
 
 /**
  * Builds the shell commands that test an upstream the way nginx reaches it: with the SNI nginx sends
- * (the effective {@code *_ssl_name}, else the {@code *_pass} host; none at all with
- * {@code *_ssl_server_name off} or an IP name), against each server's address, verifying with the
+ * ({@link UpstreamTls#sniName}), the Host header it sends, against each server's address, verifying with the
  * trusted CA. One command per server of an {@code upstream{}} group; {@code #} comments say what nginx
  * does differently.
  */
@@ -29,12 +28,14 @@ public final class CurlCheck {
 
     private final ConfigModel model;
     private final UpstreamConnection connection;
+    private final UpstreamTls tls;
     private final String caPath;
     private final List<String> lines = new ArrayList<>();
 
     private CurlCheck(ConfigModel model, UpstreamConnection connection, String caPath) {
         this.model = model;
         this.connection = connection;
+        this.tls = model.upstreamTls(connection);
         this.caPath = caPath;
     }
 
@@ -98,30 +99,24 @@ public final class CurlCheck {
     }
 
     private void write() {
-        EffectiveSettings settings = model.settings();
         Scope home = connection.home();
         UpstreamTarget target = connection.target();
         lines.add("# " + connection.describe());
-        boolean sniOn = settings.isOn(home, connection.ssl("server_name"), false);
-        String name = settings.value(home, connection.ssl("name"), null);
-        String nameSource = name != null ? connection.ssl("name") : connection.family().passDirective() + " host";
-        if (name == null || name.equals("$proxy_host")) {
-            name = target.defaultName();
-        }
-        String sni = null;
-        if (!sniOn) {
+        String nameSource = tls.nameValue() != null ? connection.ssl("name") : connection.family().passDirective() + " host";
+        String name = tls.verifiedName();
+        String sni = tls.sniName();
+        if (!tls.sniOn()) {
             lines.add("# nginx sends no SNI here (" + connection.ssl("server_name") + " off)");
-        } else if (UpstreamTarget.isIpLiteral(name)) {
+        } else if (sni == null) {
             lines.add("# nginx sends no SNI here: the name is the IP address " + name
                     + " (IP addresses are never sent as SNI)");
         } else {
-            sni = name;
             lines.add("# SNI nginx sends: " + name + " (from " + nameSource + ")");
             if (name.contains("$")) {
                 lines.add("# " + name + " is computed per request: put the name it takes in its place");
             }
         }
-        if (!settings.isOn(home, connection.ssl("verify"), false)) {
+        if (!model.settings().isOn(home, connection.ssl("verify"), false)) {
             lines.add("# nginx does not verify this certificate (" + connection.ssl("verify")
                     + " off); these commands do");
         }
@@ -152,17 +147,14 @@ public final class CurlCheck {
                     lines.add("# skipped " + written + ": a unix socket");
                     continue;
                 }
-                String port = UpstreamTarget.portOf(written);
-                // An upstream server without a port is port 80, even behind https://.
-                found.add(new Address(UpstreamTarget.hostOf(written), port != null ? port : "80"));
+                found.add(new Address(UpstreamTarget.hostOf(written), UpstreamTarget.serverPort(written)));
             }
             if (found.isEmpty()) {
                 lines.add("# upstream " + target.group().name() + " has no server with an address");
             }
             return found;
         }
-        String port = target.port() != null ? target.port() : "443";
-        found.add(new Address(target.defaultName(), port));
+        found.add(new Address(target.defaultName(), tls.port()));
         return found;
     }
 
@@ -219,19 +211,10 @@ public final class CurlCheck {
 
     /** The Host header nginx sends when it differs from the URL's host and is known; else {@code null}. */
     private String hostHeader(String urlHost) {
-        if (connection.family() != TlsFamily.PROXY) {
+        if (!tls.sendsHost()) {
             return null;
         }
-        String host = null;
-        for (Statement s : model.settings().effectiveAll(connection.home(), "proxy_set_header")) {
-            if (s.directive().argCount() >= 2 && s.directive().arg(0).equalsIgnoreCase("Host")) {
-                host = s.directive().arg(1);
-            }
-        }
-        if (host == null || host.equals("$proxy_host")) {
-            UpstreamTarget target = connection.target();
-            host = target.defaultName() + (target.port() != null ? ":" + target.port() : "");
-        }
+        String host = tls.hostHeader();
         if (host.contains("$") || UpstreamTarget.hostOf(host).equalsIgnoreCase(urlHost)) {
             return null;
         }

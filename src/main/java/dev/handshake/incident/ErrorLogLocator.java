@@ -6,6 +6,7 @@ import dev.handshake.nginx.ScopeKind;
 import dev.handshake.nginx.Statement;
 import dev.handshake.nginx.UpstreamConnection;
 import dev.handshake.nginx.UpstreamTarget;
+import dev.handshake.nginx.UpstreamTls;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -119,33 +120,30 @@ public final class ErrorLogLocator {
         int score = 0;
         Statement via = null;
         UpstreamTarget target = c.target();
-        String defaultPort = target.group() != null ? "80" : "443";
+        UpstreamTls tls = model.upstreamTls(c);
         if (log.peerHost() != null) {
             if (target.group() != null) {
                 for (Statement server : target.group().servers()) {
-                    if (server.directive().argCount() > 0 && sameAddress(server.directive().arg(0), "80", log)) {
+                    if (server.directive().argCount() > 0
+                            && sameAddress(server.directive().arg(0), UpstreamTarget.DEFAULT_SERVER_PORT, log)) {
                         via = server;
                         score += 100;
                         reasons.add("upstream " + target.group().name() + " has server " + server.directive().arg(0));
                         break;
                     }
                 }
-            } else if (sameAddress(target.defaultName() + (target.port() != null ? ":" + target.port() : ""),
-                    defaultPort, log)) {
+            } else if (sameAddress(tls.proxyHost(), UpstreamTarget.DEFAULT_PASS_PORT, log)) {
                 score += 100;
                 reasons.add("proxies to " + log.peerHost() + (log.peerPort() != null ? ":" + log.peerPort() : ""));
             }
         }
         if (guessHostNames && score == 0 && target.kind() == UpstreamTarget.Kind.HOSTNAME
-                && (log.peerPort() == null || log.peerPort().equals(target.port() != null ? target.port() : "443"))) {
+                && (log.peerPort() == null || log.peerPort().equals(tls.port()))) {
             score += 10;
             reasons.add("proxies to host name " + target.host() + ", which may resolve to " + log.peerHost());
         }
         if (log.certName() != null) {
-            String name = model.settings().value(c.home(), c.ssl("name"), target.defaultName());
-            if (name.equals("$proxy_host")) {
-                name = target.defaultName();
-            }
+            String name = tls.verifiedName();
             if (name.equalsIgnoreCase(log.certName())) {
                 score += 60;
                 reasons.add("verifies the name " + name);

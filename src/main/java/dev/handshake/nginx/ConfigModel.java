@@ -47,6 +47,8 @@ public final class ConfigModel {
     private EffectiveSettings settings;
     private List<UpstreamConnection> connections;
     private Map<Scope, List<UpstreamConnection>> connectionsByHome;
+    private List<UpstreamTls> tls;
+    private Map<UpstreamConnection, UpstreamTls> tlsByConnection;
     private final Map<Object, Object> derived = new HashMap<>();
 
     private ConfigModel(ConfigFile main, Scope root, Map<Path, ConfigFile> files,
@@ -161,6 +163,29 @@ public final class ConfigModel {
             connections = List.copyOf(UpstreamConnections.find(this));
         }
         return connections;
+    }
+
+    /** What nginx sends on every TLS connection to an upstream, in document order; worked out once per model. */
+    public synchronized List<UpstreamTls> upstreamTls() {
+        if (tls == null) {
+            tls = List.copyOf(UpstreamTls.of(this));
+            Map<UpstreamConnection, UpstreamTls> index = new IdentityHashMap<>();
+            for (UpstreamTls t : tls) {
+                index.put(t.connection(), t);
+            }
+            tlsByConnection = index;
+        }
+        return tls;
+    }
+
+    /** What nginx sends on {@code connection}, one of this model's {@link #upstreamConnections}. */
+    public synchronized UpstreamTls upstreamTls(UpstreamConnection connection) {
+        upstreamTls();
+        UpstreamTls found = tlsByConnection.get(connection);
+        if (found == null) {
+            throw new IllegalArgumentException("not a connection of this model: " + connection.describe());
+        }
+        return found;
     }
 
     /** The TLS connections whose settings live in {@code home} ({@link UpstreamConnection#home}), in document order. */

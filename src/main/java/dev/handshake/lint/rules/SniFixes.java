@@ -11,6 +11,7 @@ import dev.handshake.nginx.ScopeKind;
 import dev.handshake.nginx.Statement;
 import dev.handshake.nginx.UpstreamConnection;
 import dev.handshake.nginx.UpstreamTarget;
+import dev.handshake.nginx.UpstreamTls;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -37,8 +38,8 @@ final class SniFixes {
      * Send SNI for every connection in {@code affected}: safe when none needs a name, else asks for
      * {@link FixInput#SNI_NAME}.
      */
-    static Fix sendSni(ConfigModel model, List<SniFacts> affected) {
-        boolean needsInput = affected.stream().anyMatch(SniFacts::needsName);
+    static Fix sendSni(ConfigModel model, List<UpstreamTls> affected) {
+        boolean needsInput = affected.stream().anyMatch(UpstreamTls::needsName);
         if (!needsInput) {
             return Fix.of(title(affected, null), Applicability.SAFE, plan(model, affected, null).edits());
         }
@@ -55,9 +56,9 @@ final class SniFixes {
     }
 
     /** Turns SNI on for {@code affected}, nothing more (their {@code *_ssl_name} is already set). */
-    static Fix turnOn(ConfigModel model, List<SniFacts> affected) {
+    static Fix turnOn(ConfigModel model, List<UpstreamTls> affected) {
         Plan plan = new Plan(model);
-        for (SniFacts f : affected) {
+        for (UpstreamTls f : affected) {
             plan.turnOn(f);
         }
         String directive = affected.get(0).connection().ssl("server_name") + " on;";
@@ -66,16 +67,16 @@ final class SniFixes {
     }
 
     /** Makes the Host header carry the SNI name {@code f} already has. */
-    static Fix setHost(ConfigModel model, SniFacts f) {
+    static Fix setHost(ConfigModel model, UpstreamTls f) {
         Plan plan = new Plan(model);
         plan.host(f, f.nameValue());
         return Fix.of("Set `proxy_set_header Host " + DirectiveEdits.quote(f.nameValue()) + ";`",
                 Applicability.SAFE, plan.edits());
     }
 
-    private static Plan plan(ConfigModel model, List<SniFacts> affected, String chosenName) {
+    private static Plan plan(ConfigModel model, List<UpstreamTls> affected, String chosenName) {
         Plan plan = new Plan(model);
-        for (SniFacts f : affected) {
+        for (UpstreamTls f : affected) {
             if (!f.sniOn()) {
                 plan.turnOn(f);
             }
@@ -91,8 +92,8 @@ final class SniFixes {
         return plan;
     }
 
-    private static String title(List<SniFacts> affected, String placeholder) {
-        SniFacts first = affected.get(0);
+    private static String title(List<UpstreamTls> affected, String placeholder) {
+        UpstreamTls first = affected.get(0);
         List<String> parts = new ArrayList<>();
         boolean replaces = false;
         boolean inserts = false;
@@ -130,9 +131,9 @@ final class SniFixes {
      * Ranked SNI names for connections that need one: hostnames of the group's servers and their
      * common parent domain, a literal Host header, then the server's own {@code server_name}.
      */
-    static List<String> candidates(List<SniFacts> affected) {
+    static List<String> candidates(List<UpstreamTls> affected) {
         Set<String> ranked = new LinkedHashSet<>();
-        for (SniFacts f : affected) {
+        for (UpstreamTls f : affected) {
             if (f.group() != null) {
                 List<String> hosts = new ArrayList<>();
                 for (String h : f.group().serverHosts()) {
@@ -147,16 +148,16 @@ final class SniFixes {
                 }
             }
         }
-        for (SniFacts f : affected) {
+        for (UpstreamTls f : affected) {
             String host = f.hostValue();
-            if (!host.equals(SniFacts.DEFAULT_HOST)) {
+            if (!host.equals(UpstreamTls.PROXY_HOST)) {
                 String bare = UpstreamTarget.hostOf(host);
                 if (isDnsName(bare)) {
                     ranked.add(bare);
                 }
             }
         }
-        for (SniFacts f : affected) {
+        for (UpstreamTls f : affected) {
             Scope server = serverOf(f.connection().scope());
             if (server == null) {
                 continue;
@@ -222,7 +223,7 @@ final class SniFixes {
             this.model = model;
         }
 
-        void turnOn(SniFacts f) {
+        void turnOn(UpstreamTls f) {
             Statement written = f.sniSource().orElse(null);
             if (writtenArg(written)) {
                 replace(written, 0, "on");
@@ -235,7 +236,7 @@ final class SniFixes {
          * Makes the effective Host {@code name}: the home's own Host is rewritten in place; else a
          * Host line is added, after copies of the inherited headers when the home has none of its own.
          */
-        void host(SniFacts f, String name) {
+        void host(UpstreamTls f, String name) {
             Scope home = f.home();
             String line = "proxy_set_header Host " + DirectiveEdits.quote(name) + ";";
             Statement host = f.host().orElse(null);
@@ -260,7 +261,7 @@ final class SniFixes {
             add(f, line);
         }
 
-        void add(SniFacts f, String line) {
+        void add(UpstreamTls f, String line) {
             Scope home = f.home();
             if (!inserts.containsKey(home)) {
                 homes.add(home);

@@ -4,17 +4,25 @@ import dev.handshake.lint.Related;
 import dev.handshake.lint.Rule;
 import dev.handshake.lint.RuleContext;
 import dev.handshake.lint.RuleMeta;
+import dev.handshake.nginx.ConfigModel;
 import dev.handshake.nginx.Statement;
+import dev.handshake.nginx.UpstreamGroup;
+import dev.handshake.nginx.UpstreamTarget;
+import dev.handshake.nginx.UpstreamTls;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
-/** A rule over the {@link SniFacts} of every HTTPS upstream connection, with the grouping the SNI rules share. */
+/**
+ * A rule over the {@link UpstreamTls} of every HTTPS upstream connection SNI can matter for, with the
+ * grouping and the wording the SNI rules share.
+ */
 abstract class SniRule implements Rule {
 
     private final RuleMeta meta;
@@ -30,20 +38,20 @@ abstract class SniRule implements Rule {
 
     @Override
     public final void check(RuleContext context) {
-        check(context, SniFacts.of(context.model()));
+        check(context, connections(context.model()));
     }
 
-    abstract void check(RuleContext context, List<SniFacts> connections);
+    abstract void check(RuleContext context, List<UpstreamTls> connections);
 
     /**
      * The connections that {@code when} selects, grouped by the written statement {@code cause} gives
      * (one finding per written directive, wherever it is inherited); connections without one are left out.
      */
-    static Map<Statement, List<SniFacts>> byCause(List<SniFacts> connections, Predicate<SniFacts> when,
-                                                  Function<SniFacts, Statement> cause) {
+    static Map<Statement, List<UpstreamTls>> byCause(List<UpstreamTls> connections, Predicate<UpstreamTls> when,
+                                                  Function<UpstreamTls, Statement> cause) {
         Map<String, Statement> first = new LinkedHashMap<>();
-        Map<Statement, List<SniFacts>> grouped = new LinkedHashMap<>();
-        for (SniFacts f : connections) {
+        Map<Statement, List<UpstreamTls>> grouped = new LinkedHashMap<>();
+        for (UpstreamTls f : connections) {
             Statement s = when.test(f) ? cause.apply(f) : null;
             if (s == null) {
                 continue;
@@ -55,18 +63,63 @@ abstract class SniRule implements Rule {
     }
 
     /** The passes of {@code affected} (each once) and, with {@code groups}, the groups they reach. */
-    static List<Related> related(List<SniFacts> affected, String why, boolean groups) {
+    static List<Related> related(List<UpstreamTls> affected, String why, boolean groups) {
         List<Related> related = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
-        for (SniFacts f : affected) {
+        for (UpstreamTls f : affected) {
             Statement pass = f.connection().pass();
             if (seen.add(pass.path() + "#" + pass.range().start() + "#" + f.describe())) {
-                related.add(f.passRelated(why));
+                related.add(passRelated(f, why));
             }
             if (groups) {
-                f.groupRelated().filter(g -> seen.add(g.file() + "#" + g.range().start())).ifPresent(related::add);
+                groupRelated(f).filter(g -> seen.add(g.file() + "#" + g.range().start())).ifPresent(related::add);
             }
         }
         return related;
+    }
+
+    /** What nginx sends on every upstream connection of {@code model} that SNI can matter for (not unix sockets). */
+    static List<UpstreamTls> connections(ConfigModel model) {
+        return model.upstreamTls().stream().filter(f -> !f.unixSocket()).toList();
+    }
+
+    /** A statement as written, without its semicolon: {@code proxy_ssl_server_name off}. */
+    static String written(Statement s) {
+        return s.name() + (s.directive().argCount() == 0 ? "" : " " + String.join(" ", s.directive().args()));
+    }
+
+    /** The pass as a related location. */
+    static Related passRelated(UpstreamTls f, String why) {
+        Statement pass = f.connection().pass();
+        return new Related(pass.path(), pass.range(), why + ": " + f.describe());
+    }
+
+    /** The group as a related location, when the target is one. */
+    static Optional<Related> groupRelated(UpstreamTls f) {
+        UpstreamGroup group = f.group();
+        if (group == null || group.statement() == null) {
+            return Optional.empty();
+        }
+        Statement opener = group.statement();
+        return Optional.of(new Related(opener.path(), opener.directive().headRange(),
+                "upstream " + group.name() + " (" + serverCount(group) + ")"));
+    }
+
+    /** {@code ; this takes down all 2 servers of upstream backend_pool together}, or empty. */
+    static String groupClause(UpstreamTls f) {
+        UpstreamGroup group = f.group();
+        if (f.kind() != UpstreamTarget.Kind.GROUP || group == null) {
+            return "";
+        }
+        int n = group.servers().size();
+        if (n == 1) {
+            return "; this takes down the only server of upstream " + group.name();
+        }
+        return "; this takes down all " + n + " servers of upstream " + group.name() + " together";
+    }
+
+    private static String serverCount(UpstreamGroup g) {
+        int n = g.servers().size();
+        return n == 1 ? "1 server" : n + " servers";
     }
 }

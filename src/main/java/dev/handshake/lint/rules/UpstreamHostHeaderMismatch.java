@@ -6,6 +6,7 @@ import dev.handshake.lint.RuleContext;
 import dev.handshake.lint.RuleMeta;
 import dev.handshake.lint.Severity;
 import dev.handshake.nginx.Statement;
+import dev.handshake.nginx.UpstreamTls;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,8 +24,8 @@ final class UpstreamHostHeaderMismatch extends SniRule {
     }
 
     @Override
-    void check(RuleContext context, List<SniFacts> connections) {
-        for (SniFacts f : connections) {
+    void check(RuleContext context, List<UpstreamTls> connections) {
+        for (UpstreamTls f : connections) {
             String sniName = f.nameValue();
             if (sniName == null || !f.hostMisses(sniName)) {
                 continue;
@@ -33,8 +34,8 @@ final class UpstreamHostHeaderMismatch extends SniRule {
             Statement name = f.name().orElseThrow();
             related.add(new Related(name.path(), name.range(), "the SNI name"));
             f.host().ifPresent(h -> related.add(new Related(h.path(), h.range(), "the Host header in force")));
-            f.groupRelated().ifPresent(related::add);
-            String host = f.host().isPresent() ? "`" + f.hostValue() + "`" : "the default `$proxy_host` ("
+            groupRelated(f).ifPresent(related::add);
+            String host = f.host().isPresent() ? "`" + f.hostValue() + "`" : "the default `" + UpstreamTls.PROXY_HOST + "` ("
                     + f.connection().target().host() + ")";
             if (f.clientHost()) {
                 host += ", the client's own Host (this server's server_name does not include " + sniName

@@ -6,6 +6,7 @@ import dev.handshake.lint.RuleContext;
 import dev.handshake.lint.RuleMeta;
 import dev.handshake.lint.Severity;
 import dev.handshake.nginx.Statement;
+import dev.handshake.nginx.UpstreamTls;
 import java.util.List;
 import java.util.Map;
 
@@ -22,14 +23,14 @@ final class UpstreamSniNameIgnored extends SniRule {
     }
 
     @Override
-    void check(RuleContext context, List<SniFacts> connections) {
-        Map<Statement, List<SniFacts>> byName = byCause(connections, f -> !f.sniOn(), f -> f.name().orElse(null));
-        for (Map.Entry<Statement, List<SniFacts>> e : byName.entrySet()) {
-            List<SniFacts> affected = e.getValue();
+    void check(RuleContext context, List<UpstreamTls> connections) {
+        Map<Statement, List<UpstreamTls>> byName = byCause(connections, f -> !f.sniOn(), f -> f.name().orElse(null));
+        for (Map.Entry<Statement, List<UpstreamTls>> e : byName.entrySet()) {
+            List<UpstreamTls> affected = e.getValue();
             List<Related> related = related(affected, "never sends this name", false);
             String serverName = affected.get(0).connection().ssl("server_name");
             String where = related.size() == 1 ? affected.get(0).describe() : related.size() + " HTTPS upstream connections";
-            context.report(e.getKey(), "`" + SniFacts.written(e.getKey()) + "` is never sent: " + serverName
+            context.report(e.getKey(), "`" + written(e.getKey()) + "` is never sent: " + serverName
                     + " is off for " + where + ", so no SNI goes out at all", related,
                     List.of(SniFixes.turnOn(context.model(), affected)));
         }

@@ -5,6 +5,7 @@ import dev.handshake.lint.RuleContext;
 import dev.handshake.lint.RuleMeta;
 import dev.handshake.lint.Severity;
 import dev.handshake.nginx.UpstreamTarget;
+import dev.handshake.nginx.UpstreamTls;
 import java.util.List;
 
 /**
@@ -29,8 +30,8 @@ final class UpstreamSniNameUnusable extends SniRule {
     }
 
     @Override
-    void check(RuleContext context, List<SniFacts> connections) {
-        for (SniFacts f : connections) {
+    void check(RuleContext context, List<UpstreamTls> connections) {
+        for (UpstreamTls f : connections) {
             if (!f.needsName()) {
                 continue;
             }
@@ -60,8 +61,8 @@ final class UpstreamSniNameUnusable extends SniRule {
             }
             context.report(f.connection().pass(),
                     "no usable name on " + f.describe() + ": " + problem + ", and no " + nameDirective
-                            + " is set" + f.groupClause(),
-                    f.groupRelated().map(List::of).orElse(List.of()),
+                            + " is set" + groupClause(f),
+                    groupRelated(f).map(List::of).orElse(List.of()),
                     List.of(SniFixes.sendSni(context.model(), List.of(f))));
         }
     }

@@ -6,6 +6,7 @@ import dev.handshake.lint.RuleContext;
 import dev.handshake.lint.RuleMeta;
 import dev.handshake.lint.Severity;
 import dev.handshake.nginx.Statement;
+import dev.handshake.nginx.UpstreamTls;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -27,37 +28,37 @@ final class UpstreamSniOff extends SniRule {
     }
 
     @Override
-    void check(RuleContext context, List<SniFacts> connections) {
-        for (SniFacts f : connections) {
+    void check(RuleContext context, List<UpstreamTls> connections) {
+        for (UpstreamTls f : connections) {
             if (f.sniOn() || f.sniSource().isPresent()) {
                 continue;
             }
             String directive = f.connection().ssl("server_name");
             context.report(f.connection().pass(),
                     "no SNI is sent on " + f.describe() + " (" + directive + " is off by default): "
-                            + "an upstream that needs SNI refuses the handshake" + f.groupClause(),
-                    f.groupRelated().map(List::of).orElse(List.of()),
+                            + "an upstream that needs SNI refuses the handshake" + groupClause(f),
+                    groupRelated(f).map(List::of).orElse(List.of()),
                     List.of(SniFixes.sendSni(context.model(), List.of(f))));
         }
-        Map<Statement, List<SniFacts>> byWritten = byCause(connections, f -> !f.sniOn(), f -> f.sniSource().orElse(null));
-        for (Map.Entry<Statement, List<SniFacts>> e : byWritten.entrySet()) {
+        Map<Statement, List<UpstreamTls>> byWritten = byCause(connections, f -> !f.sniOn(), f -> f.sniSource().orElse(null));
+        for (Map.Entry<Statement, List<UpstreamTls>> e : byWritten.entrySet()) {
             reportWritten(context, e.getKey(), e.getValue());
         }
     }
 
-    private static void reportWritten(RuleContext context, Statement written, List<SniFacts> affected) {
+    private static void reportWritten(RuleContext context, Statement written, List<UpstreamTls> affected) {
         List<Related> related = related(affected, "sends no SNI", true);
         Set<String> names = new LinkedHashSet<>();
         Set<String> clauses = new LinkedHashSet<>();
-        for (SniFacts f : affected) {
+        for (UpstreamTls f : affected) {
             names.add(f.describe());
-            clauses.add(f.groupClause());
+            clauses.add(groupClause(f));
         }
         List<String> listed = List.copyOf(names);
         String shown = String.join("; ", listed.subList(0, Math.min(LISTED, listed.size())))
                 + (listed.size() > LISTED ? "; and " + (listed.size() - LISTED) + " more" : "");
         String subject = listed.size() == 1 ? "the HTTPS upstream connection " : listed.size() + " HTTPS upstream connections: ";
-        String message = "`" + SniFacts.written(written) + "` sends no SNI on " + subject + shown
+        String message = "`" + written(written) + "` sends no SNI on " + subject + shown
                 + "; an upstream that needs SNI refuses the handshake" + String.join("", clauses);
         context.report(written, message, related, List.of(SniFixes.sendSni(context.model(), affected)));
     }

@@ -11,6 +11,7 @@ import dev.handshake.nginx.ScopeKind;
 import dev.handshake.nginx.Statement;
 import dev.handshake.nginx.TlsFamily;
 import dev.handshake.nginx.UpstreamConnection;
+import dev.handshake.nginx.UpstreamTls;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -66,7 +67,7 @@ final class VerifyFixes {
         }
         FixInput name = new FixInput(FixInput.SNI_NAME, "Name on the upstream's certificate, checked instead of the"
                 + " group name for " + unnamed.get(0).describe(),
-                SniFixes.candidates(SniFacts.of(context.model()).stream()
+                SniFixes.candidates(SniRule.connections(context.model()).stream()
                         .filter(f -> unnamed.contains(f.connection())).toList()));
         return Fix.withInputs("Verify the upstream: set `" + family.ssl("verify") + " on;` with a trusted CA and `"
                         + family.ssl("name") + " NAME;`", List.of(caInput(context), name),

@@ -1,15 +1,7 @@
-package dev.handshake.lint.rules;
+package dev.handshake.nginx;
 
-import dev.handshake.lint.Related;
-import dev.handshake.nginx.ConfigModel;
-import dev.handshake.nginx.EffectiveSettings;
-import dev.handshake.nginx.Scope;
-import dev.handshake.nginx.Statement;
-import dev.handshake.nginx.TlsFamily;
-import dev.handshake.nginx.UpstreamConnection;
-import dev.handshake.nginx.UpstreamGroup;
-import dev.handshake.nginx.UpstreamTarget;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -17,37 +9,38 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What decides the SNI of one HTTPS upstream connection, after inheritance: whether
- * {@code *_ssl_server_name} is on and where that comes from, the effective {@code *_ssl_name}, what
- * kind of name the target really is, and (for the proxy family) the effective {@code Host} header.
+ * What nginx sends on one TLS connection to an upstream, after inheritance: whether it sends SNI at
+ * all and which name ({@code *_ssl_server_name}, {@code *_ssl_name}, the target), the name it verifies
+ * the certificate against, the {@code Host} header (proxy family), the port, and what
+ * {@code $proxy_host} expands to. The rules, the curl check and the log locator all read this one view;
+ * {@link ConfigModel#upstreamTls} builds it once per model.
  *
  * @param connection the connection
  * @param sniSource  the statement that gives {@code *_ssl_server_name} its value, or empty for the default (off)
  * @param sniOn      whether SNI is sent at all
- * @param name       the effective {@code *_ssl_name}, or empty when the target's name is used
+ * @param name       the effective {@code *_ssl_name} with an argument, or empty when the target's name is used
  * @param kind       the target's kind, a variable target resolved by a literal {@code set} classified by its value
  * @param group      the {@code upstream{}} group reached, or {@code null}
  * @param host       the last effective {@code proxy_set_header Host}, or empty for the default {@code $proxy_host}
  */
-record SniFacts(UpstreamConnection connection, Optional<Statement> sniSource, boolean sniOn,
-                Optional<Statement> name, UpstreamTarget.Kind kind, UpstreamGroup group, Optional<Statement> host) {
+public record UpstreamTls(UpstreamConnection connection, Optional<Statement> sniSource, boolean sniOn,
+                          Optional<Statement> name, UpstreamTarget.Kind kind, UpstreamGroup group,
+                          Optional<Statement> host) {
 
-    static final String DEFAULT_HOST = "$proxy_host";
+    /** The variable nginx's default {@code Host} header and {@code *_ssl_name} are. */
+    public static final String PROXY_HOST = "$proxy_host";
 
-    /** The facts of every HTTPS upstream connection of {@code model} that SNI can matter for (not unix sockets). */
-    static List<SniFacts> of(ConfigModel model) {
+    /** The views of every connection of {@code model}, in its order; use {@link ConfigModel#upstreamTls}. */
+    static List<UpstreamTls> of(ConfigModel model) {
         EffectiveSettings settings = model.settings();
         Map<String, UpstreamGroup> groups = new LinkedHashMap<>();
         for (UpstreamGroup g : model.upstreamGroups()) {
             groups.putIfAbsent(g.name(), g);
         }
-        List<SniFacts> all = new ArrayList<>();
-        Map<List<Statement>, Optional<Statement>> hostOf = new java.util.IdentityHashMap<>();
+        List<UpstreamTls> all = new ArrayList<>();
+        Map<List<Statement>, Optional<Statement>> hostOf = new IdentityHashMap<>();
         for (UpstreamConnection c : model.upstreamConnections()) {
             UpstreamTarget target = c.target();
-            if (target.kind() == UpstreamTarget.Kind.UNIX) {
-                continue;
-            }
             Scope home = c.home();
             Optional<Statement> sni = settings.effective(home, c.ssl("server_name"));
             boolean on = sni.filter(s -> s.directive().argCount() > 0 && s.directive().arg(0).equals("on")).isPresent();
@@ -66,7 +59,7 @@ record SniFacts(UpstreamConnection connection, Optional<Statement> sniSource, bo
                     kind = UpstreamTarget.Kind.HOSTNAME;
                 }
             }
-            all.add(new SniFacts(c, sni, on, name, kind, group, lastHost(settings, c, hostOf)));
+            all.add(new UpstreamTls(c, sni, on, name, kind, group, lastHost(settings, c, hostOf)));
         }
         return all;
     }
@@ -91,33 +84,80 @@ record SniFacts(UpstreamConnection connection, Optional<Statement> sniSource, bo
         });
     }
 
-    Scope home() {
+    public Scope home() {
         return connection.home();
     }
 
+    /** {@code proxy_pass https://10.0.4.22 in location /api}. */
+    public String describe() {
+        return connection.describe();
+    }
+
+    /** True for a unix socket target, where no name matters. */
+    public boolean unixSocket() {
+        return kind == UpstreamTarget.Kind.UNIX;
+    }
+
     /** True when the target is an IP literal or an {@code upstream{}} group, whose default name is no use. */
-    boolean namedByAddress() {
+    public boolean namedByAddress() {
         return kind == UpstreamTarget.Kind.IP || kind == UpstreamTarget.Kind.GROUP;
     }
 
     /** True when turning SNI on is not enough: a {@code *_ssl_name} must be chosen. */
-    boolean needsName() {
+    public boolean needsName() {
         return namedByAddress() && name.isEmpty();
     }
 
-    /** The effective {@code *_ssl_name} value, or {@code null}. */
-    String nameValue() {
+    /** The effective {@code *_ssl_name} value as written, or {@code null}. */
+    public String nameValue() {
         return name.map(s -> s.directive().arg(0)).orElse(null);
     }
 
-    /** The Host header nginx sends: the effective value, or {@code $proxy_host}. */
-    String hostValue() {
-        return host.map(s -> s.directive().arg(1)).orElse(DEFAULT_HOST);
+    /** What {@code $proxy_host} expands to: the {@code *_pass} host (a resolved variable's value) and its written port. */
+    public String proxyHost() {
+        UpstreamTarget target = connection.target();
+        return target.defaultName() + (target.port() != null ? ":" + target.port() : "");
+    }
+
+    /**
+     * The name nginx verifies the certificate against (and sends as SNI when it sends any): the
+     * effective {@code *_ssl_name}, else the target's name; {@code $proxy_host} is the target's name.
+     */
+    public String verifiedName() {
+        String written = nameValue();
+        return written == null || written.equals(PROXY_HOST) ? connection.target().defaultName() : written;
+    }
+
+    /** True when the name is an IP address, which nginx never sends as SNI. */
+    public boolean nameIsAddress() {
+        return UpstreamTarget.isIpLiteral(verifiedName());
+    }
+
+    /** The SNI name nginx sends, or {@code null} when it sends none (SNI off, or the name is an IP address). */
+    public String sniName() {
+        return sniOn && !nameIsAddress() ? verifiedName() : null;
+    }
+
+    /** The {@code Host} header as written in effect: the last {@code proxy_set_header Host}, or {@code $proxy_host}. */
+    public String hostValue() {
+        return host.map(s -> s.directive().arg(1)).orElse(PROXY_HOST);
+    }
+
+    /** The {@code Host} header nginx sends, {@code $proxy_host} expanded; other variables stay as written. */
+    public String hostHeader() {
+        String value = hostValue();
+        return value.equals(PROXY_HOST) ? proxyHost() : value;
     }
 
     /** True for the proxy family, the only one whose Host header an upstream routes on. */
-    boolean sendsHost() {
+    public boolean sendsHost() {
         return connection.family() == TlsFamily.PROXY;
+    }
+
+    /** True when the Host header is the client's own ({@code $host} or {@code $http_host}). */
+    public boolean clientHost() {
+        String value = hostValue();
+        return value.equals("$host") || value.equals("$http_host");
     }
 
     /**
@@ -126,12 +166,12 @@ record SniFacts(UpstreamConnection connection, Optional<Statement> sniSource, bo
      * ({@code $host}, {@code $http_host}) unless the proxy's server answers to that name. A Host built
      * from other variables is the user's choice and never counts.
      */
-    boolean hostMisses(String sniName) {
+    public boolean hostMisses(String sniName) {
         if (!sendsHost() || !namedByAddress() || sniName == null) {
             return false;
         }
         String value = hostValue();
-        if (value.equals(DEFAULT_HOST)) {
+        if (value.equals(PROXY_HOST)) {
             return true;
         }
         if (clientHost() && !sniName.contains("$")) {
@@ -143,18 +183,12 @@ record SniFacts(UpstreamConnection connection, Optional<Statement> sniSource, bo
         return !withoutPort(value).equals(withoutPort(sniName));
     }
 
-    /** True when the Host header is the client's own ({@code $host} or {@code $http_host}). */
-    boolean clientHost() {
-        String value = hostValue();
-        return value.equals("$host") || value.equals("$http_host");
-    }
-
     /**
      * True when the client's Host can be {@code sniName}: the proxy's own server answers to that
      * name ({@code server_name}), so a client may send it.
      */
     private boolean servesName(String sniName) {
-        dev.handshake.nginx.Scope server = connection.scope().nearest(dev.handshake.nginx.ScopeKind.SERVER);
+        Scope server = connection.scope().nearest(ScopeKind.SERVER);
         if (server == null) {
             return false;
         }
@@ -170,50 +204,11 @@ record SniFacts(UpstreamConnection connection, Optional<Statement> sniSource, bo
     }
 
     private static String withoutPort(String hostHeader) {
-        String host = UpstreamTarget.hostOf(hostHeader);
-        return host.toLowerCase(Locale.ROOT);
+        return UpstreamTarget.hostOf(hostHeader).toLowerCase(Locale.ROOT);
     }
 
-    /** A statement as written, without its semicolon: {@code proxy_ssl_server_name off}. */
-    static String written(Statement s) {
-        return s.name() + (s.directive().argCount() == 0 ? "" : " " + String.join(" ", s.directive().args()));
-    }
-
-    /** {@code proxy_pass https://10.0.4.22 in location /api}. */
-    String describe() {
-        return connection.describe();
-    }
-
-    /** The pass as a related location. */
-    Related passRelated(String why) {
-        Statement pass = connection.pass();
-        return new Related(pass.path(), pass.range(), why + ": " + describe());
-    }
-
-    /** The group as a related location, when the target is one. */
-    Optional<Related> groupRelated() {
-        if (group == null || group.statement() == null) {
-            return Optional.empty();
-        }
-        Statement opener = group.statement();
-        return Optional.of(new Related(opener.path(), opener.directive().headRange(),
-                "upstream " + group.name() + " (" + serverCount(group) + ")"));
-    }
-
-    /** {@code ; one failure takes down all 2 servers of upstream backend_pool together}, or empty. */
-    String groupClause() {
-        if (kind != UpstreamTarget.Kind.GROUP || group == null) {
-            return "";
-        }
-        int n = group.servers().size();
-        if (n == 1) {
-            return "; this takes down the only server of upstream " + group.name();
-        }
-        return "; this takes down all " + n + " servers of upstream " + group.name() + " together";
-    }
-
-    private static String serverCount(UpstreamGroup g) {
-        int n = g.servers().size();
-        return n == 1 ? "1 server" : n + " servers";
+    /** The port the {@code *_pass} target is reached on: as written, else {@link UpstreamTarget#DEFAULT_PASS_PORT}. */
+    public String port() {
+        return connection.target().portOrDefault();
     }
 }
