@@ -23,6 +23,9 @@ public final class Linter {
     /** Reported when a rule fails on some input: a bug in Handshake, never in the user's file. */
     public static final String INTERNAL_ERROR = "internal-error";
 
+    /** The parser's errors (SyntaxErrorRule): never offered a suppression, since nginx refuses the file. */
+    public static final String SYNTAX_ERROR = "syntax-error";
+
     private final List<Rule> rules;
     private final LintOptions options;
 
@@ -105,7 +108,7 @@ public final class Linter {
     /** Adds "Suppress with a reason" (a comment on the line above) unless the rule cannot be suppressed. */
     private static Diagnostic withSuppressFix(ConfigFile file, Diagnostic d) {
         if (d.rule().equals(Suppressions.UNUSED) || d.rule().equals(Suppressions.NO_REASON)
-                || d.rule().equals(INTERNAL_ERROR) || d.rule().equals("syntax-error")) {
+                || d.rule().equals(INTERNAL_ERROR) || d.rule().equals(SYNTAX_ERROR)) {
             return d;
         }
         if (file == null) {
@@ -120,9 +123,9 @@ public final class Linter {
         }
         String indent = text.substring(lineStart, indentEnd);
         String eol = file.source().eol();
-        FixInput reason = new FixInput("reason", "Why is this safe here?", List.of());
+        FixInput reason = new FixInput(FixInput.Key.REASON, "Why is this safe here?", List.of());
         Fix suppress = Fix.withInputs("Suppress " + d.rule() + " here with a reason", List.of(reason), values -> {
-            String why = values.getOrDefault("reason", "").replace('\n', ' ').replace('\r', ' ').trim();
+            String why = values.getOrDefault(FixInput.Key.REASON, "").replace('\n', ' ').replace('\r', ' ').trim();
             String comment = indent + "# handshake:ignore " + d.rule() + " -- " + why + eol;
             return List.of(new FileEdit(file.path(), TextEdit.insert(lineStart, comment)));
         });

@@ -6,6 +6,7 @@ import dev.handshake.lint.FileEdit;
 import dev.handshake.lint.Fix;
 import dev.handshake.lint.FixInput;
 import dev.handshake.nginx.ConfigModel;
+import dev.handshake.nginx.Place;
 import dev.handshake.nginx.Scope;
 import dev.handshake.nginx.ScopeKind;
 import dev.handshake.nginx.Statement;
@@ -43,11 +44,11 @@ final class SniFixes {
         if (!needsInput) {
             return Fix.of(title(affected, null), Applicability.SAFE, plan(model, affected, null).edits());
         }
-        FixInput input = new FixInput(FixInput.SNI_NAME,
+        FixInput input = new FixInput(FixInput.Key.SNI_NAME,
                 "Name on the upstream's certificate, sent as SNI for " + affected.get(0).describe(),
                 candidates(affected));
         return Fix.withInputs(title(affected, NAME_PLACEHOLDER), List.of(input), values -> {
-            String name = values.get(FixInput.SNI_NAME);
+            String name = values.get(FixInput.Key.SNI_NAME);
             if (name == null || name.isBlank()) {
                 return List.of();
             }
@@ -214,7 +215,7 @@ final class SniFixes {
     /** The edits of one fix: in-place replacements, and lines inserted once per home block. */
     private static final class Plan {
         private final ConfigModel model;
-        private final Map<String, FileEdit> replacements = new LinkedHashMap<>();
+        private final Map<Place, FileEdit> replacements = new LinkedHashMap<>();
         private final Map<Scope, Set<String>> inserts = new IdentityHashMap<>();
         private final List<Scope> homes = new ArrayList<>();
         private final Map<Statement, Set<String>> afterIncludes = new LinkedHashMap<>();
@@ -270,8 +271,8 @@ final class SniFixes {
         }
 
         void replace(Statement s, int arg, String value) {
-            String key = s.path() + "#" + s.directive().argTokens().get(arg).start();
-            replacements.putIfAbsent(key, DirectiveEdits.replaceArg(s, arg, value));
+            Place at = new Place(s.path(), s.directive().argTokens().get(arg).start());
+            replacements.putIfAbsent(at, DirectiveEdits.replaceArg(s, arg, value));
         }
 
         List<FileEdit> edits() {

@@ -5,6 +5,7 @@ import dev.handshake.lint.Rule;
 import dev.handshake.lint.RuleContext;
 import dev.handshake.lint.RuleMeta;
 import dev.handshake.nginx.ConfigModel;
+import dev.handshake.nginx.Place;
 import dev.handshake.nginx.Statement;
 import dev.handshake.nginx.UpstreamGroup;
 import dev.handshake.nginx.UpstreamTarget;
@@ -49,14 +50,14 @@ abstract class SniRule implements Rule {
      */
     static Map<Statement, List<UpstreamTls>> byCause(List<UpstreamTls> connections, Predicate<UpstreamTls> when,
                                                   Function<UpstreamTls, Statement> cause) {
-        Map<String, Statement> first = new LinkedHashMap<>();
+        Map<Place, Statement> first = new LinkedHashMap<>();
         Map<Statement, List<UpstreamTls>> grouped = new LinkedHashMap<>();
         for (UpstreamTls f : connections) {
             Statement s = when.test(f) ? cause.apply(f) : null;
             if (s == null) {
                 continue;
             }
-            Statement key = first.computeIfAbsent(s.path() + "#" + s.range().start(), k -> s);
+            Statement key = first.computeIfAbsent(s.place(), k -> s);
             grouped.computeIfAbsent(key, k -> new ArrayList<>()).add(f);
         }
         return grouped;
@@ -65,17 +66,21 @@ abstract class SniRule implements Rule {
     /** The passes of {@code affected} (each once) and, with {@code groups}, the groups they reach. */
     static List<Related> related(List<UpstreamTls> affected, String why, boolean groups) {
         List<Related> related = new ArrayList<>();
-        Set<String> seen = new LinkedHashSet<>();
+        Set<Object> seen = new LinkedHashSet<>();
         for (UpstreamTls f : affected) {
             Statement pass = f.connection().pass();
-            if (seen.add(pass.path() + "#" + pass.range().start() + "#" + f.describe())) {
+            if (seen.add(new Shown(pass.place(), f.describe()))) {
                 related.add(passRelated(f, why));
             }
             if (groups) {
-                groupRelated(f).filter(g -> seen.add(g.file() + "#" + g.range().start())).ifPresent(related::add);
+                groupRelated(f).filter(g -> seen.add(new Place(g.file(), g.range().start()))).ifPresent(related::add);
             }
         }
         return related;
+    }
+
+    /** A pass listed as related: once per place and connection described. */
+    private record Shown(Place pass, String connection) {
     }
 
     /** What nginx sends on every upstream connection of {@code model} that SNI can matter for (not unix sockets). */

@@ -1,5 +1,6 @@
 package dev.handshake.lint.rules;
 
+import dev.handshake.lint.Linter;
 import dev.handshake.lint.Rule;
 import dev.handshake.lint.RuleContext;
 import dev.handshake.lint.RuleMeta;
@@ -11,7 +12,7 @@ import java.util.List;
 /** Reports the parser's syntax errors in every file of the configuration. */
 public final class SyntaxErrorRule implements Rule {
 
-    private static final RuleMeta META = RuleMeta.of("syntax-error", Severity.ERROR,
+    private static final RuleMeta META = RuleMeta.of(Linter.SYNTAX_ERROR, Severity.ERROR,
             "nginx cannot read this file: a brace, quote or semicolon is missing or extra");
 
     @Override

@@ -52,12 +52,12 @@ public final class UpstreamClientCertIncomplete implements Rule {
                       + "certificate, so an upstream that requires one refuses the connection";
             message += " (" + AffectedConnections.count(cause.connections().size(), "connection") + ")"
                     + AffectedConnections.groupNote(cause.connections());
-            FixInput input = new FixInput(keyMissing ? FixInput.CLIENT_KEY : FixInput.CLIENT_CERTIFICATE,
+            FixInput input = new FixInput(keyMissing ? FixInput.Key.CLIENT_KEY : FixInput.Key.CLIENT_CERTIFICATE,
                     keyMissing ? "Private key file of the client certificate " + path
                             : "Client certificate file for the key " + path,
                     partners(path, keyMissing));
             Fix complete = Fix.withInputs("Complete the client certificate: add `" + missing + "`", List.of(input),
-                    values -> TlsSettingEdits.setInScope(orphan.scope(), Map.of(missing, values.get(input.key())),
+                    values -> TlsSettingEdits.setInScope(orphan.scope(), Map.of(missing, values.get(input.kind())),
                             TlsSettingEdits.after(orphan)));
             context.report(orphan, message, AffectedConnections.related(cause.connections()), List.of(complete));
         }

@@ -84,11 +84,11 @@ public final class UpstreamTlsSettingsDiverge implements Rule {
 
     @Override
     public void check(RuleContext context) {
-        Map<String, List<UpstreamConnection>> byUpstream = new LinkedHashMap<>();
+        Map<UpstreamConnection.SessionKey, List<UpstreamConnection>> byUpstream = new LinkedHashMap<>();
         for (UpstreamConnection c : context.model().upstreamConnections()) {
             boolean unknownHost = c.target().kind() == UpstreamTarget.Kind.VARIABLE && c.target().resolvedHost() == null;
             if (!unknownHost && context.settings().isOn(c.home(), c.ssl("session_reuse"), true)) {
-                byUpstream.computeIfAbsent(c.upstreamKey(), k -> new ArrayList<>()).add(c);
+                byUpstream.computeIfAbsent(c.sessionKey(), k -> new ArrayList<>()).add(c);
             }
         }
         for (List<UpstreamConnection> sharing : byUpstream.values()) {
@@ -211,7 +211,7 @@ public final class UpstreamTlsSettingsDiverge implements Rule {
             for (String d : groupDiffering) {
                 differing.add(c.ssl(d));
             }
-            String upstream = c.upstreamKey().substring(c.family().name().length() + 1);
+            String upstream = c.sessionKey().upstream();
             String message = "TLS sessions to " + upstream + " are reused across "
                     + AffectedConnections.count(locationCount(c, own), "location")
                     + " whose settings differ (" + String.join(", ", differing) + "): a session resumed here carries "

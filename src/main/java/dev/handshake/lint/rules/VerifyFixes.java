@@ -34,7 +34,7 @@ final class VerifyFixes {
 
     /** What to ask for: the CA bundle, with ranked suggestions. */
     static FixInput caInput(RuleContext context) {
-        return new FixInput(FixInput.TRUSTED_CA, "CA certificate file (PEM) that signs the upstream's certificate",
+        return new FixInput(FixInput.Key.TRUSTED_CA, "CA certificate file (PEM) that signs the upstream's certificate",
                 TlsSettingEdits.caCandidates(context.model(), context.options()));
     }
 
@@ -63,23 +63,23 @@ final class VerifyFixes {
         if (unnamed.isEmpty()) {
             return Fix.withInputs("Verify the upstream: set `" + family.ssl("verify") + " on;` with a trusted CA",
                     List.of(caInput(context)),
-                    values -> verifyEdits(context.settings(), family, scope, values.get(FixInput.TRUSTED_CA), insert));
+                    values -> verifyEdits(context.settings(), family, scope, values.get(FixInput.Key.TRUSTED_CA), insert));
         }
-        FixInput name = new FixInput(FixInput.SNI_NAME, "Name on the upstream's certificate, checked instead of the"
+        FixInput name = new FixInput(FixInput.Key.SNI_NAME, "Name on the upstream's certificate, checked instead of the"
                 + " group name for " + unnamed.get(0).describe(),
                 SniFixes.candidates(SniRule.connections(context.model()).stream()
                         .filter(f -> unnamed.contains(f.connection())).toList()));
         return Fix.withInputs("Verify the upstream: set `" + family.ssl("verify") + " on;` with a trusted CA and `"
                         + family.ssl("name") + " NAME;`", List.of(caInput(context), name),
                 values -> {
-                    String chosen = values.get(FixInput.SNI_NAME);
+                    String chosen = values.get(FixInput.Key.SNI_NAME);
                     if (chosen == null || chosen.isBlank()) {
                         return List.of();
                     }
                     String nameLine = family.ssl("name") + " " + DirectiveEdits.quote(chosen.strip()) + ";";
                     boolean[] inserted = {false};
                     List<FileEdit> edits = new ArrayList<>(verifyEdits(context.settings(), family, scope,
-                            values.get(FixInput.TRUSTED_CA), directives -> {
+                            values.get(FixInput.Key.TRUSTED_CA), directives -> {
                                 inserted[0] = true;
                                 List<String> all = new ArrayList<>(directives);
                                 all.add(nameLine);
@@ -107,7 +107,7 @@ final class VerifyFixes {
         return Optional.of(Fix.withInputs("Harden the baseline: verify every upstream from the " + top.label()
                         + " block", List.of(caInput(context)), values -> {
             List<FileEdit> edits = new ArrayList<>(verifyEdits(context.settings(), family, base,
-                    values.get(FixInput.TRUSTED_CA), TlsSettingEdits.atStartOf(base.opener())));
+                    values.get(FixInput.Key.TRUSTED_CA), TlsSettingEdits.atStartOf(base.opener())));
             if (writtenOff != null && writtenOff.scope() != base) {
                 edits.add(DirectiveEdits.replaceArg(writtenOff, 0, "on"));
             }
@@ -120,7 +120,7 @@ final class VerifyFixes {
         String name = family.ssl("trusted_certificate");
         return Fix.withInputs("Trust a CA: add `" + name + "`", List.of(caInput(context)),
                 values -> TlsSettingEdits.setInScope(verifyOn.scope(),
-                        Map.of(name, values.get(FixInput.TRUSTED_CA)), TlsSettingEdits.after(verifyOn)));
+                        Map.of(name, values.get(FixInput.Key.TRUSTED_CA)), TlsSettingEdits.after(verifyOn)));
     }
 
     private static List<FileEdit> verifyEdits(EffectiveSettings settings, TlsFamily family, Scope scope, String ca,

@@ -89,7 +89,7 @@ class SniRulesTest {
         assertEquals(Applicability.NEEDS_INPUT, fix.applicability());
         assertEquals("Send SNI: add `proxy_ssl_server_name on;`, `proxy_ssl_name NAME;` and"
                 + " `proxy_set_header Host NAME;`", fix.title());
-        FixInput input = fix.input(FixInput.SNI_NAME).orElseThrow();
+        FixInput input = fix.input(FixInput.Key.SNI_NAME).orElseThrow();
         assertEquals(List.of("api-1.internal.example", "api-2.internal.example", "internal.example",
                 "www.example.org", "shop.example.com"), input.candidates());
     }
@@ -109,7 +109,7 @@ class SniRulesTest {
                 named.title());
         for (Diagnostic d : result.diagnostics()) {
             for (Fix f : d.fixes()) {
-                for (FileEdit e : f.edits(Map.of(FixInput.SNI_NAME, "x.example", "reason", "test"))) {
+                for (FileEdit e : f.edits(Map.of(FixInput.Key.SNI_NAME.id(), "x.example", FixInput.Key.REASON.id(), "test"))) {
                     assertFalse(e.edit().newText().contains("verify off"), f.title());
                 }
             }
@@ -120,9 +120,9 @@ class SniRulesTest {
     void withoutAnyCandidateANeedsInputFixChangesNothingUntilGivenAName() {
         Diagnostic d = lint("server { location / { proxy_pass https://10.0.4.22; } }\n").of("upstream-sni-off").get(0);
         Fix fix = d.fixes().get(0);
-        assertTrue(fix.input(FixInput.SNI_NAME).orElseThrow().candidates().isEmpty());
+        assertTrue(fix.input(FixInput.Key.SNI_NAME).orElseThrow().candidates().isEmpty());
         assertTrue(fix.edits().isEmpty());
-        assertEquals(1, fix.edits(Map.of(FixInput.SNI_NAME, "a.example")).size());
+        assertEquals(1, fix.edits(Map.of(FixInput.Key.SNI_NAME.id(), "a.example")).size());
     }
 
     @Test
@@ -167,7 +167,7 @@ class SniRulesTest {
                     .replace("proxy_pass https://backend_pool;", "proxy_pass https://backend_pool; proxy_ssl_name a.example;"))),
                     ConfigModel.Options.defaults());
             FixApplier.Outcome outcome = FixApplier.fixUntilStable(model, Linter.standard(),
-                    FixApplier.standardPolicy(Set.of(id), Map.of(FixInput.SNI_NAME, "api.internal.example")));
+                    FixApplier.standardPolicy(Set.of(id), Map.of(FixInput.Key.SNI_NAME.id(), "api.internal.example")));
             assertTrue(outcome.result().of(id).isEmpty(), id + " left: " + outcome.result().of(id));
             if (outcome.changedAnything()) {
                 fixedRules.add(id);

@@ -57,7 +57,7 @@ class VerifyFixesTest {
     void hardenTheBaselineWritesVerificationOnceAtHttpLevel() {
         LintResult first = lint(CONFIG, LintOptions.defaults());
         Diagnostic defaulted = first.of("upstream-verify-off").get(0);
-        String hardened = apply(CONFIG, fix(defaulted, "Harden the baseline"), Map.of(FixInput.TRUSTED_CA, "/etc/ssl/ca.pem"));
+        String hardened = apply(CONFIG, fix(defaulted, "Harden the baseline"), Map.of(FixInput.Key.TRUSTED_CA.id(), "/etc/ssl/ca.pem"));
         assertEquals(CONFIG.replace("http {\n", "http {\n    proxy_ssl_verify on;\n"
                 + "    proxy_ssl_trusted_certificate /etc/ssl/ca.pem;\n    proxy_ssl_verify_depth 2;\n"), hardened,
                 "verify, CA and depth once at the top of http; the written off below is left to its own finding");
@@ -65,7 +65,7 @@ class VerifyFixesTest {
         LintResult second = lint(hardened, LintOptions.defaults());
         List<Diagnostic> left = second.of("upstream-verify-off");
         assertEquals(1, left.size(), "only the written off is left: " + left);
-        String both = apply(hardened, fix(left.get(0), "Harden the baseline"), Map.of(FixInput.TRUSTED_CA, "/etc/ssl/ca.pem"));
+        String both = apply(hardened, fix(left.get(0), "Harden the baseline"), Map.of(FixInput.Key.TRUSTED_CA.id(), "/etc/ssl/ca.pem"));
         assertEquals(hardened.replace("proxy_ssl_verify off;", "proxy_ssl_verify on;"), both,
                 "the baseline is already there: only the written off turns on");
         assertEquals(List.of(), lint(both, LintOptions.defaults()).of("upstream-verify-off"));
@@ -85,7 +85,7 @@ class VerifyFixesTest {
                 "");
         Diagnostic off = lint(stream, LintOptions.defaults()).of("upstream-verify-off").get(0);
         String hardened = apply(stream, fix(off, "Harden the baseline: verify every upstream from the stream block"),
-                Map.of(FixInput.TRUSTED_CA, "/etc/ssl/db-ca.pem"));
+                Map.of(FixInput.Key.TRUSTED_CA.id(), "/etc/ssl/db-ca.pem"));
         assertEquals(stream.replace("stream {\n", "stream {\n    proxy_ssl_verify on;\n"
                 + "    proxy_ssl_trusted_certificate /etc/ssl/db-ca.pem;\n    proxy_ssl_verify_depth 2;\n")
                 .replace("proxy_ssl_verify off;", "proxy_ssl_verify on;"), hardened);
@@ -97,7 +97,7 @@ class VerifyFixesTest {
         String text = CONFIG.replace("location /a/ {", "location /a/ {\n            grpc_ssl_trusted_certificate /etc/ssl/grpc-ca.pem;");
         Diagnostic d = lint(text, LintOptions.defaults().withDefaultTrustedCa("/etc/ssl/team-ca.pem"))
                 .of("upstream-verify-off").get(0);
-        FixInput ca = fix(d, "Verify the upstream").input(FixInput.TRUSTED_CA).orElseThrow();
+        FixInput ca = fix(d, "Verify the upstream").input(FixInput.Key.TRUSTED_CA).orElseThrow();
         assertEquals(List.of("/etc/ssl/grpc-ca.pem", "/etc/ssl/team-ca.pem", LintOptions.SYSTEM_CA_BUNDLE), ca.candidates());
     }
 
