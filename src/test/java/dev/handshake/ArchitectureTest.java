@@ -3,6 +3,8 @@ package dev.handshake;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -64,6 +66,24 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("dev.handshake.lint..", "dev.handshake.report..",
                         "dev.handshake.io..", "dev.handshake.diff..")
                 .because("an incident helper reads the nginx model only: what nginx does, not what a rule says of it")
+                .check(classes);
+    }
+
+    @Test
+    void ruleFamiliesStayApart() {
+        noClasses().that().resideInAnyPackage("dev.handshake.lint.rules.directives..", "dev.handshake.lint.rules.includes..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.handshake.lint.rules.sni..",
+                        "dev.handshake.lint.rules.verify..")
+                .because("how a file is written and what it includes is not about TLS: those rules need the model only")
+                .check(classes);
+        noClasses().that().resideInAPackage("dev.handshake.lint.rules.sni..")
+                .should().dependOnClassesThat().resideInAPackage("dev.handshake.lint.rules.verify..")
+                .because("the verify family borrows SNI names from the sni family, never the other way round")
+                .check(classes);
+        noClasses().that().resideInAPackage("dev.handshake.lint.rules.verify..")
+                .should().dependOnClassesThat(JavaClass.Predicates.resideInAPackage("dev.handshake.lint.rules.sni..")
+                        .and(DescribedPredicate.not(JavaClass.Predicates.simpleName("SniNames"))))
+                .because("a family's helpers are its own; the names to suggest are the one fact two families share")
                 .check(classes);
     }
 
