@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.handshake.Corpus;
 import dev.handshake.TestConfigs;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

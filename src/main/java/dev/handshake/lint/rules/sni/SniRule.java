@@ -4,6 +4,7 @@ import dev.handshake.lint.Related;
 import dev.handshake.lint.Rule;
 import dev.handshake.lint.RuleContext;
 import dev.handshake.lint.RuleMeta;
+import dev.handshake.lint.WrittenCause;
 import dev.handshake.nginx.ConfigModel;
 import dev.handshake.nginx.Place;
 import dev.handshake.nginx.Statement;
@@ -11,10 +12,8 @@ import dev.handshake.nginx.UpstreamGroup;
 import dev.handshake.nginx.UpstreamTarget;
 import dev.handshake.nginx.UpstreamTls;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -46,21 +45,13 @@ abstract class SniRule implements Rule {
 
     /**
      * The connections that {@code when} selects, grouped by the written statement {@code cause} gives
-     * (one finding per written directive, wherever it is inherited); connections without one are left out.
+     * ({@link WrittenCause}: one finding per written directive, wherever it is inherited); connections
+     * without one are left out.
      */
-    static Map<Statement, List<UpstreamTls>> byCause(List<UpstreamTls> connections, Predicate<UpstreamTls> when,
-                                                  Function<UpstreamTls, Statement> cause) {
-        Map<Place, Statement> first = new LinkedHashMap<>();
-        Map<Statement, List<UpstreamTls>> grouped = new LinkedHashMap<>();
-        for (UpstreamTls f : connections) {
-            Statement s = when.test(f) ? cause.apply(f) : null;
-            if (s == null) {
-                continue;
-            }
-            Statement key = first.computeIfAbsent(s.place(), k -> s);
-            grouped.computeIfAbsent(key, k -> new ArrayList<>()).add(f);
-        }
-        return grouped;
+    static List<WrittenCause<UpstreamTls>> byCause(List<UpstreamTls> connections, Predicate<UpstreamTls> when,
+                                                   Function<UpstreamTls, Optional<Statement>> cause) {
+        return WrittenCause.group(connections, f -> when.test(f) ? cause.apply(f) : Optional.empty(),
+                f -> f.connection().pass());
     }
 
     /** The passes of {@code affected} (each once) and, with {@code groups}, the groups they reach. */
@@ -73,7 +64,7 @@ abstract class SniRule implements Rule {
                 related.add(passRelated(f, why));
             }
             if (groups) {
-                groupRelated(f).filter(g -> seen.add(new Place(g.file(), g.range().start()))).ifPresent(related::add);
+                Related.group(f.group()).filter(g -> seen.add(new Place(g.file(), g.range().start()))).ifPresent(related::add);
             }
         }
         return related;
@@ -95,19 +86,7 @@ abstract class SniRule implements Rule {
 
     /** The pass as a related location. */
     static Related passRelated(UpstreamTls f, String why) {
-        Statement pass = f.connection().pass();
-        return new Related(pass.path(), pass.range(), why + ": " + f.describe());
-    }
-
-    /** The group as a related location, when the target is one. */
-    static Optional<Related> groupRelated(UpstreamTls f) {
-        UpstreamGroup group = f.group();
-        if (group == null || group.statement() == null) {
-            return Optional.empty();
-        }
-        Statement opener = group.statement();
-        return Optional.of(new Related(opener.path(), opener.directive().headRange(),
-                "upstream " + group.name() + " (" + serverCount(group) + ")"));
+        return Related.at(f.connection().pass(), why + ": " + f.describe());
     }
 
     /** {@code ; this takes down all 2 servers of upstream backend_pool together}, or empty. */
@@ -121,10 +100,5 @@ abstract class SniRule implements Rule {
             return "; this takes down the only server of upstream " + group.name();
         }
         return "; this takes down all " + n + " servers of upstream " + group.name() + " together";
-    }
-
-    private static String serverCount(UpstreamGroup g) {
-        int n = g.servers().size();
-        return n == 1 ? "1 server" : n + " servers";
     }
 }

@@ -5,10 +5,9 @@ import dev.handshake.lint.Related;
 import dev.handshake.lint.RuleContext;
 import dev.handshake.lint.RuleMeta;
 import dev.handshake.lint.Severity;
-import dev.handshake.nginx.Statement;
+import dev.handshake.lint.WrittenCause;
 import dev.handshake.nginx.UpstreamTls;
 import java.util.List;
-import java.util.Map;
 
 /**
  * {@code upstream-sni-name-ignored}: a {@code *_ssl_name} is in force but {@code *_ssl_server_name} is
@@ -24,13 +23,12 @@ public final class UpstreamSniNameIgnored extends SniRule {
 
     @Override
     void check(RuleContext context, List<UpstreamTls> connections) {
-        Map<Statement, List<UpstreamTls>> byName = byCause(connections, f -> !f.sniOn(), f -> f.name().orElse(null));
-        for (Map.Entry<Statement, List<UpstreamTls>> e : byName.entrySet()) {
-            List<UpstreamTls> affected = e.getValue();
+        for (WrittenCause<UpstreamTls> e : byCause(connections, f -> !f.sniOn(), UpstreamTls::name)) {
+            List<UpstreamTls> affected = e.affected();
             List<Related> related = related(affected, "never sends this name", false);
             String serverName = affected.get(0).connection().ssl("server_name");
             String where = related.size() == 1 ? affected.get(0).describe() : related.size() + " HTTPS upstream connections";
-            context.report(e.getKey(), "`" + written(e.getKey()) + "` is never sent: " + serverName
+            context.report(e.statement(), "`" + written(e.statement()) + "` is never sent: " + serverName
                     + " is off for " + where + ", so no SNI goes out at all", related,
                     List.of(SniFixes.turnOn(context.model(), affected)));
         }

@@ -1,6 +1,7 @@
 package dev.handshake.lint.rules.sni;
 
 import dev.handshake.lint.Applicability;
+import dev.handshake.lint.Related;
 import dev.handshake.lint.RuleContext;
 import dev.handshake.lint.RuleMeta;
 import dev.handshake.lint.Severity;
@@ -62,7 +63,7 @@ public final class UpstreamSniNameUnusable extends SniRule {
             context.report(f.connection().pass(),
                     "no usable name on " + f.describe() + ": " + problem + ", and no " + nameDirective
                             + " is set" + groupClause(f),
-                    groupRelated(f).map(List::of).orElse(List.of()),
+                    Related.group(f.group()).map(List::of).orElse(List.of()),
                     List.of(SniFixes.sendSni(context.model(), List.of(f))));
         }
     }

@@ -5,11 +5,11 @@ import dev.handshake.lint.Related;
 import dev.handshake.lint.RuleContext;
 import dev.handshake.lint.RuleMeta;
 import dev.handshake.lint.Severity;
+import dev.handshake.lint.WrittenCause;
 import dev.handshake.nginx.Statement;
 import dev.handshake.nginx.UpstreamTls;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -37,12 +37,11 @@ public final class UpstreamSniOff extends SniRule {
             context.report(f.connection().pass(),
                     "no SNI is sent on " + f.describe() + " (" + directive + " is off by default): "
                             + "an upstream that needs SNI refuses the handshake" + groupClause(f),
-                    groupRelated(f).map(List::of).orElse(List.of()),
+                    Related.group(f.group()).map(List::of).orElse(List.of()),
                     List.of(SniFixes.sendSni(context.model(), List.of(f))));
         }
-        Map<Statement, List<UpstreamTls>> byWritten = byCause(connections, f -> !f.sniOn(), f -> f.sniSource().orElse(null));
-        for (Map.Entry<Statement, List<UpstreamTls>> e : byWritten.entrySet()) {
-            reportWritten(context, e.getKey(), e.getValue());
+        for (WrittenCause<UpstreamTls> e : byCause(connections, f -> !f.sniOn(), UpstreamTls::sniSource)) {
+            reportWritten(context, e.statement(), e.affected());
         }
     }
 

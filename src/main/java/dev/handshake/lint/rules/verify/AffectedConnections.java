@@ -2,41 +2,33 @@ package dev.handshake.lint.rules.verify;
 
 import dev.handshake.lint.Related;
 import dev.handshake.lint.RuleContext;
+import dev.handshake.lint.WrittenCause;
 import dev.handshake.nginx.Statement;
 import dev.handshake.nginx.UpstreamConnection;
 import dev.handshake.nginx.UpstreamGroup;
 import dev.handshake.nginx.UpstreamTarget;
-import dev.handshake.syntax.Directive;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
 /**
- * The connections one written directive decides a setting for, so that a finding caused by that
- * directive is reported once on it, with every affected {@code *_pass} (and {@code upstream{}} group)
+ * The verify family's wording over {@link WrittenCause}: the connections one written directive decides
+ * a setting for, reported once on it with every affected {@code *_pass} (and {@code upstream{}} group)
  * as a related location.
  */
 final class AffectedConnections {
 
-    /** A written directive and the connections it affects, in document order. */
-    record Cause(Statement statement, List<UpstreamConnection> connections) {
-    }
-
     /**
-     * Every connection of the model grouped by the written statement {@code cause} blames for it;
-     * connections for which it finds none are not affected.
+     * Every connection of the model grouped by the written statement {@code cause} blames for it
+     * ({@link WrittenCause}); connections for which it finds none are not affected, and a pass spliced
+     * in twice counts once.
      */
-    static List<Cause> collect(RuleContext context, Function<UpstreamConnection, Optional<Statement>> cause) {
-        AffectedConnections affected = new AffectedConnections();
-        for (UpstreamConnection c : context.model().upstreamConnections()) {
-            cause.apply(c).ifPresent(s -> affected.add(s, c));
-        }
-        return affected.causes();
+    static List<WrittenCause<UpstreamConnection>> collect(RuleContext context,
+                                                          Function<UpstreamConnection, Optional<Statement>> cause) {
+        return WrittenCause.group(context.model().upstreamConnections(), cause, c -> c.pass().place());
     }
 
     /** The effective {@code *_ssl_<suffix>} of {@code c} when it is written with the single value {@code value}. */
@@ -45,31 +37,11 @@ final class AffectedConnections {
                 .filter(s -> s.directive().argCount() == 1 && s.directive().arg(0).equals(value));
     }
 
-    private final Map<Directive, Statement> statements = new LinkedHashMap<>();
-    private final Map<Directive, List<UpstreamConnection>> connections = new LinkedHashMap<>();
-
-    /** Records that {@code statement} decides the setting for {@code connection}. */
-    private void add(Statement statement, UpstreamConnection connection) {
-        statements.putIfAbsent(statement.directive(), statement);
-        List<UpstreamConnection> list = connections.computeIfAbsent(statement.directive(), k -> new ArrayList<>());
-        if (list.stream().noneMatch(c -> c.pass().directive() == connection.pass().directive())) {
-            list.add(connection);
-        }
-    }
-
-    private List<Cause> causes() {
-        List<Cause> all = new ArrayList<>();
-        for (Map.Entry<Directive, Statement> e : statements.entrySet()) {
-            all.add(new Cause(e.getValue(), List.copyOf(connections.get(e.getKey()))));
-        }
-        return all;
-    }
-
     /** Every affected {@code *_pass}, then every {@code upstream{}} group they reach. */
     static List<Related> related(List<UpstreamConnection> affected) {
         List<Related> related = new ArrayList<>();
         for (UpstreamConnection c : affected) {
-            related.add(new Related(c.pass().path(), c.pass().range(), "affects " + c.describe()));
+            related.add(Related.at(c.pass(), "affects " + c.describe()));
         }
         related.addAll(groupsRelated(affected));
         return related;
@@ -79,8 +51,7 @@ final class AffectedConnections {
     static List<Related> groupsRelated(List<UpstreamConnection> affected) {
         List<Related> related = new ArrayList<>();
         for (UpstreamGroup group : groups(affected)) {
-            related.add(new Related(group.statement().path(), group.statement().directive().headRange(),
-                    "upstream " + group.name() + " (" + servers(group) + ")"));
+            Related.group(group).ifPresent(related::add);
         }
         return related;
     }

@@ -7,6 +7,7 @@ import dev.handshake.lint.Rule;
 import dev.handshake.lint.RuleContext;
 import dev.handshake.lint.RuleMeta;
 import dev.handshake.lint.Severity;
+import dev.handshake.lint.WrittenCause;
 import dev.handshake.nginx.Statement;
 import dev.handshake.nginx.UpstreamConnection;
 import java.util.ArrayList;
@@ -34,14 +35,14 @@ public final class UpstreamClientCertIncomplete implements Rule {
 
     @Override
     public void check(RuleContext context) {
-        List<AffectedConnections.Cause> causes = AffectedConnections.collect(context, c -> {
+        List<WrittenCause<UpstreamConnection>> causes = AffectedConnections.collect(context, c -> {
             Optional<Statement> cert = written(context, c, "certificate");
             Optional<Statement> key = written(context, c, "certificate_key");
             return cert.isPresent() == key.isPresent() ? Optional.empty() : cert.or(() -> key);
         });
-        for (AffectedConnections.Cause cause : causes) {
+        for (WrittenCause<UpstreamConnection> cause : causes) {
             Statement orphan = cause.statement();
-            UpstreamConnection first = cause.connections().get(0);
+            UpstreamConnection first = cause.affected().get(0);
             boolean keyMissing = orphan.name().equals(first.ssl("certificate"));
             String missing = keyMissing ? first.ssl("certificate_key") : first.ssl("certificate");
             String path = orphan.directive().arg(0);
@@ -50,8 +51,8 @@ public final class UpstreamClientCertIncomplete implements Rule {
                       + "\" is defined for certificate \"" + path + "\""
                     : "`" + orphan.name() + "` without `" + missing + "`: nginx ignores the key and sends no client "
                       + "certificate, so an upstream that requires one refuses the connection";
-            message += " (" + AffectedConnections.count(cause.connections().size(), "connection") + ")"
-                    + AffectedConnections.groupNote(cause.connections());
+            message += " (" + AffectedConnections.count(cause.affected().size(), "connection") + ")"
+                    + AffectedConnections.groupNote(cause.affected());
             FixInput input = new FixInput(keyMissing ? FixInput.Key.CLIENT_KEY : FixInput.Key.CLIENT_CERTIFICATE,
                     keyMissing ? "Private key file of the client certificate " + path
                             : "Client certificate file for the key " + path,
@@ -59,7 +60,7 @@ public final class UpstreamClientCertIncomplete implements Rule {
             Fix complete = Fix.withInputs("Complete the client certificate: add `" + missing + "`", List.of(input),
                     values -> TlsSettingEdits.setInScope(orphan.scope(), Map.of(missing, values.get(input.kind())),
                             TlsSettingEdits.after(orphan)));
-            context.report(orphan, message, AffectedConnections.related(cause.connections()), List.of(complete));
+            context.report(orphan, message, AffectedConnections.related(cause.affected()), List.of(complete));
         }
     }
 

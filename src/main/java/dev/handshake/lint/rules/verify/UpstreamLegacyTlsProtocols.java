@@ -7,7 +7,9 @@ import dev.handshake.lint.Rule;
 import dev.handshake.lint.RuleContext;
 import dev.handshake.lint.RuleMeta;
 import dev.handshake.lint.Severity;
+import dev.handshake.lint.WrittenCause;
 import dev.handshake.nginx.Statement;
+import dev.handshake.nginx.UpstreamConnection;
 import dev.handshake.syntax.Token;
 import dev.handshake.syntax.TokenKind;
 import dev.handshake.text.TextEdit;
@@ -40,9 +42,9 @@ public final class UpstreamLegacyTlsProtocols implements Rule {
 
     @Override
     public void check(RuleContext context) {
-        List<AffectedConnections.Cause> causes = AffectedConnections.collect(context,
+        List<WrittenCause<UpstreamConnection>> causes = AffectedConnections.collect(context,
                 c -> context.settings().effective(c.home(), c.ssl("protocols")).filter(p -> !legacy(p).isEmpty()));
-        for (AffectedConnections.Cause cause : causes) {
+        for (WrittenCause<UpstreamConnection> cause : causes) {
             Statement protocols = cause.statement();
             List<String> old = new ArrayList<>();
             for (Token t : legacy(protocols)) {
@@ -50,11 +52,11 @@ public final class UpstreamLegacyTlsProtocols implements Rule {
             }
             String message = "`" + protocols.name() + "` allows " + String.join(" and ", old)
                     + ": broken or deprecated protocols an attacker can force the upstream connection down to ("
-                    + AffectedConnections.count(cause.connections().size(), "connection") + ")"
-                    + AffectedConnections.groupNote(cause.connections());
+                    + AffectedConnections.count(cause.affected().size(), "connection") + ")"
+                    + AffectedConnections.groupNote(cause.affected());
             Fix remove = Fix.of("Remove legacy protocols: keep TLSv1.2 and newer", Applicability.SAFE,
                     removeLegacy(protocols));
-            context.report(protocols, message, AffectedConnections.related(cause.connections()), List.of(remove));
+            context.report(protocols, message, AffectedConnections.related(cause.affected()), List.of(remove));
         }
     }
 

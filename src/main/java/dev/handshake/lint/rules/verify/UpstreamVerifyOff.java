@@ -6,6 +6,7 @@ import dev.handshake.lint.Rule;
 import dev.handshake.lint.RuleContext;
 import dev.handshake.lint.RuleMeta;
 import dev.handshake.lint.Severity;
+import dev.handshake.lint.WrittenCause;
 import dev.handshake.nginx.Statement;
 import dev.handshake.nginx.UpstreamConnection;
 import java.util.ArrayList;
@@ -35,15 +36,15 @@ public final class UpstreamVerifyOff implements Rule {
                 reportDefault(context, c);
             }
         }
-        for (AffectedConnections.Cause cause : AffectedConnections.collect(context,
+        for (WrittenCause<UpstreamConnection> cause : AffectedConnections.collect(context,
                 c -> AffectedConnections.writtenAs(context, c, "verify", "off"))) {
             reportWritten(context, cause);
         }
     }
 
-    private static void reportWritten(RuleContext context, AffectedConnections.Cause cause) {
+    private static void reportWritten(RuleContext context, WrittenCause<UpstreamConnection> cause) {
         Statement off = cause.statement();
-        List<UpstreamConnection> affected = cause.connections();
+        List<UpstreamConnection> affected = cause.affected();
         UpstreamConnection first = affected.get(0);
         String message = "`" + off.name() + " off` makes nginx accept any upstream certificate, a man in the "
                 + "middle's included, on " + AffectedConnections.count(affected.size(), "connection")

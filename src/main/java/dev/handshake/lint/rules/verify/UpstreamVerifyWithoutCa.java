@@ -5,6 +5,7 @@ import dev.handshake.lint.Rule;
 import dev.handshake.lint.RuleContext;
 import dev.handshake.lint.RuleMeta;
 import dev.handshake.lint.Severity;
+import dev.handshake.lint.WrittenCause;
 import dev.handshake.nginx.Statement;
 import dev.handshake.nginx.UpstreamConnection;
 import java.util.List;
@@ -27,18 +28,18 @@ public final class UpstreamVerifyWithoutCa implements Rule {
 
     @Override
     public void check(RuleContext context) {
-        List<AffectedConnections.Cause> causes = AffectedConnections.collect(context,
+        List<WrittenCause<UpstreamConnection>> causes = AffectedConnections.collect(context,
                 c -> AffectedConnections.writtenAs(context, c, "verify", "on")
                         .filter(verify -> context.settings().effective(c.home(), c.ssl("trusted_certificate")).isEmpty()));
-        for (AffectedConnections.Cause cause : causes) {
+        for (WrittenCause<UpstreamConnection> cause : causes) {
             Statement verify = cause.statement();
-            UpstreamConnection first = cause.connections().get(0);
+            UpstreamConnection first = cause.affected().get(0);
             String trusted = first.ssl("trusted_certificate");
             String message = "`" + verify.name() + " on` with no `" + trusted + "` in force: nginx -t fails with "
                     + "\"no " + trusted + " for " + verify.name() + "\" ("
-                    + AffectedConnections.count(cause.connections().size(), "connection") + ")"
-                    + AffectedConnections.groupNote(cause.connections());
-            context.report(verify, message, AffectedConnections.related(cause.connections()),
+                    + AffectedConnections.count(cause.affected().size(), "connection") + ")"
+                    + AffectedConnections.groupNote(cause.affected());
+            context.report(verify, message, AffectedConnections.related(cause.affected()),
                     List.of(VerifyFixes.trustCa(context, first.family(), verify)));
         }
     }

@@ -12,7 +12,6 @@ import dev.handshake.nginx.ScopeKind;
 import dev.handshake.nginx.Statement;
 import dev.handshake.nginx.TlsFamily;
 import dev.handshake.nginx.UpstreamConnection;
-import dev.handshake.nginx.UpstreamTls;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
