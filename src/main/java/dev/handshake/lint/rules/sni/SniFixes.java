@@ -131,7 +131,8 @@ final class SniFixes {
         private final ConfigModel model;
         private final Map<Place, FileEdit> replacements = new LinkedHashMap<>();
         private final Map<Scope, Set<String>> inserts = new IdentityHashMap<>();
-        private final List<Scope> homes = new ArrayList<>();
+        /** Per home, in the order first met, the first connection that inserts there. */
+        private final Map<Scope, UpstreamConnection> homes = new LinkedHashMap<>();
         private final Map<Statement, Set<String>> afterIncludes = new LinkedHashMap<>();
 
         Plan(ConfigModel model) {
@@ -178,9 +179,7 @@ final class SniFixes {
 
         void add(UpstreamTls f, String line) {
             Scope home = f.home();
-            if (!inserts.containsKey(home)) {
-                homes.add(home);
-            }
+            homes.putIfAbsent(home, f.connection());
             inserts.computeIfAbsent(home, k -> new LinkedHashSet<>()).add(line);
         }
 
@@ -191,8 +190,8 @@ final class SniFixes {
 
         List<FileEdit> edits() {
             List<FileEdit> edits = new ArrayList<>(replacements.values());
-            for (Scope home : homes) {
-                edits.add(DirectiveEdits.insertForConnection(anchor(home), List.copyOf(inserts.get(home))));
+            for (Map.Entry<Scope, UpstreamConnection> home : homes.entrySet()) {
+                edits.add(DirectiveEdits.insertForHome(model, home.getValue(), List.copyOf(inserts.get(home.getKey()))));
             }
             for (Map.Entry<Statement, Set<String>> e : afterIncludes.entrySet()) {
                 edits.add(DirectiveEdits.insertAfter(e.getKey(), List.copyOf(e.getValue())));
@@ -215,15 +214,6 @@ final class SniFixes {
                 }
             }
             return null;
-        }
-
-        /** The first connection of {@code home}, so every fix for that block inserts at the same place. */
-        private UpstreamConnection anchor(Scope home) {
-            List<UpstreamConnection> own = model.connectionsOf(home);
-            if (!own.isEmpty()) {
-                return own.get(0);
-            }
-            throw new IllegalStateException("no connection in " + home);
         }
 
         private static String textOf(Statement s) {

@@ -49,21 +49,9 @@ final class TlsSettingEdits {
         return edits;
     }
 
-    /**
-     * Inserts for a connection: after its {@code *_pass}, climbing out of {@code if}/{@code limit_except}.
-     * Every connection of one home inserts at the same place (after the first one's {@code *_pass}),
-     * so fixes for two passes of one location collide instead of writing the directives twice.
-     */
+    /** Inserts for a connection's block, where every fix for that block inserts ({@link DirectiveEdits#insertForHome}). */
     static Function<List<String>, FileEdit> afterPass(ConfigModel model, UpstreamConnection connection) {
-        UpstreamConnection first = connection;
-        for (UpstreamConnection c : model.connectionsOf(connection.home())) {
-            if (c.family() == connection.family()) {
-                first = c;
-                break;
-            }
-        }
-        UpstreamConnection anchor = first;
-        return directives -> DirectiveEdits.insertForConnection(anchor, directives);
+        return directives -> DirectiveEdits.insertForHome(model, connection, directives);
     }
 
     /** Inserts right after a written directive, in its block. */
