@@ -60,7 +60,7 @@ final class Exports {
 
     /** Puts the buffer with its secrets masked on the clipboard (secret files' contents are never read). */
     void copyRedacted() {
-        dev.handshake.nginx.Redactor.Result result = dev.handshake.nginx.Redactor.redact(window.editor().text());
+        dev.handshake.incident.Redactor.Result result = dev.handshake.incident.Redactor.redact(window.editor().text());
         IncidentActions.copy(result.text());
         int n = result.masked().size();
         window.showStatus("Copied with " + (n == 0 ? "nothing to mask" : n + (n == 1 ? " value" : " values") + " masked"));

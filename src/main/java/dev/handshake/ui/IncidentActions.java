@@ -1,8 +1,8 @@
 package dev.handshake.ui;
 
+import dev.handshake.incident.CurlCheck;
+import dev.handshake.incident.ErrorLogLocator;
 import dev.handshake.nginx.ConfigModel;
-import dev.handshake.nginx.CurlCheck;
-import dev.handshake.nginx.ErrorLogLocator;
 import dev.handshake.nginx.Statement;
 import dev.handshake.nginx.UpstreamConnection;
 import dev.handshake.text.TextRange;

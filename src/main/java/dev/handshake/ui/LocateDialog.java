@@ -1,7 +1,7 @@
 package dev.handshake.ui;
 
+import dev.handshake.incident.ErrorLogLocator;
 import dev.handshake.nginx.ConfigModel;
-import dev.handshake.nginx.ErrorLogLocator;
 import dev.handshake.nginx.Statement;
 import dev.handshake.text.LineIndex;
 import dev.handshake.ui.theme.Themes;

@@ -2,6 +2,22 @@ package dev.handshake.lint.rules;
 
 import dev.handshake.lint.Rule;
 import dev.handshake.lint.RuleMeta;
+import dev.handshake.lint.rules.directives.DirectiveNotAllowedHere;
+import dev.handshake.lint.rules.directives.SyntaxErrorRule;
+import dev.handshake.lint.rules.directives.UnknownDirective;
+import dev.handshake.lint.rules.includes.IncludeCycle;
+import dev.handshake.lint.rules.includes.IncludeExpansionTooLarge;
+import dev.handshake.lint.rules.includes.IncludeNotFound;
+import dev.handshake.lint.rules.includes.IncludeUnreadable;
+import dev.handshake.lint.rules.sni.UpstreamHostHeaderMismatch;
+import dev.handshake.lint.rules.sni.UpstreamSniNameIgnored;
+import dev.handshake.lint.rules.sni.UpstreamSniNameUnusable;
+import dev.handshake.lint.rules.sni.UpstreamSniOff;
+import dev.handshake.lint.rules.verify.UpstreamClientCertIncomplete;
+import dev.handshake.lint.rules.verify.UpstreamLegacyTlsProtocols;
+import dev.handshake.lint.rules.verify.UpstreamTlsSettingsDiverge;
+import dev.handshake.lint.rules.verify.UpstreamVerifyOff;
+import dev.handshake.lint.rules.verify.UpstreamVerifyWithoutCa;
 import java.util.List;
 import java.util.Optional;
 
@@ -14,10 +30,10 @@ public final class Rules {
     public static List<Rule> all() {
         return List.of(
                 new SyntaxErrorRule(),
-                IncludeProblems.notFound(),
-                IncludeProblems.cycle(),
-                IncludeProblems.unreadable(),
-                IncludeProblems.expansionTooLarge(),
+                new IncludeNotFound(),
+                new IncludeCycle(),
+                new IncludeUnreadable(),
+                new IncludeExpansionTooLarge(),
                 new UpstreamSniOff(),
                 new UpstreamSniNameUnusable(),
                 new UpstreamSniNameIgnored(),
