@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.handshake.ui.theme.Theme;
 import dev.handshake.lint.LintOptions;
 import dev.handshake.lint.Severity;
 import java.nio.charset.StandardCharsets;
@@ -23,8 +24,8 @@ class SettingsStoreTest {
     @Test
     void roundTrip() throws Exception {
         SettingsStore store = new SettingsStore(dir.resolve("nested"));
-        Settings chosen = new Settings(Set.of("upstream-verify-off"), Map.of("upstream-sni-off", "warning"),
-                "/etc/ssl/internal-ca.pem", false, Settings.DARK, 18, true, Set.of("more_set_headers"));
+        Settings chosen = new Settings(Set.of("upstream-verify-off"), Map.of("upstream-sni-off", Severity.WARNING),
+                "/etc/ssl/internal-ca.pem", false, Theme.DARK, 18, true, Set.of("more_set_headers"));
         store.save(chosen);
         assertEquals(chosen, store.load());
         String json = Files.readString(store.file(), StandardCharsets.UTF_8);
@@ -40,13 +41,13 @@ class SettingsStoreTest {
         Files.writeString(store.file(), "{\"fontSize\": 99, \"theme\": \"neon\", \"extra\": 1}", StandardCharsets.UTF_8);
         Settings clamped = store.load();
         assertEquals(Settings.MAX_FONT, clamped.fontSize());
-        assertEquals(Settings.LIGHT, clamped.theme());
+        assertEquals(Theme.LIGHT, clamped.theme());
     }
 
     @Test
     void lintOptions() {
-        LintOptions options = new Settings(Set.of("a-rule"), Map.of("b-rule", "info", "c-rule", "loud"),
-                "/ca.pem", true, Settings.LIGHT, 14, false, Set.of("more_set_headers")).lintOptions();
+        LintOptions options = new Settings(Set.of("a-rule"), Map.of("b-rule", Severity.INFO),
+                "/ca.pem", true, Theme.LIGHT, 14, false, Set.of("more_set_headers")).lintOptions();
         assertFalse(options.enabled("a-rule"));
         assertEquals(Map.of("b-rule", Severity.INFO), options.severityOverrides());
         assertEquals("/ca.pem", options.defaultTrustedCa());
