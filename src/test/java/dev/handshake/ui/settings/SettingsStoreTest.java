@@ -10,6 +10,8 @@ import dev.handshake.lint.Severity;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -52,5 +54,40 @@ class SettingsStoreTest {
         assertEquals(Map.of("b-rule", Severity.INFO), options.severityOverrides());
         assertEquals("/ca.pem", options.defaultTrustedCa());
         assertEquals(Set.of("more_set_headers"), options.extraDirectives());
+    }
+
+    /** A file written before the theme and severities were typed: the same words load into the enums. */
+    @Test
+    void anOldSettingsFileStillLoads() throws Exception {
+        SettingsStore store = new SettingsStore(dir);
+        Files.writeString(store.file(), String.join("\n", "{",
+                "  \"backup\" : false,",
+                "  \"defaultTrustedCa\" : null,",
+                "  \"disabledRules\" : [ \"upstream-verify-off\" ],",
+                "  \"extraDirectives\" : [ ],",
+                "  \"fontSize\" : 16,",
+                "  \"reviewBeforeSave\" : true,",
+                "  \"severities\" : {",
+                "    \"upstream-sni-off\" : \"warning\",",
+                "    \"syntax-error\" : \"info\",",
+                "    \"typo-rule\" : \"loud\"",
+                "  },",
+                "  \"theme\" : \"dark\"",
+                "}"), StandardCharsets.UTF_8);
+        List<String> warnings = new ArrayList<>();
+        Settings loaded = store.load(warnings::add);
+        assertEquals(List.of(), warnings);
+        assertEquals(Theme.DARK, loaded.theme());
+        assertEquals(Map.of("upstream-sni-off", Severity.WARNING, "syntax-error", Severity.INFO), loaded.severities(),
+                "a severity word that names none is no override (the rule keeps its own)");
+        assertEquals(Set.of("upstream-verify-off"), loaded.disabledRules());
+        assertEquals(16, loaded.fontSize());
+
+        // Written back with the same words, so an older version reads it too.
+        store.save(loaded);
+        String json = Files.readString(store.file(), StandardCharsets.UTF_8);
+        assertTrue(json.contains("\"theme\" : \"dark\""), json);
+        assertTrue(json.contains("\"upstream-sni-off\" : \"warning\""), json);
+        assertEquals(loaded, store.load());
     }
 }
