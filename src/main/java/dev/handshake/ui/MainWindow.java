@@ -68,7 +68,7 @@ public final class MainWindow {
         problems = new ProblemsPanel(this::jump);
         incidents = new IncidentActions(this::editor, this::openInTab, stage, status,
                 () -> settings.current().defaultTrustedCa());
-        nginxTests = new NginxTests(this, status::showMessage);
+        nginxTests = new NginxTests(tabs, stage, this::openInTab, this::jump, status::showMessage);
         exports = new Exports(tabs::current, stage, status);
         watcher = startWatcher();
         actions = new ActionTable(actions());
