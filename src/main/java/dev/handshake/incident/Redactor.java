@@ -103,12 +103,36 @@ public final class Redactor {
     public static Result redact(ParseResult parse) {
         Redactor redactor = new Redactor(parse.tree().text());
         parse.tree().walk(redactor::visit);
-        // Text no directive was built from (nested past the parser's cap, or a block with no name) is
-        // masked whole: what is not analysed is not known to be safe.
+        // A block with no name holds directives the tree walk never reaches: they are masked like any
+        // other. Text no directive was built from (nested past the parser's cap) is masked whole: what
+        // is not analysed is not known to be safe.
         for (dev.handshake.syntax.Block detached : parse.tree().detachedBlocks()) {
-            redactor.maskBody(detached);
+            if (detached.isUnbuilt()) {
+                redactor.maskBody(detached);
+            } else {
+                redactor.visitAll(detached);
+            }
         }
         return redactor.result();
+    }
+
+    /** Visits every directive in {@code block} and the blocks inside it, on a heap stack. */
+    private void visitAll(dev.handshake.syntax.Block block) {
+        java.util.Deque<Directive> pending = new java.util.ArrayDeque<>();
+        java.util.List<Directive> top = block.directives();
+        for (int i = top.size() - 1; i >= 0; i--) {
+            pending.push(top.get(i));
+        }
+        while (!pending.isEmpty()) {
+            Directive d = pending.pop();
+            visit(d);
+            if (d.hasBlock() && !d.block().isUnbuilt()) {
+                java.util.List<Directive> inner = d.block().directives();
+                for (int i = inner.size() - 1; i >= 0; i--) {
+                    pending.push(inner.get(i));
+                }
+            }
+        }
     }
 
     private void maskBody(dev.handshake.syntax.Block block) {

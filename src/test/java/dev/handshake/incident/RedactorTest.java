@@ -120,6 +120,19 @@ class RedactorTest {
     }
 
     @Test
+    void aBlockWithNoNameKeepsItsDirectivesAndLosesOnlyItsSecrets() {
+        String text = "http {\n    { proxy_pass https://admin:hunter2@x.example; }\n    server_name a;\n}\n";
+        String out = redact(text);
+        assertFalse(out.contains("hunter2"), out);
+        assertTrue(out.contains("proxy_pass https://" + Redactor.MASK + "@x.example;"), "only the credentials are masked: " + out);
+        assertTrue(out.contains("server_name a;"), out);
+        assertEquals(dev.handshake.syntax.Parser.parse(text).tree().detachedBlocks().get(0).directives().size(),
+                dev.handshake.syntax.Parser.parse(out).tree().detachedBlocks().get(0).directives().size());
+        String clean = text.replace("admin:hunter2@", "");
+        assertEquals(clean, redact(clean), "no secret, no change");
+    }
+
+    @Test
     void maskedRangesPointIntoTheOriginal() {
         String text = "secure_link_secret abc;\n";
         Redactor.Result result = Redactor.redact(text);
