@@ -71,6 +71,9 @@ final class UpstreamConnections {
 
     private Optional<UpstreamConnection> connection(Scope scope, Statement s) {
         String name = s.name();
+        if (!name.endsWith("_pass")) {
+            return Optional.empty(); // every TLS family's pass directive; spares unquoting every argument
+        }
         String url = s.directive().arg(0);
         if (scope.kind() == ScopeKind.STREAM_SERVER) {
             if (!name.equals("proxy_pass") || !model.settings().isOn(scope, "proxy_ssl", false)) {
