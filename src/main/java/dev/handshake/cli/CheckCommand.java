@@ -50,9 +50,9 @@ final class CheckCommand {
         }
         CheckResults results = check(session, sources.inputs(), sources.loader(), err);
         switch (format) {
-            case "json" -> out.print(JsonReport.render(results));
-            case "sarif" -> out.print(SarifReport.render(results,
-                    main.rules().stream().map(Rule::meta).collect(Collectors.toList()), main.tool()));
+            case "json" -> JsonReport.write(results, writerOn(out));
+            case "sarif" -> SarifReport.write(results,
+                    main.rules().stream().map(Rule::meta).collect(Collectors.toList()), main.tool(), writerOn(out));
             case "github" -> {
                 out.print(GithubReport.render(results));
                 err.println(results.summary());
@@ -66,6 +66,26 @@ final class CheckCommand {
         }
         out.flush();
         return exitCode(results, session);
+    }
+
+    /** A writer over {@code out} in its own encoding (the JSON reports stream through it). */
+    private static java.io.Writer writerOn(PrintStream out) {
+        return new java.io.Writer() {
+            @Override
+            public void write(char[] chars, int offset, int length) {
+                out.append(java.nio.CharBuffer.wrap(chars, offset, length));
+            }
+
+            @Override
+            public void flush() {
+                out.flush();
+            }
+
+            @Override
+            public void close() {
+                out.flush();
+            }
+        };
     }
 
     /** Lints every input; unreadable ones are recorded and named on {@code err}, the rest still checked. */
