@@ -3,6 +3,7 @@ package dev.handshake.lint.rules;
 import dev.handshake.lint.Rule;
 import dev.handshake.lint.RuleMeta;
 import dev.handshake.lint.rules.directives.DirectiveNotAllowedHere;
+import dev.handshake.lint.rules.directives.LocationOutsideParent;
 import dev.handshake.lint.rules.directives.SyntaxErrorRule;
 import dev.handshake.lint.rules.directives.UnknownDirective;
 import dev.handshake.lint.rules.includes.IncludeCycle;
@@ -44,7 +45,8 @@ public final class Rules {
                 new UpstreamLegacyTlsProtocols(),
                 new UpstreamTlsSettingsDiverge(),
                 new UnknownDirective(),
-                new DirectiveNotAllowedHere());
+                new DirectiveNotAllowedHere(),
+                new LocationOutsideParent());
     }
 
     public static Optional<RuleMeta> meta(String id) {
