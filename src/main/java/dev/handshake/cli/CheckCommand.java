@@ -55,12 +55,14 @@ final class CheckCommand {
                     main.rules().stream().map(Rule::meta).collect(Collectors.toList()), main.tool(), writerOn(out));
             case "github" -> {
                 out.print(GithubReport.render(results));
+                out.flush();
                 err.println(results.summary());
             }
             case "checkstyle" -> out.print(CheckstyleReport.render(results));
             case "gitlab" -> out.print(GitlabReport.render(results));
             default -> {
                 TextReport.write(results, out);
+                out.flush(); // the findings reach a shared terminal before the summary line on stderr
                 err.println(results.summary());
             }
         }
