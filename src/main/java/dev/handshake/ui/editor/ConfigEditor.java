@@ -167,6 +167,11 @@ public final class ConfigEditor {
         return area.getText();
     }
 
+    /** Characters in the buffer, without copying its text. */
+    public int length() {
+        return area.getLength();
+    }
+
     /** The latest analysis applied (may lag the text by one pause in typing). */
     public ReadOnlyObjectProperty<Analysis> analysisProperty() {
         return analysis.getReadOnlyProperty();
