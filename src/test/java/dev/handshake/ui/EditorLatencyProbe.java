@@ -62,6 +62,7 @@ class EditorLatencyProbe {
     }
 
     private static final int KEYSTROKES = 15;
+    private static final java.lang.management.ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
     private static final int TYPED_KEYS = 40;
     private static final long TYPING_GAP_MS = 30;
 
@@ -142,31 +143,47 @@ class EditorLatencyProbe {
 
         AtomicLong pressedAt = new AtomicLong();
         AtomicLong handledNanos = new AtomicLong();
+        AtomicLong handledCpuNanos = new AtomicLong();
         robot.interact(() -> window.stage().getScene().addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             long t0 = System.nanoTime();
+            long cpu0 = CPU.getCurrentThreadCpuTime();
             pressedAt.set(t0);
             // Runs once the FX thread has finished handling this key event and what it queued.
-            Platform.runLater(() -> handledNanos.set(System.nanoTime() - t0));
+            Platform.runLater(() -> {
+                handledCpuNanos.set(CPU.getCurrentThreadCpuTime() - cpu0);
+                handledNanos.set(System.nanoTime() - t0);
+            });
         }));
         int offset = fx(() -> editor.text().indexOf(typeAt));
         robot.interact(() -> editor.moveCaret(offset));
         List<Long> fxTimes = new ArrayList<>();
         List<Long> toUnderlines = new ArrayList<>();
         List<Long> applyTimes = new ArrayList<>();
+        List<Long> fxCpu = new ArrayList<>();
+        List<Long> applyCpu = new ArrayList<>();
+        List<Long> analysisCpu = new ArrayList<>();
         for (int i = 0; i < KEYSTROKES; i++) {
             Analysis before = fx(() -> editor.analysisProperty().get());
+            long analysisCpuBefore = analysisCpu();
             handledNanos.set(0);
             robot.type(i % 2 == 0 ? KeyCode.X : KeyCode.BACK_SPACE);
             until("key handled", () -> handledNanos.get() > 0);
             fxTimes.add(handledNanos.get());
+            fxCpu.add(handledCpuNanos.get());
             until("analysis after the keystroke", 120, () -> editor.analysisProperty().get() != before
                     && editor.analysisProperty().get().text().length() == editor.length());
             toUnderlines.add(System.nanoTime() - pressedAt.get());
             applyTimes.add(fx(editor::lastApplyNanos));
+            applyCpu.add(fx(editor::lastApplyCpuNanos));
+            analysisCpu.add(analysisCpu() - analysisCpuBefore);
         }
         report("FX thread per keystroke (event + what it queued)", fxTimes);
         report("FX thread to show one analysis", applyTimes);
         report("keystroke to updated underlines (pause included)", toUnderlines);
+        // CPU time: what the numbers above would be on an idle machine, less the waiting for a core.
+        report("FX thread CPU per keystroke", fxCpu);
+        report("FX thread CPU to show one analysis", applyCpu);
+        report("analysis thread CPU per keystroke", analysisCpu);
         typingLag(editor);
     }
 
@@ -205,6 +222,17 @@ class EditorLatencyProbe {
             lags.add(l);
         }
         report("typing lag per key", lags);
+    }
+
+    /** CPU time used so far by the editors' analysis threads. */
+    private static long analysisCpu() {
+        long sum = 0;
+        for (Thread thread : Thread.getAllStackTraces().keySet()) {
+            if (thread.getName().equals("handshake-analysis")) {
+                sum += Math.max(0, CPU.getThreadCpuTime(thread.getId()));
+            }
+        }
+        return sum;
     }
 
     private void heap(String when) throws Exception {

@@ -65,17 +65,54 @@ class IncrementalStylingFxTest {
         TestWindows.close(window);
     }
 
+    /** Gutters on screen whose severity marker or lightbulb disagrees with {@code analysis}. */
+    private static List<String> gutterMismatches(FxRobot robot, Analysis analysis) {
+        java.util.Map<Integer, dev.handshake.lint.Severity> worst = new java.util.HashMap<>();
+        java.util.Set<Integer> fixable = new java.util.HashSet<>();
+        for (dev.handshake.lint.Diagnostic d : analysis.diagnostics()) {
+            int line = analysis.lines().line(Math.min(d.range().start(), analysis.text().length()));
+            worst.merge(line, d.severity(), (x, y) -> x.compareTo(y) <= 0 ? x : y);
+            if (d.fixes().stream().anyMatch(f -> !f.title().startsWith("Suppress "))) {
+                fixable.add(line);
+            }
+        }
+        List<String> found = new ArrayList<>();
+        for (javafx.scene.Node node : robot.lookup(".gutter").queryAll()) {
+            if (!(node instanceof javafx.scene.layout.HBox box) || box.getScene() == null || !box.isVisible()
+                    || !(box.getChildren().get(0) instanceof javafx.scene.control.Label number)) {
+                continue;
+            }
+            int line = Integer.parseInt(number.getText().trim());
+            if (line > analysis.lines().lineCount()) {
+                continue; // a pooled cell past the end of the text
+            }
+            List<String> marker = box.getChildren().get(1).getStyleClass();
+            dev.handshake.lint.Severity severity = worst.get(line);
+            boolean markerRight = severity == null ? marker.size() == 1 : marker.contains("gutter-" + severity.label());
+            boolean bulbRight = fixable.contains(line) == box.getChildren().get(2).getStyleClass().contains("gutter-fixable");
+            if (!markerRight || !bulbRight) {
+                found.add("line " + line + ": marker " + marker + " bulb " + box.getChildren().get(2).getStyleClass()
+                        + " wanted " + severity + (fixable.contains(line) ? " fixable" : ""));
+            }
+        }
+        return found;
+    }
+
     @Test
     void stylesOnScreenEqualAFreshAnalysisAfterRandomEdits(FxRobot robot) throws Exception {
         ConfigEditor editor = window.editor();
         Random random = new Random(42);
-        List<String> pieces = List.of("#", "\"", "'", "{", "}", ";", " off", "$var", "\n", "x", "location ~ ");
-        for (int round = 0; round < 40; round++) {
+        List<String> pieces = List.of("#", "\"", "'", "{", "}", ";", " off", "$var", "\n", "x", "location ~ ",
+                // whole lines and blocks that carry findings (and move every finding after them)
+                "proxy_ssl_verify off;\n", "no_such_directive 1;\n",
+                "location /b {\n    proxy_pass https://pool;\n    proxy_ssl_verify off;\n}\n",
+                "server {\n    location / { proxy_pass https://10.0.0.9; }\n}\n");
+        for (int round = 0; round < 60; round++) {
             List<String> log = new ArrayList<>();
             int edits = 1 + random.nextInt(3);
             for (int e = 0; e < edits; e++) {
                 robot.interact(() -> {
-                    int operation = random.nextInt(10);
+                    int operation = random.nextInt(12);
                     if (operation == 0) {
                         log.add("undo");
                         editor.undo();
@@ -84,6 +121,19 @@ class IncrementalStylingFxTest {
                     if (operation == 1) {
                         log.add("redo");
                         editor.redo();
+                        return;
+                    }
+                    if (operation == 2 || operation == 3) {
+                        // delete whole lines (1 to 4 of them), findings and all
+                        String text = editor.text();
+                        int from = text.lastIndexOf('\n', Math.max(0, random.nextInt(text.length() + 1) - 1)) + 1;
+                        int to = from;
+                        for (int lines = 1 + random.nextInt(4); lines > 0 && to < text.length(); lines--) {
+                            int lineEnd = text.indexOf('\n', to);
+                            to = lineEnd < 0 ? text.length() : lineEnd + 1;
+                        }
+                        log.add(from + "-" + to + " deleted lines");
+                        editor.replaceRange(new TextRange(from, to), "");
                         return;
                     }
                     int length = editor.text().length();
@@ -120,6 +170,8 @@ class IncrementalStylingFxTest {
                 return found;
             });
             assertEquals(List.of(), mismatches, "round " + round + " edits " + log + " text [" + text.replace("\n", "\\n") + "]");
+            List<String> gutterMismatches = FxWait.fx(() -> gutterMismatches(robot, editor.analysisProperty().get()));
+            assertEquals(List.of(), gutterMismatches, "gutter after round " + round + " edits " + log);
         }
     }
 }

@@ -1,7 +1,6 @@
 package dev.handshake.ui.editor;
 
 import dev.handshake.io.SourceFiles;
-import dev.handshake.lint.Diagnostic;
 import dev.handshake.lint.Linter;
 import dev.handshake.diff.LineEndings;
 import dev.handshake.text.SourceText;
@@ -42,8 +41,9 @@ import org.reactfx.Subscription;
  */
 public final class ConfigEditor {
 
-    private static final Duration PAUSE = Duration.ofMillis(150);
+    private static final Duration PAUSE = Duration.ofMillis(100);
     private static final int QUICK_COLOURS = 200_000;
+    private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
 
     private final CodeArea area = new CodeArea();
     private final VirtualizedScrollPane<CodeArea> scroll = new VirtualizedScrollPane<>(area);
@@ -63,10 +63,11 @@ public final class ConfigEditor {
     private final Subscription subscriptions;
     private SourceText template = SourceText.of("");
     private volatile Linter linter;
-    private long version;
     private long lastApplyNanos;
+    private long lastApplyCpuNanos;
     private final StylePainter painter = new StylePainter(area);
-    private boolean disposed;
+    private final AnalysisLoop<Shown> loop = new AnalysisLoop<>(this::prepare, shown -> shown.analysis().version(),
+            this::apply, analyser, Platform::runLater);
     private final ContextMenu completionMenu = new ContextMenu();
     private Function<Path, AnalysisScope> scopes = AnalysisScope::alone;
     private Runnable onEdited = () -> { };
@@ -84,7 +85,7 @@ public final class ConfigEditor {
         root.getStyleClass().add("editor-pane");
         caret.bind(area.caretPositionProperty());
         Subscription changes = area.plainTextChanges().subscribe(change -> {
-            version++;
+            loop.edited();
             painter.edited(change.getPosition(), change.getRemoved().length(), change.getInserted().length());
         });
         Subscription pauses = area.multiPlainChanges().successionEnds(PAUSE).subscribe(ignored -> {
@@ -212,11 +213,8 @@ public final class ConfigEditor {
 
     /** An analysis of exactly the current text: the latest one, or a fresh one computed now. */
     public Analysis currentAnalysis() {
-        Analysis latest = analysis.get();
-        if (latest != null && latest.version() == version) {
-            return latest;
-        }
-        return analyzeNow();
+        Analysis latest = latestIfCurrent();
+        return latest != null ? latest : analyzeNow();
     }
 
     /**
@@ -225,43 +223,43 @@ public final class ConfigEditor {
      * pause) has caught up. The FX thread never waits for the analysis of a large file.
      */
     public void withCurrentAnalysis(Consumer<Analysis> then) {
-        Analysis latest = latestIfCurrent();
-        if (latest != null) {
-            then.accept(latest);
-        } else {
-            schedule(then);
-        }
+        loop.withCurrent(shown -> then.accept(shown.analysis()));
     }
 
     private Analysis latestIfCurrent() {
-        Analysis latest = analysis.get();
-        return latest != null && latest.version() == version ? latest : null;
+        Shown latest = loop.latestIfCurrent();
+        return latest != null ? latest.analysis() : null;
     }
 
     private Analysis analyzeNow() {
         Path file = analysedPath();
-        Analysis fresh = Analysis.run(version, file, source(), scopes.apply(file), linter, lintable(area.getLength()));
-        apply(fresh);
+        Analysis fresh = Analysis.run(loop.version(), file, source(), scopes.apply(file), linter, lintable(area.getLength()));
+        loop.accept(new Shown(fresh, null, DiagnosticsOverlay.Marks.of(fresh)));
         return fresh;
     }
 
     private void schedule() {
-        schedule(null);
+        loop.submit();
     }
 
-    /** Analyses the current text in the background; then shows it and hands it to {@code then}, if any. */
-    private void schedule(Consumer<Analysis> then) {
-        if (disposed) {
-            return;
-        }
-        long wanted = version;
-        String text = area.getText();
+    /** An analysis with what showing it needs, both computed off the FX thread. */
+    private record Shown(Analysis analysis, Restyle restyle, DiagnosticsOverlay.Marks marks) {
+    }
+
+    /**
+     * Captures, on the FX thread and without copying the text (the area's document is immutable), what
+     * one background analysis needs; the text is read and analysed in the background, and the spans to
+     * repaint are worked out there against the runs painted now.
+     */
+    private java.util.function.LongFunction<Shown> prepare() {
+        var document = area.getContent().snapshot();
         SourceText opened = template;
         Path file = analysedPath();
         AnalysisScope scope = scopes.apply(file);
         Linter rules = linter;
-        analyser.submit(() -> {
-            SourceText snapshot = opened.withText(text);
+        Restyle.Painted painted = painter.painted();
+        return wanted -> {
+            SourceText snapshot = opened.withText(document.getText());
             Analysis result;
             try {
                 result = Analysis.run(wanted, file, snapshot, scope, rules, lintable(snapshot.text().length()));
@@ -269,21 +267,9 @@ public final class ConfigEditor {
                 // A failing rule must not leave the editor without colours: show them, without findings.
                 result = Analysis.run(wanted, file, snapshot, rules, false);
             }
-            Analysis done = result;
-            Platform.runLater(() -> {
-                if (disposed) {
-                    return;
-                }
-                if (done.version() == version) {
-                    apply(done);
-                    if (then != null) {
-                        then.accept(done);
-                    }
-                } else if (then != null) {
-                    withCurrentAnalysis(then);
-                }
-            });
-        });
+            Restyle restyle = painted == null ? null : Restyle.between(painted, result.styles(), result.text().length());
+            return new Shown(result, restyle, DiagnosticsOverlay.Marks.of(result));
+        };
     }
 
     private static boolean lintable(int length) {
@@ -296,20 +282,28 @@ public final class ConfigEditor {
         return file != null ? file : Path.of("untitled.conf").toAbsolutePath();
     }
 
-    private void apply(Analysis result) {
+    private void apply(Shown shown) {
         long started = System.nanoTime();
+        long cpuStarted = CPU.getCurrentThreadCpuTime();
+        Analysis result = shown.analysis();
         if (result.text().length() == area.getLength()) {
-            painter.paintChanges(result.text(), result.styles());
+            painter.paintChanges(result.text(), result.styles(), shown.restyle());
         }
         analysis.set(result);
-        overlay.show(result);
+        overlay.show(result, shown.marks());
         keys.matchBracket(area.getCaretPosition());
         lastApplyNanos = System.nanoTime() - started;
+        lastApplyCpuNanos = CPU.getCurrentThreadCpuTime() - cpuStarted;
     }
 
     /** FX-thread time the last analysis took to show (styles, gutter, properties), for the latency probe. */
     public long lastApplyNanos() {
         return lastApplyNanos;
+    }
+
+    /** FX-thread CPU time the last analysis took to show (what a busy machine's waiting leaves out). */
+    public long lastApplyCpuNanos() {
+        return lastApplyCpuNanos;
     }
 
     /** Replaces {@code range} with {@code replacement} as one undo step. */
@@ -447,8 +441,9 @@ public final class ConfigEditor {
     public List<Completion.Candidate> completionsAtCaret() {
         String text = area.getText();
         Analysis latest = analysis.get();
+        Analysis current = latestIfCurrent();
         // The latest parse when it is of this text; a fresh one otherwise (a pause in typing brings one soon).
-        dev.handshake.syntax.SyntaxTree tree = latest != null && latest.version() == version ? latest.parse().tree()
+        dev.handshake.syntax.SyntaxTree tree = current != null ? current.parse().tree()
                 : dev.handshake.syntax.Parser.parse(text).tree();
         Path file = path.get();
         Path folder = file != null ? file.getParent() : null;
@@ -499,7 +494,7 @@ public final class ConfigEditor {
 
     /** Stops analysis and releases listeners; the editor is unusable afterwards. */
     public void dispose() {
-        disposed = true;
+        loop.stop();
         subscriptions.unsubscribe();
         overlay.dispose();
         findBar.dispose();

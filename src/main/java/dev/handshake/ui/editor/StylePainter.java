@@ -61,23 +61,30 @@ final class StylePainter {
         dirtyTo = Integer.MIN_VALUE;
     }
 
-    /** Paints {@code runs} for {@code text} (the area's current text), only where they differ. */
-    void paintChanges(String text, List<StyleRun> runs) {
+    /** What is on screen now, for a background {@link Restyle}; {@code null} before the first paint. */
+    Restyle.Painted painted() {
+        return paintedText == null ? null : new Restyle.Painted(paintedRuns, dirtyFrom, dirtyTo);
+    }
+
+    /**
+     * Paints {@code runs} for {@code text} (the area's current text), only where they differ from what is
+     * painted: as {@code planned} when it was computed (in the background) against what is still on
+     * screen, else as worked out now.
+     */
+    void paintChanges(String text, List<StyleRun> runs, Restyle planned) {
         if (paintedText == null) {
             paintAll(text, runs);
             return;
         }
-        int from = StyleRun.commonPrefix(paintedRuns, runs);
-        int to = text.length() - StyleRun.commonSuffix(paintedRuns, runs);
-        if (dirtyFrom <= dirtyTo) {
-            // Before the edits the text is the painted one, after them it is the painted one shifted.
-            from = Math.min(from, dirtyFrom);
-            to = Math.max(to, dirtyTo);
-        }
-        from = Math.max(0, Math.min(from, text.length()));
-        to = Math.min(text.length(), to);
-        if (from < to) {
-            area.setStyleSpans(from, toSpans(StyleRun.slice(runs, from, to)));
+        Restyle plan = planned != null && planned.basedOn().runs() == paintedRuns
+                && planned.basedOn().dirtyFrom() == dirtyFrom && planned.basedOn().dirtyTo() == dirtyTo
+                ? planned : Restyle.between(new Restyle.Painted(paintedRuns, dirtyFrom, dirtyTo), runs, text.length());
+        for (int[] span : plan.ranges()) {
+            int from = Math.max(0, Math.min(span[0], text.length()));
+            int to = Math.min(text.length(), span[1]);
+            if (from < to) {
+                area.setStyleSpans(from, toSpans(plan.slice(runs, from, to)));
+            }
         }
         paintedText = text;
         paintedRuns = runs;
