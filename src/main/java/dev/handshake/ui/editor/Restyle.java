@@ -9,20 +9,21 @@ import java.util.List;
  * outside it the painted runs (before it as they are, after it shifted by the edit) are compared with
  * the new ones. Pure data, testable without JavaFX.
  *
- * @param basedOn what was painted when this was computed (valid only while it still is)
+ * @param basedOn which paint this was computed against (valid only while it is still on screen)
  * @param ranges  sorted, disjoint {@code [start, end)} spans of the new text to repaint
  * @param starts  where each new run starts, so a span's runs are found without walking from the start
  */
-record Restyle(Painted basedOn, List<int[]> ranges, int[] starts) {
+record Restyle(long basedOn, List<int[]> ranges, int[] starts) {
 
     /** Spans closer than this are repainted as one (fewer, slightly longer repaints). */
     static final int MERGE_GAP = 256;
 
     /**
      * What is on screen: {@code runs} as painted for the text before the edits since, and the span of
-     * the current text those edits touched, {@code [dirtyFrom, dirtyTo)} (none when from >= to).
+     * the current text those edits touched, {@code [dirtyFrom, dirtyTo)} (none when from > to);
+     * {@code paint} numbers the state (a paint or an edit since), so a result holds no old runs.
      */
-    record Painted(List<StyleRun> runs, int dirtyFrom, int dirtyTo) {
+    record Painted(long paint, List<StyleRun> runs, int dirtyFrom, int dirtyTo) {
     }
 
     /** The spans of a text of {@code length} characters where {@code newRuns} differ from what is {@code painted}. */
@@ -39,7 +40,7 @@ record Restyle(Painted basedOn, List<int[]> ranges, int[] starts) {
         } else {
             differing(oldRuns, 0, newRuns, 0, length, ranges);
         }
-        return new Restyle(painted, ranges, starts(newRuns));
+        return new Restyle(painted.paint(), ranges, starts(newRuns));
     }
 
     /** The new runs covering {@code [from, to)}. */
@@ -91,7 +92,7 @@ record Restyle(Painted basedOn, List<int[]> ranges, int[] starts) {
                 add(out, bFrom + done, bFrom + length);
                 return;
             }
-            if (!left.styles().equals(right.styles())) {
+            if (!StyleRun.same(left.styles(), right.styles())) {
                 add(out, bFrom + done, bFrom + done + step);
             }
             left.advance(step);

@@ -20,6 +20,8 @@ final class StylePainter {
     /** The span of the current text edited since the last paint, {@code [dirtyFrom, dirtyTo)}; none when from > to. */
     private int dirtyFrom = Integer.MAX_VALUE;
     private int dirtyTo = Integer.MIN_VALUE;
+    /** Counts paints and edits: what a background {@link Restyle} was computed against. */
+    private long state;
 
     StylePainter(CodeArea area) {
         this.area = area;
@@ -35,6 +37,7 @@ final class StylePainter {
 
     /** Records an edit of the area: {@code removed} characters at {@code position} replaced by {@code inserted}. */
     void edited(int position, int removed, int inserted) {
+        state++;
         int end = position + inserted;
         if (dirtyFrom > dirtyTo) {
             dirtyFrom = position;
@@ -57,13 +60,14 @@ final class StylePainter {
     }
 
     private void clean() {
+        state++;
         dirtyFrom = Integer.MAX_VALUE;
         dirtyTo = Integer.MIN_VALUE;
     }
 
     /** What is on screen now, for a background {@link Restyle}; {@code null} before the first paint. */
     Restyle.Painted painted() {
-        return paintedText == null ? null : new Restyle.Painted(paintedRuns, dirtyFrom, dirtyTo);
+        return paintedText == null ? null : new Restyle.Painted(state, paintedRuns, dirtyFrom, dirtyTo);
     }
 
     /**
@@ -76,9 +80,8 @@ final class StylePainter {
             paintAll(text, runs);
             return;
         }
-        Restyle plan = planned != null && planned.basedOn().runs() == paintedRuns
-                && planned.basedOn().dirtyFrom() == dirtyFrom && planned.basedOn().dirtyTo() == dirtyTo
-                ? planned : Restyle.between(new Restyle.Painted(paintedRuns, dirtyFrom, dirtyTo), runs, text.length());
+        Restyle plan = planned != null && planned.basedOn() == state ? planned
+                : Restyle.between(new Restyle.Painted(state, paintedRuns, dirtyFrom, dirtyTo), runs, text.length());
         for (int[] span : plan.ranges()) {
             int from = Math.max(0, Math.min(span[0], text.length()));
             int to = Math.min(text.length(), span[1]);

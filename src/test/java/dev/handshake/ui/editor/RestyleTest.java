@@ -27,7 +27,7 @@ class RestyleTest {
             String newText = oldText.substring(0, at) + inserted + oldText.substring(at + removed);
             List<StyleRun> newRuns = random.nextInt(3) == 0 ? shifted(oldRuns, at, removed, inserted.length())
                     : runs(random, newText.length());
-            Restyle plan = Restyle.between(new Restyle.Painted(oldRuns, at, at + inserted.length()), newRuns, newText.length());
+            Restyle plan = Restyle.between(new Restyle.Painted(0, oldRuns, at, at + inserted.length()), newRuns, newText.length());
             // On screen: the old styles moved by the edit (the edited span takes any style: it is repainted).
             List<String>[] screen = perChar(shifted(oldRuns, at, removed, inserted.length()));
             List<String>[] wanted = perChar(newRuns);
@@ -52,7 +52,7 @@ class RestyleTest {
         List<StyleRun> oldRuns = List.of(new StyleRun(5000, List.of("a")), new StyleRun(5000, List.of("b")));
         int newLength = 10_001;
         List<StyleRun> newRuns = List.of(new StyleRun(5001, List.of("a")), new StyleRun(5000, List.of("b")));
-        Restyle plan = Restyle.between(new Restyle.Painted(oldRuns, 0, 1), newRuns, newLength);
+        Restyle plan = Restyle.between(new Restyle.Painted(0, oldRuns, 0, 1), newRuns, newLength);
         int repainted = 0;
         for (int[] span : plan.ranges()) {
             repainted += span[1] - span[0];
