@@ -1,6 +1,5 @@
 package dev.handshake.ui.editor;
 
-import dev.handshake.io.SourceFiles;
 import dev.handshake.lint.Linter;
 import dev.handshake.diff.LineEndings;
 import dev.handshake.text.SourceText;
@@ -35,7 +34,8 @@ import org.reactfx.Subscription;
 /**
  * The nginx config editor. Wraps (never exposes) a RichTextFX {@link CodeArea}: line numbers, current
  * line highlight, syntax colours and live findings computed on a background thread after each pause
- * in typing (stale results dropped), undo as the source of the modified flag, and the editing keys.
+ * in typing ({@link AnalysisLoop}: stale results dropped), undo as the source of the modified flag,
+ * and the editing keys.
  * Other components read its state through read-only properties and change the text only through
  * its methods, each of which is one undo step.
  */
@@ -66,7 +66,7 @@ public final class ConfigEditor {
     private long lastApplyNanos;
     private long lastApplyCpuNanos;
     private final StylePainter painter = new StylePainter(area);
-    private final AnalysisLoop<Shown> loop = new AnalysisLoop<>(this::prepare, shown -> shown.analysis().version(),
+    private final AnalysisLoop<ShownAnalysis> loop = new AnalysisLoop<>(this::prepare, shown -> shown.analysis().version(),
             this::apply, analyser, Platform::runLater);
     private final ContextMenu completionMenu = new ContextMenu();
     private Function<Path, AnalysisScope> scopes = AnalysisScope::alone;
@@ -227,14 +227,14 @@ public final class ConfigEditor {
     }
 
     private Analysis latestIfCurrent() {
-        Shown latest = loop.latestIfCurrent();
+        ShownAnalysis latest = loop.latestIfCurrent();
         return latest != null ? latest.analysis() : null;
     }
 
     private Analysis analyzeNow() {
         Path file = analysedPath();
-        Analysis fresh = Analysis.run(loop.version(), file, source(), scopes.apply(file), linter, lintable(area.getLength()));
-        loop.accept(new Shown(fresh, null, DiagnosticsOverlay.Marks.of(fresh)));
+        Analysis fresh = Analysis.run(loop.version(), file, source(), scopes.apply(file), linter, ShownAnalysis.lintable(area.getLength()));
+        loop.accept(ShownAnalysis.now(fresh));
         return fresh;
     }
 
@@ -242,38 +242,18 @@ public final class ConfigEditor {
         loop.submit();
     }
 
-    /** An analysis with what showing it needs, both computed off the FX thread. */
-    private record Shown(Analysis analysis, Restyle restyle, DiagnosticsOverlay.Marks marks) {
-    }
-
     /**
      * Captures, on the FX thread and without copying the text (the area's document is immutable), what
-     * one background analysis needs; the text is read and analysed in the background, and the spans to
-     * repaint are worked out there against the runs painted now.
+     * one background analysis needs; the text is read and analysed in the background.
      */
-    private java.util.function.LongFunction<Shown> prepare() {
+    private java.util.function.LongFunction<ShownAnalysis> prepare() {
         var document = area.getContent().snapshot();
         SourceText opened = template;
         Path file = analysedPath();
         AnalysisScope scope = scopes.apply(file);
         Linter rules = linter;
         Restyle.Painted painted = painter.painted();
-        return wanted -> {
-            SourceText snapshot = opened.withText(document.getText());
-            Analysis result;
-            try {
-                result = Analysis.run(wanted, file, snapshot, scope, rules, lintable(snapshot.text().length()));
-            } catch (RuntimeException bug) {
-                // A failing rule must not leave the editor without colours: show them, without findings.
-                result = Analysis.run(wanted, file, snapshot, rules, false);
-            }
-            Restyle restyle = painted == null ? null : Restyle.between(painted, result.styles(), result.text().length());
-            return new Shown(result, restyle, DiagnosticsOverlay.Marks.of(result));
-        };
-    }
-
-    private static boolean lintable(int length) {
-        return length <= SourceFiles.LARGE_BYTES;
+        return wanted -> ShownAnalysis.compute(wanted, document::getText, opened, file, scope, rules, painted);
     }
 
     /** Where includes resolve from: the file, or the working directory for an unsaved buffer. */
@@ -282,7 +262,7 @@ public final class ConfigEditor {
         return file != null ? file : Path.of("untitled.conf").toAbsolutePath();
     }
 
-    private void apply(Shown shown) {
+    private void apply(ShownAnalysis shown) {
         long started = System.nanoTime();
         long cpuStarted = CPU.getCurrentThreadCpuTime();
         Analysis result = shown.analysis();

@@ -9,8 +9,9 @@ import org.fxmisc.richtext.model.StyleSpansBuilder;
 /**
  * Puts style runs onto the area, touching only what changed: outside the span the user edited since the
  * last paint (tracked from the area's changes, not guessed by diffing texts: a typed "}" beside another
- * "}" takes its neighbour's style wherever it went) and the span where the new styles differ from the
- * painted ones, the area already shows the right styles. Keeps a keystroke in a large file cheap.
+ * "}" takes its neighbour's style wherever it went) and the spans where the new styles differ from the
+ * painted ones ({@link Restyle}, worked out in the background), the area already shows the right
+ * styles. Keeps showing an analysis of a large file cheap on the FX thread.
  */
 final class StylePainter {
 
