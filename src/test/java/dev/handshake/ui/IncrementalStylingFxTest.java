@@ -149,29 +149,62 @@ class IncrementalStylingFxTest {
             java.util.concurrent.CompletableFuture<Analysis> current = new java.util.concurrent.CompletableFuture<>();
             robot.interact(() -> editor.withCurrentAnalysis(current::complete));
             assertEquals(text, current.get(30, java.util.concurrent.TimeUnit.SECONDS).text(), "analysis of round " + round);
-            List<String> mismatches = FxWait.fx(() -> {
-                Analysis analysis = editor.analysisProperty().get();
-                List<String> found = new ArrayList<>();
-                int offset = 0;
-                for (StyleRun run : analysis.styles()) {
-                    for (int i = offset; i < offset + run.length(); i++) {
-                        if (analysis.text().charAt(i) == '\n') {
-                            continue; // a line break is not a styled character in the text area
-                        }
-                        List<String> shown = editor.styleClassesAt(i).stream()
-                                .filter(s -> !s.equals("bracket-match")).sorted().toList();
-                        List<String> wanted = run.styles().stream().sorted().toList();
-                        if (!shown.equals(wanted) && found.size() < 5) {
-                            found.add(i + ": shown " + shown + " wanted " + wanted);
-                        }
-                    }
-                    offset += run.length();
-                }
-                return found;
-            });
+            List<String> mismatches = FxWait.fx(() -> styleMismatches(editor));
             assertEquals(List.of(), mismatches, "round " + round + " edits " + log + " text [" + text.replace("\n", "\\n") + "]");
             List<String> gutterMismatches = FxWait.fx(() -> gutterMismatches(robot, editor.analysisProperty().get()));
             assertEquals(List.of(), gutterMismatches, "gutter after round " + round + " edits " + log);
         }
+    }
+
+    /** Characters whose style classes on screen differ from the latest analysis's (at most five). */
+    private static List<String> styleMismatches(ConfigEditor editor) {
+        Analysis analysis = editor.analysisProperty().get();
+        List<String> found = new ArrayList<>();
+        int offset = 0;
+        for (StyleRun run : analysis.styles()) {
+            List<String> wanted = run.styles().stream().sorted().toList();
+            for (int i = offset; i < offset + run.length() && found.size() < 5; i++) {
+                if (analysis.text().charAt(i) == '\n') {
+                    continue; // a line break is not a styled character in the text area
+                }
+                List<String> shown = editor.styleClassesAt(i).stream()
+                        .filter(s -> !s.equals("bracket-match")).sorted().toList();
+                if (!shown.equals(wanted)) {
+                    found.add(i + ": shown " + shown + " wanted " + wanted);
+                }
+            }
+            offset += run.length();
+        }
+        return found;
+    }
+
+    @Test
+    void aLargeFileOpenedOverAColouredOneShowsOnlyItsOwnStyles(FxRobot robot) throws Exception {
+        ConfigEditor editor = window.editor();
+        FxWait.until("colours of the small file", () -> editor.analysisProperty().get() != null
+                && editor.styleClassesAt(0).contains("block-name"));
+        // Over the quick-colour limit: loaded plain, coloured by the background analysis only.
+        StringBuilder large = new StringBuilder("# a comment first, then many blocks\n");
+        for (int i = 0; large.length() < 260_000; i++) {
+            large.append("server {\n    listen 80;\n    location /").append(i)
+                    .append(" { proxy_pass https://10.0.0.1; proxy_ssl_verify off; }\n}\n");
+        }
+        Path file = dir.resolve("large-" + System.nanoTime() + ".conf");
+        Files.writeString(file, large.toString(), StandardCharsets.UTF_8);
+        List<String> styledAtOnce = new ArrayList<>();
+        robot.interact(() -> {
+            window.open(file);
+            // In the same FX task as the load, so no analysis can have been shown yet: all plain.
+            for (int i = 0; i < editor.length() && styledAtOnce.size() < 5; i += 7) {
+                if (!editor.styleClassesAt(i).isEmpty()) {
+                    styledAtOnce.add(i + ": " + editor.styleClassesAt(i));
+                }
+            }
+        });
+        assertEquals(List.of(), styledAtOnce, "a large file is shown plain until its analysis");
+        FxWait.until("analysis of the large file", 120, () -> editor.analysisProperty().get() != null
+                && editor.analysisProperty().get().text().length() == editor.length()
+                && editor.analysisProperty().get().path().equals(file.toAbsolutePath().normalize()));
+        assertEquals(List.of(), FxWait.fx(() -> styleMismatches(editor)));
     }
 }

@@ -131,10 +131,16 @@ public final class ConfigEditor {
         template = source;
         path.set(file == null ? null : file.toAbsolutePath().normalize());
         String normalised = LineEndings.normalize(source.text());
-        area.replaceText(normalised);
+        // The text arrives as one document already unstyled: no second pass over every paragraph to clear
+        // the styles the previous text left.
+        area.replace(0, area.getLength(), org.fxmisc.richtext.model.ReadOnlyStyledDocument.fromString(normalised,
+                area.getInitialParagraphStyle(), area.getInitialTextStyle(), area.getSegOps()));
         // A small file gets its colours at once; a large one stays plain until the background pass.
-        painter.paintAll(normalised, normalised.length() <= QUICK_COLOURS ? Analysis.colours(normalised)
-                : List.of(new StyleRun(normalised.length(), List.of())));
+        if (normalised.length() <= QUICK_COLOURS) {
+            painter.paintAll(normalised, Analysis.colours(normalised));
+        } else {
+            painter.paintedPlain(normalised);
+        }
         area.getUndoManager().forgetHistory();
         area.getUndoManager().mark();
         area.moveTo(0);

@@ -36,6 +36,13 @@ final class StylePainter {
         clean();
     }
 
+    /** Records that the area shows {@code text} unstyled (as just loaded with no style), without painting. */
+    void paintedPlain(String text) {
+        paintedText = text;
+        paintedRuns = List.of(new StyleRun(text.length(), List.of()));
+        clean();
+    }
+
     /** Records an edit of the area: {@code removed} characters at {@code position} replaced by {@code inserted}. */
     void edited(int position, int removed, int inserted) {
         state++;
