@@ -1,7 +1,5 @@
 package dev.handshake.ui.editor;
 
-import dev.handshake.io.SourceFiles;
-import dev.handshake.lint.Diagnostic;
 import dev.handshake.lint.Linter;
 import dev.handshake.diff.LineEndings;
 import dev.handshake.text.SourceText;
@@ -36,14 +34,16 @@ import org.reactfx.Subscription;
 /**
  * The nginx config editor. Wraps (never exposes) a RichTextFX {@link CodeArea}: line numbers, current
  * line highlight, syntax colours and live findings computed on a background thread after each pause
- * in typing (stale results dropped), undo as the source of the modified flag, and the editing keys.
+ * in typing ({@link AnalysisLoop}: stale results dropped), undo as the source of the modified flag,
+ * and the editing keys.
  * Other components read its state through read-only properties and change the text only through
  * its methods, each of which is one undo step.
  */
 public final class ConfigEditor {
 
-    private static final Duration PAUSE = Duration.ofMillis(150);
+    private static final Duration PAUSE = Duration.ofMillis(100);
     private static final int QUICK_COLOURS = 200_000;
+    private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
 
     private final CodeArea area = new CodeArea();
     private final VirtualizedScrollPane<CodeArea> scroll = new VirtualizedScrollPane<>(area);
@@ -63,10 +63,11 @@ public final class ConfigEditor {
     private final Subscription subscriptions;
     private SourceText template = SourceText.of("");
     private volatile Linter linter;
-    private long version;
     private long lastApplyNanos;
+    private long lastApplyCpuNanos;
     private final StylePainter painter = new StylePainter(area);
-    private boolean disposed;
+    private final AnalysisLoop<ShownAnalysis> loop = new AnalysisLoop<>(this::prepare, shown -> shown.analysis().version(),
+            this::apply, analyser, Platform::runLater);
     private final ContextMenu completionMenu = new ContextMenu();
     private Function<Path, AnalysisScope> scopes = AnalysisScope::alone;
     private Runnable onEdited = () -> { };
@@ -83,7 +84,7 @@ public final class ConfigEditor {
         root.getStyleClass().add("editor-pane");
         caret.bind(area.caretPositionProperty());
         Subscription changes = area.plainTextChanges().subscribe(change -> {
-            version++;
+            loop.edited();
             painter.edited(change.getPosition(), change.getRemoved().length(), change.getInserted().length());
         });
         Subscription pauses = area.multiPlainChanges().successionEnds(PAUSE).subscribe(ignored -> {
@@ -129,10 +130,16 @@ public final class ConfigEditor {
         template = source;
         path.set(file == null ? null : file.toAbsolutePath().normalize());
         String normalised = LineEndings.normalize(source.text());
-        area.replaceText(normalised);
+        // The text arrives as one document already unstyled: no second pass over every paragraph to clear
+        // the styles the previous text left.
+        area.replace(0, area.getLength(), org.fxmisc.richtext.model.ReadOnlyStyledDocument.fromString(normalised,
+                area.getInitialParagraphStyle(), area.getInitialTextStyle(), area.getSegOps()));
         // A small file gets its colours at once; a large one stays plain until the background pass.
-        painter.paintAll(normalised, normalised.length() <= QUICK_COLOURS ? Analysis.colours(normalised)
-                : List.of(new StyleRun(normalised.length(), List.of())));
+        if (normalised.length() <= QUICK_COLOURS) {
+            painter.paintAll(normalised, Analysis.colours(normalised));
+        } else {
+            painter.paintedPlain(normalised);
+        }
         area.getUndoManager().forgetHistory();
         area.getUndoManager().mark();
         area.moveTo(0);
@@ -164,6 +171,11 @@ public final class ConfigEditor {
 
     public String text() {
         return area.getText();
+    }
+
+    /** Characters in the buffer, without copying its text. */
+    public int length() {
+        return area.getLength();
     }
 
     /** The latest analysis applied (may lag the text by one pause in typing). */
@@ -206,11 +218,8 @@ public final class ConfigEditor {
 
     /** An analysis of exactly the current text: the latest one, or a fresh one computed now. */
     public Analysis currentAnalysis() {
-        Analysis latest = analysis.get();
-        if (latest != null && latest.version() == version) {
-            return latest;
-        }
-        return analyzeNow();
+        Analysis latest = latestIfCurrent();
+        return latest != null ? latest : analyzeNow();
     }
 
     /**
@@ -219,69 +228,37 @@ public final class ConfigEditor {
      * pause) has caught up. The FX thread never waits for the analysis of a large file.
      */
     public void withCurrentAnalysis(Consumer<Analysis> then) {
-        Analysis latest = latestIfCurrent();
-        if (latest != null) {
-            then.accept(latest);
-        } else {
-            schedule(then);
-        }
+        loop.withCurrent(shown -> then.accept(shown.analysis()));
     }
 
     private Analysis latestIfCurrent() {
-        Analysis latest = analysis.get();
-        return latest != null && latest.version() == version ? latest : null;
+        ShownAnalysis latest = loop.latestIfCurrent();
+        return latest != null ? latest.analysis() : null;
     }
 
     private Analysis analyzeNow() {
         Path file = analysedPath();
-        Analysis fresh = Analysis.run(version, file, source(), scopes.apply(file), linter, lintable(area.getLength()));
-        apply(fresh);
+        Analysis fresh = Analysis.run(loop.version(), file, source(), scopes.apply(file), linter, ShownAnalysis.lintable(area.getLength()));
+        loop.accept(ShownAnalysis.now(fresh));
         return fresh;
     }
 
     private void schedule() {
-        schedule(null);
+        loop.submit();
     }
 
-    /** Analyses the current text in the background; then shows it and hands it to {@code then}, if any. */
-    private void schedule(Consumer<Analysis> then) {
-        if (disposed) {
-            return;
-        }
-        long wanted = version;
-        String text = area.getText();
+    /**
+     * Captures, on the FX thread and without copying the text (the area's document is immutable), what
+     * one background analysis needs; the text is read and analysed in the background.
+     */
+    private java.util.function.LongFunction<ShownAnalysis> prepare() {
+        var document = area.getContent().snapshot();
         SourceText opened = template;
         Path file = analysedPath();
         AnalysisScope scope = scopes.apply(file);
         Linter rules = linter;
-        analyser.submit(() -> {
-            SourceText snapshot = opened.withText(text);
-            Analysis result;
-            try {
-                result = Analysis.run(wanted, file, snapshot, scope, rules, lintable(snapshot.text().length()));
-            } catch (RuntimeException bug) {
-                // A failing rule must not leave the editor without colours: show them, without findings.
-                result = Analysis.run(wanted, file, snapshot, rules, false);
-            }
-            Analysis done = result;
-            Platform.runLater(() -> {
-                if (disposed) {
-                    return;
-                }
-                if (done.version() == version) {
-                    apply(done);
-                    if (then != null) {
-                        then.accept(done);
-                    }
-                } else if (then != null) {
-                    withCurrentAnalysis(then);
-                }
-            });
-        });
-    }
-
-    private static boolean lintable(int length) {
-        return length <= SourceFiles.LARGE_BYTES;
+        Restyle.Painted painted = painter.painted();
+        return wanted -> ShownAnalysis.compute(wanted, document::getText, opened, file, scope, rules, painted);
     }
 
     /** Where includes resolve from: the file, or the working directory for an unsaved buffer. */
@@ -290,20 +267,28 @@ public final class ConfigEditor {
         return file != null ? file : Path.of("untitled.conf").toAbsolutePath();
     }
 
-    private void apply(Analysis result) {
+    private void apply(ShownAnalysis shown) {
         long started = System.nanoTime();
+        long cpuStarted = CPU.getCurrentThreadCpuTime();
+        Analysis result = shown.analysis();
         if (result.text().length() == area.getLength()) {
-            painter.paintChanges(result.text(), result.styles());
+            painter.paintChanges(result.text(), result.styles(), shown.restyle());
         }
         analysis.set(result);
-        overlay.show(result);
+        overlay.show(result, shown.marks());
         keys.matchBracket(area.getCaretPosition());
         lastApplyNanos = System.nanoTime() - started;
+        lastApplyCpuNanos = CPU.getCurrentThreadCpuTime() - cpuStarted;
     }
 
     /** FX-thread time the last analysis took to show (styles, gutter, properties), for the latency probe. */
     public long lastApplyNanos() {
         return lastApplyNanos;
+    }
+
+    /** FX-thread CPU time the last analysis took to show (what a busy machine's waiting leaves out). */
+    public long lastApplyCpuNanos() {
+        return lastApplyCpuNanos;
     }
 
     /** Replaces {@code range} with {@code replacement} as one undo step. */
@@ -441,8 +426,9 @@ public final class ConfigEditor {
     public List<Completion.Candidate> completionsAtCaret() {
         String text = area.getText();
         Analysis latest = analysis.get();
+        Analysis current = latestIfCurrent();
         // The latest parse when it is of this text; a fresh one otherwise (a pause in typing brings one soon).
-        dev.handshake.syntax.SyntaxTree tree = latest != null && latest.version() == version ? latest.parse().tree()
+        dev.handshake.syntax.SyntaxTree tree = current != null ? current.parse().tree()
                 : dev.handshake.syntax.Parser.parse(text).tree();
         Path file = path.get();
         Path folder = file != null ? file.getParent() : null;
@@ -501,7 +487,7 @@ public final class ConfigEditor {
 
     /** Stops analysis and releases listeners; the editor is unusable afterwards. */
     public void dispose() {
-        disposed = true;
+        loop.stop();
         subscriptions.unsubscribe();
         overlay.dispose();
         findBar.dispose();

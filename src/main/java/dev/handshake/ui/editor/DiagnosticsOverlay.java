@@ -9,6 +9,8 @@ import dev.handshake.report.RuleDocs;
 import dev.handshake.syntax.Directive;
 import dev.handshake.text.LineIndex;
 import dev.handshake.ui.theme.Themes;
+import java.lang.ref.WeakReference;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,8 +51,11 @@ final class DiagnosticsOverlay {
     /** Hides the card a moment after the mouse leaves the text, unless it went onto the card (to a link). */
     private final PauseTransition hideSoon = new PauseTransition(Duration.millis(600));
     private final EventHandler<MouseOverTextEvent> hoverEnd = event -> hideSoon.playFromStart();
-    private Map<Integer, Severity> worstByParagraph = Map.of();
-    private Map<Integer, Integer> fixableByParagraph = Map.of();
+    private Marks marks = new Marks(Map.of(), Map.of());
+    /** The gutters made so far that may still be on screen, updated in place when the marks change. */
+    private final List<WeakReference<Gutter>> gutters = new ArrayList<>();
+    /** One tooltip for every lightbulb (a tooltip each would make a popup window per line). */
+    private final Tooltip bulbTip = new Tooltip("Quick fixes (Alt+Enter)");
     private IntConsumer onFixes = offset -> { };
     private Consumer<String> openUrl = url -> { };
     private Analysis shown;
@@ -79,55 +84,105 @@ final class DiagnosticsOverlay {
         onFixes = handler;
     }
 
-    /** Shows the findings of {@code analysis} in the gutter. */
-    void show(Analysis analysis) {
-        shown = analysis;
-        Map<Integer, Severity> worst = new HashMap<>();
-        Map<Integer, Integer> fixable = new HashMap<>();
-        LineIndex lines = analysis.lines();
-        for (Diagnostic d : analysis.diagnostics()) {
-            int start = Math.min(d.range().start(), analysis.text().length());
-            int paragraph = lines.line(start) - 1;
-            worst.merge(paragraph, d.severity(), (a, b) -> a.compareTo(b) <= 0 ? a : b);
-            if (d.fixes().stream().anyMatch(f -> !f.title().startsWith("Suppress "))) {
-                fixable.putIfAbsent(paragraph, start);
+    /**
+     * What the gutter marks: the worst severity of each line (0-based paragraph) with a finding, and for
+     * each line with a fix (other than suppressing) where its first finding starts.
+     */
+    record Marks(Map<Integer, Severity> worst, Map<Integer, Integer> fixable) {
+
+        /** The marks of {@code analysis}; pure, computed off the FX thread. */
+        static Marks of(Analysis analysis) {
+            Map<Integer, Severity> worst = new HashMap<>();
+            Map<Integer, Integer> fixable = new HashMap<>();
+            LineIndex lines = analysis.lines();
+            for (Diagnostic d : analysis.diagnostics()) {
+                int start = Math.min(d.range().start(), analysis.text().length());
+                int paragraph = lines.line(start) - 1;
+                worst.merge(paragraph, d.severity(), (a, b) -> a.compareTo(b) <= 0 ? a : b);
+                if (d.fixes().stream().anyMatch(f -> !f.title().startsWith("Suppress "))) {
+                    fixable.putIfAbsent(paragraph, start);
+                }
             }
+            return new Marks(worst, fixable);
         }
-        if (!worst.equals(worstByParagraph) || !fixable.equals(fixableByParagraph)) {
-            worstByParagraph = worst;
-            fixableByParagraph = fixable;
-            area.setParagraphGraphicFactory(this::gutter);
+    }
+
+    /**
+     * Shows the findings of {@code analysis} in the gutter, {@code newMarks} being its marks. Gutters on
+     * screen change their style classes in place; none is made again.
+     */
+    void show(Analysis analysis, Marks newMarks) {
+        shown = analysis;
+        if (newMarks.equals(marks)) {
+            return;
+        }
+        marks = newMarks;
+        gutters.removeIf(ref -> ref.get() == null);
+        for (WeakReference<Gutter> ref : gutters) {
+            Gutter gutter = ref.get();
+            if (gutter != null) {
+                gutter.mark();
+            }
         }
     }
 
     private Node gutter(int paragraph) {
-        Region marker = new Region();
-        marker.getStyleClass().add("gutter-marker");
-        Severity severity = worstByParagraph.get(paragraph);
-        if (severity != null) {
-            marker.getStyleClass().add("gutter-" + severity.label());
-        }
-        Region bulb = new Region();
-        bulb.getStyleClass().add("gutter-bulb");
-        Integer fixAt = fixableByParagraph.get(paragraph);
-        if (fixAt != null) {
-            bulb.getStyleClass().add("gutter-fixable");
-            Tooltip.install(bulb, new Tooltip("Quick fixes (Alt+Enter)"));
+        Gutter gutter = new Gutter(paragraph);
+        gutters.add(new WeakReference<>(gutter));
+        return gutter.box;
+    }
+
+    /** One line's gutter: its number, a severity marker and a lightbulb when the line has fixes. */
+    private final class Gutter {
+        private final int paragraph;
+        private final Region marker = new Region();
+        private final Region bulb = new Region();
+        private final HBox box;
+
+        Gutter(int paragraph) {
+            this.paragraph = paragraph;
+            marker.getStyleClass().add("gutter-marker");
+            bulb.getStyleClass().add("gutter-bulb");
             bulb.setOnMouseClicked(e -> {
-                onFixes.accept(fixAt);
-                e.consume();
+                Integer fixAt = marks.fixable().get(paragraph);
+                if (fixAt != null) {
+                    onFixes.accept(fixAt);
+                    e.consume();
+                }
             });
+            Node number = lineNumbers.apply(paragraph);
+            if (number instanceof Label label) {
+                // RichTextFX styles a new gutter before it joins the scene, where modena's looked-up
+                // -fx-text-background-color is unknown (one warning per line). The label defines that
+                // lookup itself; handshake.css (.lineno) still decides the colour it is drawn in.
+                label.setStyle(LINE_NUMBER_LOOKUP);
+            }
+            box = new HBox(number, marker, bulb);
+            box.getStyleClass().add("gutter");
+            mark();
         }
-        Node number = lineNumbers.apply(paragraph);
-        if (number instanceof Label label) {
-            // RichTextFX styles a new gutter before it joins the scene, where modena's looked-up
-            // -fx-text-background-color is unknown (one warning per line). The label defines that
-            // lookup itself; handshake.css (.lineno) still decides the colour it is drawn in.
-            label.setStyle(LINE_NUMBER_LOOKUP);
+
+        /** Shows the current marks of this line. */
+        void mark() {
+            Severity severity = marks.worst().get(paragraph);
+            String wanted = severity == null ? null : "gutter-" + severity.label();
+            if (wanted == null ? marker.getStyleClass().size() > 1 : !marker.getStyleClass().contains(wanted)) {
+                marker.getStyleClass().setAll("gutter-marker");
+                if (wanted != null) {
+                    marker.getStyleClass().add(wanted);
+                }
+            }
+            boolean fixable = marks.fixable().containsKey(paragraph);
+            if (fixable != bulb.getStyleClass().contains("gutter-fixable")) {
+                if (fixable) {
+                    bulb.getStyleClass().add("gutter-fixable");
+                    Tooltip.install(bulb, bulbTip);
+                } else {
+                    bulb.getStyleClass().remove("gutter-fixable");
+                    Tooltip.uninstall(bulb, bulbTip);
+                }
+            }
         }
-        HBox box = new HBox(number, marker, bulb);
-        box.getStyleClass().add("gutter");
-        return box;
     }
 
     private void hoverBegin(MouseOverTextEvent event) {

@@ -33,6 +33,8 @@ final class EditingKeys {
     private final Supplier<Analysis> upToDate;
     private final BiConsumer<TextRange, String> replacer;
     private final List<Integer> marked = new ArrayList<>();
+    private Analysis indentedFrom;
+    private String indentUnit;
 
     /**
      * @param upToDate the analysis of exactly the current text, or {@code null} while one is pending
@@ -73,9 +75,10 @@ final class EditingKeys {
 
     /** Enter: a new line indented like this one, one level deeper after {@code {}. */
     void newLine() {
-        String text = area.getText();
-        int caret = area.getCaretPosition();
-        int lineStart = lineStart(text, caret);
+        // Only the caret's line is read: copying a large buffer's text per key would stall typing.
+        String text = area.getParagraph(area.getCurrentParagraph()).getText();
+        int caret = area.getCaretColumn();
+        int lineStart = 0;
         String indent = leadingWhitespace(text, lineStart, caret);
         String before = text.substring(lineStart, caret).stripTrailing();
         int lineEnd = lineEnd(text, caret);
@@ -93,10 +96,9 @@ final class EditingKeys {
 
     /** {@code }} typed on a blank line: the line loses one level of indentation first. */
     void closeBrace() {
-        String text = area.getText();
         int caret = area.getCaretPosition();
-        int lineStart = lineStart(text, caret);
-        String before = text.substring(lineStart, caret);
+        int lineStart = caret - area.getCaretColumn();
+        String before = area.getText(lineStart, caret);
         if (area.getSelection().getLength() == 0 && !before.isEmpty() && before.isBlank()) {
             String unit = indentUnit();
             String shorter = before.endsWith(unit) ? before.substring(0, before.length() - unit.length())
@@ -214,7 +216,13 @@ final class EditingKeys {
 
     /** A tab when the buffer indents with tabs, else four spaces. */
     String indentUnit() {
-        return Indentation.unit(area.getText());
+        Analysis latest = upToDate.get();
+        if (latest != indentedFrom || indentUnit == null) {
+            // Once per analysis, from its text: the buffer's style of indenting does not change per key.
+            indentUnit = Indentation.unit(latest != null ? latest.text() : area.getText());
+            indentedFrom = latest;
+        }
+        return indentUnit;
     }
 
     static int lineStart(String text, int offset) {

@@ -5,9 +5,7 @@ import dev.handshake.syntax.ParseResult;
 import dev.handshake.syntax.Token;
 import dev.handshake.syntax.TokenKind;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -33,7 +31,25 @@ public final class Highlighter {
     private static final Set<String> SWITCHES = Set.of("on", "off");
     private static final Set<String> MODIFIERS = Set.of("~", "~*", "=", "^~", "!~", "!~*");
 
-    private enum Role { NAME, BLOCK_NAME, ARGUMENT }
+    /** A word's role, by the offset it starts at (0: none). */
+    private static final byte NAME = 1;
+    private static final byte BLOCK = 2;
+    private static final byte ARG = 3;
+
+    // One list per style, shared by every run: runs merge by identity and no list is made per token.
+    private static final List<String> PLAIN = List.of();
+    private static final List<String> DIRECTIVE_STYLE = List.of(DIRECTIVE);
+    private static final List<String> BLOCK_NAME_STYLE = List.of(BLOCK_NAME);
+    private static final List<String> ARGUMENT_STYLE = List.of(ARGUMENT);
+    private static final List<String> STRING_STYLE = List.of(STRING);
+    private static final List<String> VARIABLE_STYLE = List.of(VARIABLE);
+    private static final List<String> STRING_VARIABLE_STYLE = List.of(STRING, VARIABLE);
+    private static final List<String> COMMENT_STYLE = List.of(COMMENT);
+    private static final List<String> BRACE_STYLE = List.of(BRACE);
+    private static final List<String> SEMICOLON_STYLE = List.of(SEMICOLON);
+    private static final List<String> SWITCH_STYLE = List.of(SWITCH);
+    private static final List<String> MODIFIER_STYLE = List.of(MODIFIER);
+    private static final List<String> LUA_STYLE = List.of(LUA);
 
     private Highlighter() {
     }
@@ -41,65 +57,68 @@ public final class Highlighter {
     /** Style runs for {@code parse}, covering its whole text. */
     public static List<StyleRun> highlight(ParseResult parse) {
         String text = parse.tree().text();
-        Map<Integer, Role> roles = roles(parse);
+        byte[] roles = roles(parse, text.length());
         List<StyleRun> runs = new ArrayList<>();
         int covered = 0;
         for (Token token : parse.tree().tokens()) {
             if (token.start() > covered) {
-                StyleRun.append(runs, token.start() - covered, List.of());
+                StyleRun.append(runs, token.start() - covered, PLAIN);
             }
-            styleToken(runs, text, token, roles.get(token.start()));
+            styleToken(runs, text, token, token.start() < roles.length ? roles[token.start()] : 0);
             covered = Math.max(covered, token.end());
         }
-        StyleRun.append(runs, text.length() - covered, List.of());
+        StyleRun.append(runs, text.length() - covered, PLAIN);
         return runs;
     }
 
-    private static Map<Integer, Role> roles(ParseResult parse) {
-        Map<Integer, Role> roles = new HashMap<>();
+    /** The role of each directive's words, by start offset: one byte per character, no boxed keys. */
+    private static byte[] roles(ParseResult parse, int length) {
+        byte[] roles = new byte[length];
         for (Directive d : parse.tree().directives()) {
             Token name = d.nameToken();
-            if (name != null) {
-                roles.put(name.start(), d.hasBlock() ? Role.BLOCK_NAME : Role.NAME);
+            if (name != null && name.start() < length) {
+                roles[name.start()] = d.hasBlock() ? BLOCK : NAME;
             }
             for (Token arg : d.argTokens()) {
-                roles.put(arg.start(), Role.ARGUMENT);
+                if (arg.start() < length) {
+                    roles[arg.start()] = ARG;
+                }
             }
         }
         return roles;
     }
 
-    private static void styleToken(List<StyleRun> runs, String text, Token token, Role role) {
+    private static void styleToken(List<StyleRun> runs, String text, Token token, byte role) {
         int length = token.end() - token.start();
         switch (token.kind()) {
-            case WHITESPACE, NEWLINE -> StyleRun.append(runs, length, List.of());
-            case COMMENT -> StyleRun.append(runs, length, List.of(COMMENT));
-            case LBRACE, RBRACE -> StyleRun.append(runs, length, List.of(BRACE));
-            case SEMICOLON -> StyleRun.append(runs, length, List.of(SEMICOLON));
-            case LUA_CODE -> StyleRun.append(runs, length, List.of(LUA));
-            case DQ_STRING, SQ_STRING -> withVariables(runs, text, token, STRING);
+            case WHITESPACE, NEWLINE -> StyleRun.append(runs, length, PLAIN);
+            case COMMENT -> StyleRun.append(runs, length, COMMENT_STYLE);
+            case LBRACE, RBRACE -> StyleRun.append(runs, length, BRACE_STYLE);
+            case SEMICOLON -> StyleRun.append(runs, length, SEMICOLON_STYLE);
+            case LUA_CODE -> StyleRun.append(runs, length, LUA_STYLE);
+            case DQ_STRING, SQ_STRING -> withVariables(runs, text, token, STRING_STYLE);
             case WORD -> word(runs, text, token, role);
-            default -> StyleRun.append(runs, length, List.of());
+            default -> StyleRun.append(runs, length, PLAIN);
         }
     }
 
-    private static void word(List<StyleRun> runs, String text, Token token, Role role) {
-        String word = token.text(text);
-        if (role == Role.NAME) {
-            StyleRun.append(runs, word.length(), List.of(DIRECTIVE));
-        } else if (role == Role.BLOCK_NAME) {
-            StyleRun.append(runs, word.length(), List.of(BLOCK_NAME));
-        } else if (SWITCHES.contains(word)) {
-            StyleRun.append(runs, word.length(), List.of(SWITCH));
-        } else if (MODIFIERS.contains(word)) {
-            StyleRun.append(runs, word.length(), List.of(MODIFIER));
+    private static void word(List<StyleRun> runs, String text, Token token, byte role) {
+        int length = token.end() - token.start();
+        if (role == NAME) {
+            StyleRun.append(runs, length, DIRECTIVE_STYLE);
+        } else if (role == BLOCK) {
+            StyleRun.append(runs, length, BLOCK_NAME_STYLE);
+        } else if (length <= 3 && SWITCHES.contains(token.text(text))) {
+            StyleRun.append(runs, length, SWITCH_STYLE);
+        } else if (length <= 3 && MODIFIERS.contains(token.text(text))) {
+            StyleRun.append(runs, length, MODIFIER_STYLE);
         } else {
-            withVariables(runs, text, token, ARGUMENT);
+            withVariables(runs, text, token, ARGUMENT_STYLE);
         }
     }
 
     /** Styles {@code token} as {@code base}, with {@code $name} and {@code ${name}} marked as variables. */
-    private static void withVariables(List<StyleRun> runs, String text, Token token, String base) {
+    private static void withVariables(List<StyleRun> runs, String text, Token token, List<String> base) {
         int plainStart = token.start();
         int i = token.start();
         while (i < token.end()) {
@@ -113,12 +132,12 @@ public final class Highlighter {
                 i++;
                 continue;
             }
-            StyleRun.append(runs, i - plainStart, List.of(base));
-            StyleRun.append(runs, variableEnd - i, base.equals(STRING) ? List.of(STRING, VARIABLE) : List.of(VARIABLE));
+            StyleRun.append(runs, i - plainStart, base);
+            StyleRun.append(runs, variableEnd - i, base == STRING_STYLE ? STRING_VARIABLE_STYLE : VARIABLE_STYLE);
             i = variableEnd;
             plainStart = i;
         }
-        StyleRun.append(runs, token.end() - plainStart, List.of(base));
+        StyleRun.append(runs, token.end() - plainStart, base);
     }
 
     /** End of a variable name starting after {@code $} at {@code from}, or -1 when none starts there. */

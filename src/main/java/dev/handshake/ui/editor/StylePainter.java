@@ -9,8 +9,9 @@ import org.fxmisc.richtext.model.StyleSpansBuilder;
 /**
  * Puts style runs onto the area, touching only what changed: outside the span the user edited since the
  * last paint (tracked from the area's changes, not guessed by diffing texts: a typed "}" beside another
- * "}" takes its neighbour's style wherever it went) and the span where the new styles differ from the
- * painted ones, the area already shows the right styles. Keeps a keystroke in a large file cheap.
+ * "}" takes its neighbour's style wherever it went) and the spans where the new styles differ from the
+ * painted ones ({@link Restyle}, worked out in the background), the area already shows the right
+ * styles. Keeps showing an analysis of a large file cheap on the FX thread.
  */
 final class StylePainter {
 
@@ -20,6 +21,8 @@ final class StylePainter {
     /** The span of the current text edited since the last paint, {@code [dirtyFrom, dirtyTo)}; none when from > to. */
     private int dirtyFrom = Integer.MAX_VALUE;
     private int dirtyTo = Integer.MIN_VALUE;
+    /** Counts paints and edits: what a background {@link Restyle} was computed against. */
+    private long state;
 
     StylePainter(CodeArea area) {
         this.area = area;
@@ -33,8 +36,16 @@ final class StylePainter {
         clean();
     }
 
+    /** Records that the area shows {@code text} unstyled (as just loaded with no style), without painting. */
+    void paintedPlain(String text) {
+        paintedText = text;
+        paintedRuns = List.of(new StyleRun(text.length(), List.of()));
+        clean();
+    }
+
     /** Records an edit of the area: {@code removed} characters at {@code position} replaced by {@code inserted}. */
     void edited(int position, int removed, int inserted) {
+        state++;
         int end = position + inserted;
         if (dirtyFrom > dirtyTo) {
             dirtyFrom = position;
@@ -57,27 +68,34 @@ final class StylePainter {
     }
 
     private void clean() {
+        state++;
         dirtyFrom = Integer.MAX_VALUE;
         dirtyTo = Integer.MIN_VALUE;
     }
 
-    /** Paints {@code runs} for {@code text} (the area's current text), only where they differ. */
-    void paintChanges(String text, List<StyleRun> runs) {
+    /** What is on screen now, for a background {@link Restyle}; {@code null} before the first paint. */
+    Restyle.Painted painted() {
+        return paintedText == null ? null : new Restyle.Painted(state, paintedRuns, dirtyFrom, dirtyTo);
+    }
+
+    /**
+     * Paints {@code runs} for {@code text} (the area's current text), only where they differ from what is
+     * painted: as {@code planned} when it was computed (in the background) against what is still on
+     * screen, else as worked out now.
+     */
+    void paintChanges(String text, List<StyleRun> runs, Restyle planned) {
         if (paintedText == null) {
             paintAll(text, runs);
             return;
         }
-        int from = StyleRun.commonPrefix(paintedRuns, runs);
-        int to = text.length() - StyleRun.commonSuffix(paintedRuns, runs);
-        if (dirtyFrom <= dirtyTo) {
-            // Before the edits the text is the painted one, after them it is the painted one shifted.
-            from = Math.min(from, dirtyFrom);
-            to = Math.max(to, dirtyTo);
-        }
-        from = Math.max(0, Math.min(from, text.length()));
-        to = Math.min(text.length(), to);
-        if (from < to) {
-            area.setStyleSpans(from, toSpans(StyleRun.slice(runs, from, to)));
+        Restyle plan = planned != null && planned.basedOn() == state ? planned
+                : Restyle.between(new Restyle.Painted(state, paintedRuns, dirtyFrom, dirtyTo), runs, text.length());
+        for (int[] span : plan.ranges()) {
+            int from = Math.max(0, Math.min(span[0], text.length()));
+            int to = Math.min(text.length(), span[1]);
+            if (from < to) {
+                area.setStyleSpans(from, toSpans(plan.slice(runs, from, to)));
+            }
         }
         paintedText = text;
         paintedRuns = runs;

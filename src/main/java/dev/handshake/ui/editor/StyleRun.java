@@ -31,11 +31,28 @@ public record StyleRun(int length, List<String> styles) {
             return;
         }
         int last = runs.size() - 1;
-        if (last >= 0 && runs.get(last).styles().equals(styles)) {
+        if (last >= 0 && same(runs.get(last).styles(), styles)) {
             runs.set(last, new StyleRun(runs.get(last).length() + length, styles));
         } else {
             runs.add(new StyleRun(length, styles));
         }
+    }
+
+    /** True when {@code a} and {@code b} hold the same classes in the same order (no iterator made). */
+    static boolean same(List<String> a, List<String> b) {
+        if (a == b) {
+            return true;
+        }
+        int size = a.size();
+        if (size != b.size()) {
+            return false;
+        }
+        for (int i = 0; i < size; i++) {
+            if (!a.get(i).equals(b.get(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A style to add to the characters {@code [start, end)}. */
@@ -52,8 +69,10 @@ public record StyleRun(int length, List<String> styles) {
      * its styles. Added styles come after a run's own, in the order of their first mark.
      */
     public static List<StyleRun> overlay(List<StyleRun> runs, List<Mark> marks) {
-        List<int[]> events = new ArrayList<>();
         List<String> order = new ArrayList<>();
+        // One event per mark end, as (offset << 32 | style << 1 | opens) in a primitive array.
+        long[] events = new long[marks.size() * 2];
+        int count = 0;
         for (Mark mark : marks) {
             if (mark.start() >= mark.end()) {
                 continue;
@@ -63,27 +82,29 @@ public record StyleRun(int length, List<String> styles) {
                 order.add(mark.style());
                 style = order.size() - 1;
             }
-            events.add(new int[] {mark.start(), style, 1});
-            events.add(new int[] {mark.end(), style, -1});
+            events[count++] = ((long) mark.start() << 32) | ((long) style << 1) | 1;
+            events[count++] = ((long) mark.end() << 32) | ((long) style << 1);
         }
-        if (events.isEmpty()) {
+        if (count == 0) {
             return runs;
         }
-        events.sort((x, y) -> Integer.compare(x[0], y[0]));
+        java.util.Arrays.sort(events, 0, count);
         int[] active = new int[order.size()];
-        List<StyleRun> out = new ArrayList<>(runs.size() + events.size());
+        // The styles of a run with the active marks added, made once per (run styles, active set).
+        java.util.Map<List<String>, java.util.Map<Long, List<String>>> made = new java.util.IdentityHashMap<>();
+        List<StyleRun> out = new ArrayList<>(runs.size() + count);
         int next = 0;
         int offset = 0;
         for (StyleRun run : runs) {
             int runEnd = offset + run.length();
             int at = offset;
             while (at < runEnd) {
-                while (next < events.size() && events.get(next)[0] <= at) {
-                    active[events.get(next)[1]] += events.get(next)[2];
+                while (next < count && (int) (events[next] >>> 32) <= at) {
+                    active[(int) (events[next] & 0xFFFFFFFFL) >>> 1] += (events[next] & 1) == 1 ? 1 : -1;
                     next++;
                 }
-                int pieceEnd = next < events.size() ? Math.min(runEnd, events.get(next)[0]) : runEnd;
-                append(out, pieceEnd - at, withActive(run.styles(), order, active));
+                int pieceEnd = next < count ? Math.min(runEnd, (int) (events[next] >>> 32)) : runEnd;
+                append(out, pieceEnd - at, withActive(run.styles(), order, active, made));
                 at = pieceEnd;
             }
             offset = runEnd;
@@ -91,17 +112,33 @@ public record StyleRun(int length, List<String> styles) {
         return out;
     }
 
-    private static List<String> withActive(List<String> own, List<String> order, int[] active) {
-        List<String> styles = null;
-        for (int i = 0; i < active.length; i++) {
-            if (active[i] > 0 && !own.contains(order.get(i))) {
-                if (styles == null) {
-                    styles = new ArrayList<>(own);
-                }
-                styles.add(order.get(i));
+    private static List<String> withActive(List<String> own, List<String> order, int[] active,
+                                           java.util.Map<List<String>, java.util.Map<Long, List<String>>> made) {
+        if (active.length > 64) {
+            made = new java.util.IdentityHashMap<>(); // more styles than the key holds: nothing is reused
+        }
+        long key = 0;
+        for (int i = 0; i < active.length && i < 64; i++) {
+            if (active[i] > 0) {
+                key |= 1L << i;
             }
         }
-        return styles == null ? own : styles;
+        if (key == 0) {
+            return own;
+        }
+        java.util.Map<Long, List<String>> byActive = made.computeIfAbsent(own, k -> new java.util.HashMap<>());
+        List<String> styles = byActive.get(key);
+        if (styles == null) {
+            List<String> built = new ArrayList<>(own);
+            for (int i = 0; i < active.length; i++) {
+                if (active[i] > 0 && !own.contains(order.get(i))) {
+                    built.add(order.get(i));
+                }
+            }
+            styles = List.copyOf(built);
+            byActive.put(key, styles);
+        }
+        return styles;
     }
 
     /** The runs covering {@code [from, to)} of the text {@code runs} cover. */
@@ -149,7 +186,7 @@ public record StyleRun(int length, List<String> styles) {
             }
             List<String> styleA = a.get(fromEnd ? a.size() - i : i - 1).styles();
             List<String> styleB = b.get(fromEnd ? b.size() - j : j - 1).styles();
-            if (!styleA.equals(styleB)) {
+            if (!same(styleA, styleB)) {
                 return same;
             }
             int step = Math.min(leftA, leftB);
@@ -166,13 +203,13 @@ public record StyleRun(int length, List<String> styles) {
     public static List<StyleRun> plainLongLines(List<StyleRun> runs, String text, int maxLine) {
         List<int[]> longLines = new ArrayList<>();
         int lineStart = 0;
-        for (int i = 0; i <= text.length(); i++) {
-            if (i == text.length() || text.charAt(i) == '\n') {
-                if (i - lineStart > maxLine) {
-                    longLines.add(new int[] {lineStart, i});
-                }
-                lineStart = i + 1;
+        while (lineStart <= text.length()) {
+            int lineBreak = text.indexOf('\n', lineStart);
+            int lineEnd = lineBreak < 0 ? text.length() : lineBreak;
+            if (lineEnd - lineStart > maxLine) {
+                longLines.add(new int[] {lineStart, lineEnd});
             }
+            lineStart = lineEnd + 1;
         }
         if (longLines.isEmpty()) {
             return runs;
