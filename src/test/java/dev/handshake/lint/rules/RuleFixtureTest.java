@@ -63,6 +63,8 @@ class RuleFixtureTest {
         LintResult result = linter.lint(model);
         Path main = model.main().path();
 
+        List<Diagnostic> crashes = result.diagnostics().stream().filter(d -> d.rule().equals(Linter.INTERNAL_ERROR)).toList();
+        assertEquals(List.of(), crashes, "a rule failed on this fixture");
         List<Diagnostic> compared = result.diagnostics().stream().filter(d -> settings.rules.contains(d.rule())).toList();
         Snapshots.assertMatches(snapshot, new FindingSnapshot(model, conf.getParent(), settings.inputs).render(compared),
                 RuleFixtureTest.class.getSimpleName());

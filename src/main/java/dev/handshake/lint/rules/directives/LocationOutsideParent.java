@@ -66,8 +66,9 @@ public final class LocationOutsideParent implements Rule {
     public void check(RuleContext context) {
         context.model().walkScopes(scope -> {
             Scope parent = scope.parent();
-            if (scope.kind() != ScopeKind.LOCATION || parent == null || parent.kind() != ScopeKind.LOCATION) {
-                return;
+            if (scope.kind() != ScopeKind.LOCATION || parent == null || parent.kind() != ScopeKind.LOCATION
+                    || scope.directive() == null || parent.directive() == null) {
+                return; // a fragment checked as a location's body has a location scope with no opener
             }
             Optional<Location> child = Location.of(scope.directive());
             Optional<Location> outer = Location.of(parent.directive());
