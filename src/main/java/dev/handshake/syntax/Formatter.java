@@ -100,6 +100,113 @@ public final class Formatter {
         return Optional.of(out.toString());
     }
 
+    /**
+     * Format Selection: the text with only the lines of the statements that {@code selection} touches
+     * formatted as {@link #format} would format them, every other line kept byte for byte. The selection
+     * counts in whole lines (one ending at the start of a line leaves that line out) and grows to whole
+     * statements: a directive written over several lines is formatted whole, and of a block only the lines
+     * the selection touches (its head, its closing brace, the statements inside it that are selected).
+     * Empty when {@code result} has syntax errors, as for {@link #format}.
+     */
+    public static Optional<String> formatLines(ParseResult result, TextRange selection) {
+        Optional<String> whole = format(result);
+        if (whole.isEmpty()) {
+            return whole;
+        }
+        String text = result.tree().text();
+        List<String> before = lines(text);
+        List<String> after = lines(whole.get());
+        if (before.size() != after.size()) {
+            // The formatter only changes spaces within lines; were that ever broken, format nothing.
+            return Optional.empty();
+        }
+        int from = Math.max(0, Math.min(selection.start(), text.length()));
+        int to = Math.max(from, Math.min(selection.end(), text.length()));
+        if (to > from && text.charAt(to - 1) == '\n') {
+            to--;
+        }
+        int[] starts = lineStarts(before);
+        int first = lineOf(starts, from);
+        int last = lineOf(starts, to);
+        List<TextRange> statements = statements(result.tree());
+        boolean grown = true;
+        while (grown) {
+            grown = false;
+            int spanStart = starts[first];
+            int spanEnd = starts[last] + before.get(last).length();
+            for (TextRange statement : statements) {
+                if (statement.start() < spanEnd && statement.end() > spanStart) {
+                    int statementFirst = lineOf(starts, statement.start());
+                    int statementLast = lineOf(starts, Math.max(statement.start(), statement.end() - 1));
+                    if (statementFirst < first || statementLast > last) {
+                        first = Math.min(first, statementFirst);
+                        last = Math.max(last, statementLast);
+                        grown = true;
+                    }
+                }
+            }
+        }
+        StringBuilder out = new StringBuilder(text.length() + 64);
+        for (int i = 0; i < before.size(); i++) {
+            out.append(i >= first && i <= last ? after.get(i) : before.get(i));
+        }
+        return Optional.of(out.toString());
+    }
+
+    /** Each directive's own lines: a simple directive whole, a block's head and its closing brace apart. */
+    private static List<TextRange> statements(SyntaxTree tree) {
+        List<TextRange> statements = new ArrayList<>();
+        tree.walk(d -> {
+            Block block = d.block();
+            if (block == null) {
+                statements.add(d.range());
+                return;
+            }
+            int headEnd = block.open() != null ? block.open().end() : d.headRange().end();
+            statements.add(new TextRange(d.range().start(), headEnd));
+            if (block.close() != null) {
+                statements.add(block.close().range());
+            }
+        });
+        // A string or Lua body spanning lines is one token: its lines go together too.
+        for (Token token : tree.tokens()) {
+            if (token.kind() != TokenKind.NEWLINE && token.text(tree.text()).indexOf('\n') >= 0) {
+                statements.add(token.range());
+            }
+        }
+        return statements;
+    }
+
+    /** The lines of {@code text}, each with its terminator; the last one without (maybe empty). */
+    private static List<String> lines(String text) {
+        List<String> lines = new ArrayList<>();
+        int start = 0;
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) == '\n') {
+                lines.add(text.substring(start, i + 1));
+                start = i + 1;
+            }
+        }
+        lines.add(text.substring(start));
+        return lines;
+    }
+
+    private static int[] lineStarts(List<String> lines) {
+        int[] starts = new int[lines.size()];
+        int offset = 0;
+        for (int i = 0; i < lines.size(); i++) {
+            starts[i] = offset;
+            offset += lines.get(i).length();
+        }
+        return starts;
+    }
+
+    /** The 0-based line holding {@code offset}. */
+    private static int lineOf(int[] starts, int offset) {
+        int index = java.util.Arrays.binarySearch(starts, offset);
+        return index >= 0 ? index : -index - 2;
+    }
+
     /** Whether {@code text} is already formatted (a file with syntax errors counts as formatted: it is left alone). */
     public static boolean isFormatted(String text) {
         return format(Parser.parse(text)).map(text::equals).orElse(true);

@@ -52,6 +52,8 @@ final class Menus {
                 Action.of("Toggle Comment", "Shortcut+Slash", () -> window.editor().toggleComment()).menuItem(),
                 Action.of("Format Document", "Shortcut+Alt+L", () -> window.showStatus(
                         window.editor().formatDocument().orElse("Formatted"))).menuItem(),
+                Action.of("Format Selection", "Shortcut+Alt+Shift+L", () -> window.showStatus(
+                        window.editor().formatSelection().orElse("Formatted the selected lines"))).menuItem(),
                 Action.of("Complete", "Shortcut+Space", () -> window.editor().showCompletion()).menuItem(),
                 new SeparatorMenuItem(),
                 Action.of("Settings…", "Shortcut+Comma", () -> window.settings().edit()).menuItem());

@@ -419,6 +419,29 @@ public final class ConfigEditor {
         return Optional.empty();
     }
 
+    /**
+     * Code > Format Selection: formats only the lines of the statements the selection (or the caret's line)
+     * touches ({@link dev.handshake.syntax.Formatter#formatLines}) as one undo step, and selects those lines.
+     */
+    public Optional<String> formatSelection() {
+        String text = area.getText();
+        TextRange selected = new TextRange(area.getSelection().getStart(), area.getSelection().getEnd());
+        Optional<String> formatted = dev.handshake.syntax.Formatter.formatLines(dev.handshake.syntax.Parser.parse(text), selected);
+        if (formatted.isEmpty()) {
+            return Optional.of("Not formatted: fix the syntax errors first");
+        }
+        dev.handshake.text.LineIndex before = new dev.handshake.text.LineIndex(text);
+        int first = before.line(selected.start());
+        int last = before.line(selected.end() > selected.start() && text.charAt(selected.end() - 1) == '\n'
+                ? selected.end() - 1 : selected.end());
+        replaceAll(formatted.get());
+        // Formatting keeps every line break, so the same lines are the formatted ones.
+        String now = area.getText();
+        dev.handshake.text.LineIndex after = new dev.handshake.text.LineIndex(now);
+        select(new TextRange(after.lineStart(first), after.lineEnd(last, now)));
+        return Optional.empty();
+    }
+
     /** Ctrl+Space: the completions at the caret in a menu; choosing one inserts it as one undo step. */
     public void showCompletion() {
         List<Completion.Candidate> candidates = completionsAtCaret();
