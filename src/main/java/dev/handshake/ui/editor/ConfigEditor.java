@@ -25,8 +25,6 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
-import javafx.scene.control.ContextMenu;
-import javafx.scene.control.MenuItem;
 import javafx.scene.layout.BorderPane;
 import org.fxmisc.flowless.VirtualizedScrollPane;
 import org.fxmisc.richtext.CodeArea;
@@ -67,7 +65,7 @@ public final class ConfigEditor {
     private long lastApplyNanos;
     private final StylePainter painter = new StylePainter(area);
     private boolean disposed;
-    private final ContextMenu completionMenu = new ContextMenu();
+    private final CompletionPopup completion;
     private Function<Path, AnalysisScope> scopes = AnalysisScope::alone;
     private Runnable onEdited = () -> { };
 
@@ -79,6 +77,7 @@ public final class ConfigEditor {
         overlay = new DiagnosticsOverlay(area);
         keys = new EditingKeys(area, this::latestIfCurrent, this::replaceRange);
         keys.onComplete(this::showCompletion);
+        completion = new CompletionPopup(area, this::completionsAtCaret, this::replaceRange, this::caretBounds);
         findBar = new FindBar(area, this::replaceRange);
         root.setTop(findBar.node());
         root.getStyleClass().add("editor-pane");
@@ -442,23 +441,17 @@ public final class ConfigEditor {
         return Optional.empty();
     }
 
-    /** Ctrl+Space: the completions at the caret in a menu; choosing one inserts it as one undo step. */
+    /**
+     * Ctrl+Space: the completions at the caret in a list; choosing one inserts it as one undo step. The list
+     * also opens by itself while a directive name is typed ({@link CompletionPopup}).
+     */
     public void showCompletion() {
-        List<Completion.Candidate> candidates = completionsAtCaret();
-        completionMenu.hide();
-        completionMenu.getItems().clear();
-        if (candidates.isEmpty()) {
-            return;
-        }
-        int caretAt = area.getCaretPosition();
-        for (Completion.Candidate candidate : candidates) {
-            MenuItem item = new MenuItem(candidate.text() + (candidate.detail().isEmpty() ? "" : "    " + candidate.detail()));
-            item.setMnemonicParsing(false);
-            item.getStyleClass().add("completion-item");
-            item.setOnAction(e -> replaceRange(new TextRange(candidate.from(), caretAt), candidate.text()));
-            completionMenu.getItems().add(item);
-        }
-        caretBounds().ifPresent(b -> completionMenu.show(area, b.getMinX(), b.getMaxY()));
+        completion.show();
+    }
+
+    /** Whether the completion list is open. */
+    public boolean completionShowing() {
+        return completion.isShowing();
     }
 
     /** What Ctrl+Space would offer at the caret now. */
@@ -521,6 +514,7 @@ public final class ConfigEditor {
         subscriptions.unsubscribe();
         overlay.dispose();
         findBar.dispose();
+        completion.dispose();
         analyser.shutdownNow();
         caret.unbind();
         modified.unbind();
