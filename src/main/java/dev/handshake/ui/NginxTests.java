@@ -55,9 +55,10 @@ final class NginxTests {
     }
 
     void run() {
-        Optional<Path> nginx = NginxTestRun.findBinary(System.getProperty("handshake.nginx"), System.getenv("PATH"));
+        NginxTestRun.Lookup found = NginxTestRun.locate(window.settings().current().nginxPath());
+        Optional<Path> nginx = found.binary();
         if (nginx.isEmpty()) {
-            say.accept("No nginx found on the PATH or in /usr/sbin: install it (apt-get install nginx-light) to test with it");
+            say.accept(found.notFound());
             return;
         }
         Document tested = rootDocument();

@@ -12,11 +12,12 @@ import java.util.TreeSet;
  * {@code info}), the CA bundle suggested by verification fixes, whether saving shows a review first,
  * the theme ({@code light} or {@code dark}), the editor font size in pixels, and whether saving keeps
  * the previous version as {@code NAME.bak}, and the names of third-party module directives to accept
- * (the command line's {@code --directive}).
+ * (the command line's {@code --directive}), and the nginx executable "Test with nginx" runs ({@code null}: the
+ * first on the PATH).
  */
 public record Settings(Set<String> disabledRules, Map<String, String> severities, String defaultTrustedCa,
                        boolean reviewBeforeSave, String theme, int fontSize, boolean backup,
-                       Set<String> extraDirectives) {
+                       Set<String> extraDirectives, String nginxPath) {
 
     public static final String LIGHT = "light";
     public static final String DARK = "dark";
@@ -29,6 +30,13 @@ public record Settings(Set<String> disabledRules, Map<String, String> severities
         theme = DARK.equals(theme) ? DARK : LIGHT;
         fontSize = fontSize <= 0 ? 14 : Math.max(MIN_FONT, Math.min(MAX_FONT, fontSize));
         extraDirectives = extraDirectives == null ? Set.of() : Set.copyOf(new TreeSet<>(extraDirectives));
+        nginxPath = nginxPath == null || nginxPath.isBlank() ? null : nginxPath.trim();
+    }
+
+    /** Settings that leave the nginx executable to the PATH. */
+    public Settings(Set<String> disabledRules, Map<String, String> severities, String defaultTrustedCa,
+                    boolean reviewBeforeSave, String theme, int fontSize, boolean backup, Set<String> extraDirectives) {
+        this(disabledRules, severities, defaultTrustedCa, reviewBeforeSave, theme, fontSize, backup, extraDirectives, null);
     }
 
     public static Settings defaults() {
