@@ -13,15 +13,22 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollBar;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.scene.shape.Rectangle;
 import javafx.scene.text.Font;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextFlow;
 
 /**
  * The whole file in two columns, old on the left and new on the right, each change headed by its own
- * "Keep" box (the same choice as the unified view's). Lines never wrap: each column is as wide as the
- * longest line of either side (at least half the view), and the list scrolls sideways.
+ * "Keep" box (the same choice as the unified view's). Lines never wrap: each column shows half the view
+ * of lines as long as the longest line of either side, and one scroll bar under both moves them sideways
+ * together, so both sides stay in sight.
  */
 final class SideBySideView {
 
@@ -30,6 +37,8 @@ final class SideBySideView {
     }
 
     private final ListView<Item> list = new ListView<>();
+    private final ScrollBar sideways = new ScrollBar();
+    private final VBox node = new VBox(list, sideways);
     private final List<Integer> headerRows = new ArrayList<>();
     private final CodeLines oldLines;
     private final CodeLines newLines;
@@ -57,7 +66,14 @@ final class SideBySideView {
         double columnWidth = measure.getLayoutBounds().getWidth() + 16;
         DoubleBinding half = list.widthProperty().subtract(24).divide(2);
         DoubleBinding column = Bindings.createDoubleBinding(() -> Math.max(half.get(), columnWidth), half);
-        list.setCellFactory(view -> new Cell(column));
+        sideways.setId("review-sideways");
+        sideways.setMin(0);
+        sideways.maxProperty().bind(column.subtract(half));
+        sideways.visibleProperty().bind(column.greaterThan(half));
+        sideways.managedProperty().bind(sideways.visibleProperty());
+        sideways.setUnitIncrement(24);
+        VBox.setVgrow(list, Priority.ALWAYS);
+        list.setCellFactory(view -> new Cell(half, column));
         // A change kept or reverted (here or in the unified view) dims or restores its new side.
         keeps.forEach(keep -> keep.addListener((o, was, now) -> list.refresh()));
     }
@@ -66,8 +82,9 @@ final class SideBySideView {
         return text == null ? 0 : text.length();
     }
 
-    ListView<Item> node() {
-        return list;
+    /** The list with the sideways scroll bar under it. */
+    VBox node() {
+        return node;
     }
 
     /** Scrolls so hunk {@code index} starts a few lines below the top, with its context above it in view. */
@@ -92,13 +109,15 @@ final class SideBySideView {
 
     private final class Cell extends ListCell<Item> {
 
+        private final DoubleBinding half;
         private final DoubleBinding column;
         private final CheckBox keep = new CheckBox("Keep");
         private final Label header = new Label();
         private final HBox head = new HBox(12, keep, header);
         private BooleanProperty bound;
 
-        Cell(DoubleBinding column) {
+        Cell(DoubleBinding half, DoubleBinding column) {
+            this.half = half;
             this.column = column;
             head.setAlignment(Pos.CENTER_LEFT);
             header.getStyleClass().add("hunk-header");
@@ -130,12 +149,25 @@ final class SideBySideView {
             SideBySideRow row = item.row();
             TextFlow left = side(oldLines, row.oldNumber(), row.oldText(), row.changed() ? "diff-delete" : "diff-context");
             TextFlow right = side(newLines, row.newNumber(), row.newText(), row.changed() ? "diff-insert" : "diff-context");
-            left.prefWidthProperty().bind(column);
-            right.prefWidthProperty().bind(column);
             if (row.changed() && !keeps.get(row.hunk()).get()) {
                 right.setOpacity(0.45);
             }
-            setGraphic(new HBox(left, right));
+            setGraphic(new HBox(window(left), window(right)));
+        }
+
+        /** Half the view onto a full-length line, shifted by the sideways scroll bar. */
+        private Pane window(TextFlow line) {
+            line.prefWidthProperty().bind(column);
+            line.translateXProperty().bind(sideways.valueProperty().negate());
+            Pane window = new Pane(line);
+            window.prefWidthProperty().bind(half);
+            window.setMinWidth(Region.USE_PREF_SIZE);
+            window.setMaxWidth(Region.USE_PREF_SIZE);
+            Rectangle clip = new Rectangle();
+            clip.widthProperty().bind(window.widthProperty());
+            clip.heightProperty().bind(window.heightProperty());
+            window.setClip(clip);
+            return window;
         }
     }
 

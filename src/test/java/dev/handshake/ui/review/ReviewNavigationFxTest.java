@@ -10,6 +10,8 @@ import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollBar;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TabPane;
 import javafx.scene.input.KeyCode;
@@ -192,6 +194,12 @@ class ReviewNavigationFxTest {
                 .filter(f -> f.getChildren().stream().anyMatch(t -> ((Text) t).getText().contains("X-Line-200")))
                 .findFirst().orElseThrow();
         assertEquals(left.getHeight(), right.getHeight(), 0.5, "the side-by-side line is not wrapped either");
-        assertEquals(left.getWidth(), right.getWidth(), 0.5, "both columns as wide as the longest line");
+        assertEquals(left.getWidth(), right.getWidth(), 0.5, "both lines as long as the longest line");
+        ListView<?> list = robot.lookup("#review-side-by-side").queryAs(ListView.class);
+        assertTrue(right.getParent().getLayoutBounds().getWidth() < list.getWidth() / 2 + 1, "each side shows half the view");
+        ScrollBar sideways = robot.lookup("#review-sideways").queryAs(ScrollBar.class);
+        assertTrue(sideways.isVisible() && sideways.getMax() > 0, "one bar scrolls both sides");
+        robot.interact(() -> sideways.setValue(sideways.getMax()));
+        until("both sides moved", () -> left.getTranslateX() == -sideways.getMax() && right.getTranslateX() == -sideways.getMax());
     }
 }
