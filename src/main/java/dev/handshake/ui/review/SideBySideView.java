@@ -121,6 +121,8 @@ final class SideBySideView {
             this.column = column;
             head.setAlignment(Pos.CENTER_LEFT);
             header.getStyleClass().add("hunk-header");
+            // The columns fit the view; the list must not add a sideways bar of its own for the padding.
+            setPrefWidth(0);
         }
 
         @Override

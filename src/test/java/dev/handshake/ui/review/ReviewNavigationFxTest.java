@@ -199,6 +199,9 @@ class ReviewNavigationFxTest {
         assertTrue(right.getParent().getLayoutBounds().getWidth() < list.getWidth() / 2 + 1, "each side shows half the view");
         ScrollBar sideways = robot.lookup("#review-sideways").queryAs(ScrollBar.class);
         assertTrue(sideways.isVisible() && sideways.getMax() > 0, "one bar scrolls both sides");
+        assertTrue(robot.from(list).lookup(".scroll-bar").queryAllAs(ScrollBar.class).stream()
+                .noneMatch(bar -> bar.getOrientation() == javafx.geometry.Orientation.HORIZONTAL && bar.isVisible()),
+                "and the list has no sideways bar of its own");
         robot.interact(() -> sideways.setValue(sideways.getMax()));
         until("both sides moved", () -> left.getTranslateX() == -sideways.getMax() && right.getTranslateX() == -sideways.getMax());
     }
