@@ -49,7 +49,7 @@ final class CompletionPopup {
         this.caretBounds = caretBounds;
         list.getStyleClass().add("completion-list");
         list.setFocusTraversable(false);
-        list.setPrefSize(460, 200);
+        list.setPrefSize(560, 220);
         list.setCellFactory(view -> new ListCell<>() {
             {
                 getStyleClass().add("completion-item");
