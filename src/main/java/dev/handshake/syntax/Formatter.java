@@ -1,5 +1,6 @@
 package dev.handshake.syntax;
 
+import dev.handshake.text.LineIndex;
 import dev.handshake.text.TextRange;
 import java.util.ArrayList;
 import java.util.List;
@@ -114,9 +115,9 @@ public final class Formatter {
             return whole;
         }
         String text = result.tree().text();
-        List<String> before = lines(text);
-        List<String> after = lines(whole.get());
-        if (before.size() != after.size()) {
+        LineIndex before = new LineIndex(text);
+        LineIndex after = new LineIndex(whole.get());
+        if (before.lineCount() != after.lineCount()) {
             // The formatter only changes spaces within lines; were that ever broken, format nothing.
             return Optional.empty();
         }
@@ -125,19 +126,18 @@ public final class Formatter {
         if (to > from && text.charAt(to - 1) == '\n') {
             to--;
         }
-        int[] starts = lineStarts(before);
-        int first = lineOf(starts, from);
-        int last = lineOf(starts, to);
+        int first = before.line(from);
+        int last = before.line(to);
         List<TextRange> statements = statements(result.tree());
         boolean grown = true;
         while (grown) {
             grown = false;
-            int spanStart = starts[first];
-            int spanEnd = starts[last] + before.get(last).length();
+            int spanStart = before.lineStart(first);
+            int spanEnd = lineEnd(before, last, text);
             for (TextRange statement : statements) {
                 if (statement.start() < spanEnd && statement.end() > spanStart) {
-                    int statementFirst = lineOf(starts, statement.start());
-                    int statementLast = lineOf(starts, Math.max(statement.start(), statement.end() - 1));
+                    int statementFirst = before.line(statement.start());
+                    int statementLast = before.line(Math.max(statement.start(), statement.end() - 1));
                     if (statementFirst < first || statementLast > last) {
                         first = Math.min(first, statementFirst);
                         last = Math.max(last, statementLast);
@@ -146,11 +146,14 @@ public final class Formatter {
                 }
             }
         }
-        StringBuilder out = new StringBuilder(text.length() + 64);
-        for (int i = 0; i < before.size(); i++) {
-            out.append(i >= first && i <= last ? after.get(i) : before.get(i));
-        }
-        return Optional.of(out.toString());
+        return Optional.of(text.substring(0, before.lineStart(first))
+                + whole.get().substring(after.lineStart(first), lineEnd(after, last, whole.get()))
+                + text.substring(lineEnd(before, last, text)));
+    }
+
+    /** Offset just past 1-based {@code line}'s line break (the text's end for the last line). */
+    private static int lineEnd(LineIndex lines, int line, String text) {
+        return line < lines.lineCount() ? lines.lineStart(line + 1) : text.length();
     }
 
     /** Each directive's own lines: a simple directive whole, a block's head and its closing brace apart. */
@@ -175,36 +178,6 @@ public final class Formatter {
             }
         }
         return statements;
-    }
-
-    /** The lines of {@code text}, each with its terminator; the last one without (maybe empty). */
-    private static List<String> lines(String text) {
-        List<String> lines = new ArrayList<>();
-        int start = 0;
-        for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) == '\n') {
-                lines.add(text.substring(start, i + 1));
-                start = i + 1;
-            }
-        }
-        lines.add(text.substring(start));
-        return lines;
-    }
-
-    private static int[] lineStarts(List<String> lines) {
-        int[] starts = new int[lines.size()];
-        int offset = 0;
-        for (int i = 0; i < lines.size(); i++) {
-            starts[i] = offset;
-            offset += lines.get(i).length();
-        }
-        return starts;
-    }
-
-    /** The 0-based line holding {@code offset}. */
-    private static int lineOf(int[] starts, int offset) {
-        int index = java.util.Arrays.binarySearch(starts, offset);
-        return index >= 0 ? index : -index - 2;
     }
 
     /** Whether {@code text} is already formatted (a file with syntax errors counts as formatted: it is left alone). */
