@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.geometry.Bounds;
@@ -34,6 +35,7 @@ final class CompletionPopup {
     private final Supplier<List<Completion.Candidate>> candidates;
     private final BiConsumer<TextRange, String> replacer;
     private final Supplier<Optional<Bounds>> caretBounds;
+    private final Consumer<Runnable> whenAnalysed;
     private final Popup popup = new Popup();
     private final ListView<Completion.Candidate> list = new ListView<>();
     private final Subscription subscriptions;
@@ -41,9 +43,15 @@ final class CompletionPopup {
     private int wordStart = -1;
     private int dismissedAt = -1;
 
+    /**
+     * @param candidates   what to offer at the caret now
+     * @param whenAnalysed runs its argument once an analysis of exactly the current text is in, so the list
+     *                     that opens by itself uses that parse instead of parsing on the FX thread
+     */
     CompletionPopup(CodeArea area, Supplier<List<Completion.Candidate>> candidates, BiConsumer<TextRange, String> replacer,
-                    Supplier<Optional<Bounds>> caretBounds) {
+                    Supplier<Optional<Bounds>> caretBounds, Consumer<Runnable> whenAnalysed) {
         this.area = area;
+        this.whenAnalysed = whenAnalysed;
         this.candidates = candidates;
         this.replacer = replacer;
         this.caretBounds = caretBounds;
@@ -91,13 +99,24 @@ final class CompletionPopup {
     }
 
     private void openWhileTyping() {
-        String text = area.getText();
-        int caret = area.getCaretPosition();
-        if (popup.isShowing() || area.getSelection().getLength() > 0 || !Completion.opensWhileTyping(text, caret)
-                || Completion.wordStart(text, caret) == dismissedAt) {
+        if (!opensHere()) {
             return;
         }
-        open(candidates.get());
+        String text = area.getText();
+        int caret = area.getCaretPosition();
+        whenAnalysed.accept(() -> {
+            // Typing went on while the analysis ran: the next pause decides.
+            if (caret == area.getCaretPosition() && text.equals(area.getText()) && opensHere()) {
+                open(candidates.get());
+            }
+        });
+    }
+
+    private boolean opensHere() {
+        String text = area.getText();
+        int caret = area.getCaretPosition();
+        return !popup.isShowing() && area.getSelection().getLength() == 0 && Completion.opensWhileTyping(text, caret)
+                && Completion.wordStart(text, caret) != dismissedAt;
     }
 
     private void open(List<Completion.Candidate> found) {

@@ -77,7 +77,8 @@ public final class ConfigEditor {
         overlay = new DiagnosticsOverlay(area);
         keys = new EditingKeys(area, this::latestIfCurrent, this::replaceRange);
         keys.onComplete(this::showCompletion);
-        completion = new CompletionPopup(area, this::completionsAtCaret, this::replaceRange, this::caretBounds);
+        completion = new CompletionPopup(area, this::completionsAtCaret, this::replaceRange, this::caretBounds,
+                then -> withCurrentAnalysis(current -> then.run()));
         findBar = new FindBar(area, this::replaceRange);
         root.setTop(findBar.node());
         root.getStyleClass().add("editor-pane");
