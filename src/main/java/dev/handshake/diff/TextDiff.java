@@ -21,10 +21,11 @@ public final class TextDiff {
     private final List<List<AbstractDelta<String>>> groups;
     private final List<Hunk> hunks;
 
-    private TextDiff(List<String> oldLines, List<String> newLines, int context) {
+    private TextDiff(List<String> oldLines, List<String> newLines, int context, boolean eachChange) {
         this.oldLines = oldLines;
         this.newLines = newLines;
-        this.groups = group(DiffUtils.diff(oldLines, newLines).getDeltas(), context);
+        List<AbstractDelta<String>> deltas = DiffUtils.diff(oldLines, newLines).getDeltas();
+        this.groups = eachChange ? deltas.stream().map(List::of).toList() : group(deltas, context);
         List<Hunk> built = new ArrayList<>();
         for (List<AbstractDelta<String>> group : groups) {
             built.add(HunkBuilder.build(built.size(), group, oldLines, newLines, context));
@@ -37,7 +38,17 @@ public final class TextDiff {
     }
 
     public static TextDiff between(String oldText, String newText, int context) {
-        return new TextDiff(splitLines(oldText), splitLines(newText), Math.max(0, context));
+        return new TextDiff(splitLines(oldText), splitLines(newText), Math.max(0, context), false);
+    }
+
+    /**
+     * The diff for reviewing changes one by one: every run of changed lines is a hunk of its own, even when
+     * two runs are closer than twice the context (their context lines then overlap, so the hunks are for
+     * showing and {@link #apply(Set) applying}, not for a patch file). Changes on touching lines are one run
+     * and so one hunk.
+     */
+    public static TextDiff eachChange(String oldText, String newText) {
+        return new TextDiff(splitLines(oldText), splitLines(newText), DEFAULT_CONTEXT, true);
     }
 
     public List<Hunk> hunks() {

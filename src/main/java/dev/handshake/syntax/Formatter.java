@@ -1,5 +1,6 @@
 package dev.handshake.syntax;
 
+import dev.handshake.text.LineIndex;
 import dev.handshake.text.TextRange;
 import java.util.ArrayList;
 import java.util.List;
@@ -98,6 +99,85 @@ public final class Formatter {
         }
         out.append(stripTrailing(line));
         return Optional.of(out.toString());
+    }
+
+    /**
+     * Format Selection: the text with only the lines of the statements that {@code selection} touches
+     * formatted as {@link #format} would format them, every other line kept byte for byte. The selection
+     * counts in whole lines (one ending at the start of a line leaves that line out) and grows to whole
+     * statements: a directive written over several lines is formatted whole, and of a block only the lines
+     * the selection touches (its head, its closing brace, the statements inside it that are selected).
+     * Empty when {@code result} has syntax errors, as for {@link #format}.
+     */
+    public static Optional<String> formatLines(ParseResult result, TextRange selection) {
+        Optional<String> whole = format(result);
+        if (whole.isEmpty()) {
+            return whole;
+        }
+        String text = result.tree().text();
+        LineIndex before = new LineIndex(text);
+        LineIndex after = new LineIndex(whole.get());
+        if (before.lineCount() != after.lineCount()) {
+            // The formatter only changes spaces within lines; were that ever broken, format nothing.
+            return Optional.empty();
+        }
+        int from = Math.max(0, Math.min(selection.start(), text.length()));
+        int to = Math.max(from, Math.min(selection.end(), text.length()));
+        if (to > from && text.charAt(to - 1) == '\n') {
+            to--;
+        }
+        int first = before.line(from);
+        int last = before.line(to);
+        List<TextRange> statements = statements(result.tree());
+        boolean grown = true;
+        while (grown) {
+            grown = false;
+            int spanStart = before.lineStart(first);
+            int spanEnd = lineEnd(before, last, text);
+            for (TextRange statement : statements) {
+                if (statement.start() < spanEnd && statement.end() > spanStart) {
+                    int statementFirst = before.line(statement.start());
+                    int statementLast = before.line(Math.max(statement.start(), statement.end() - 1));
+                    if (statementFirst < first || statementLast > last) {
+                        first = Math.min(first, statementFirst);
+                        last = Math.max(last, statementLast);
+                        grown = true;
+                    }
+                }
+            }
+        }
+        return Optional.of(text.substring(0, before.lineStart(first))
+                + whole.get().substring(after.lineStart(first), lineEnd(after, last, whole.get()))
+                + text.substring(lineEnd(before, last, text)));
+    }
+
+    /** Offset just past 1-based {@code line}'s line break (the text's end for the last line). */
+    private static int lineEnd(LineIndex lines, int line, String text) {
+        return line < lines.lineCount() ? lines.lineStart(line + 1) : text.length();
+    }
+
+    /** Each directive's own lines: a simple directive whole, a block's head and its closing brace apart. */
+    private static List<TextRange> statements(SyntaxTree tree) {
+        List<TextRange> statements = new ArrayList<>();
+        tree.walk(d -> {
+            Block block = d.block();
+            if (block == null) {
+                statements.add(d.range());
+                return;
+            }
+            int headEnd = block.open() != null ? block.open().end() : d.headRange().end();
+            statements.add(new TextRange(d.range().start(), headEnd));
+            if (block.close() != null) {
+                statements.add(block.close().range());
+            }
+        });
+        // A string or Lua body spanning lines is one token: its lines go together too.
+        for (Token token : tree.tokens()) {
+            if (token.kind() != TokenKind.NEWLINE && token.text(tree.text()).indexOf('\n') >= 0) {
+                statements.add(token.range());
+            }
+        }
+        return statements;
     }
 
     /** Whether {@code text} is already formatted (a file with syntax errors counts as formatted: it is left alone). */

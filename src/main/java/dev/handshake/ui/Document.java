@@ -208,7 +208,7 @@ final class Document {
             dialog.addCheck("The buffer still has " + errors + " syntax error" + (errors == 1 ? "" : "s")
                     + ": nginx will refuse this file", true);
         }
-        Optional<Path> nginx = NginxTestRun.findBinary(System.getProperty("handshake.nginx"), System.getenv("PATH"));
+        Optional<Path> nginx = NginxTestRun.locate(needs.settings().get().nginxPath()).binary();
         if (nginx.isEmpty() || Boolean.getBoolean("handshake.review.noNginxTest")) {
             return;
         }

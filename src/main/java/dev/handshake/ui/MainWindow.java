@@ -68,7 +68,8 @@ public final class MainWindow {
         problems = new ProblemsPanel(this::jump);
         incidents = new IncidentActions(this::editor, this::openInTab, stage, status,
                 () -> settings.current().defaultTrustedCa());
-        nginxTests = new NginxTests(tabs, stage, this::openInTab, this::jump, status::showMessage);
+        nginxTests = new NginxTests(tabs, stage, this::openInTab, this::jump, status::showMessage,
+                () -> settings.current().nginxPath());
         exports = new Exports(tabs::current, stage, status);
         watcher = startWatcher();
         actions = new ActionTable(actions());
@@ -143,6 +144,8 @@ public final class MainWindow {
                 Action.of("Toggle Comment", "Shortcut+Slash", () -> editor().toggleComment()).disabledWhen(noDocument),
                 Action.of("Format Document", "Shortcut+Alt+L", () -> status.showMessage(
                         editor().formatDocument().orElse("Formatted"))).disabledWhen(noDocument),
+                Action.of("Format Selection", "Shortcut+Alt+Shift+L", () -> status.showMessage(
+                        editor().formatSelection().orElse("Formatted the selected lines"))).disabledWhen(noDocument),
                 Action.of("Complete", "Shortcut+Space", () -> editor().showCompletion()).disabledWhen(noDocument),
                 Action.of("Settings…", "Shortcut+Comma", settings::edit),
                 Action.of("Show Quick Fixes", "Alt+Enter", () -> current.get().quickFixes().showAtCaret())

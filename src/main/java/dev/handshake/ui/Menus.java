@@ -34,7 +34,7 @@ final class Menus {
         file.setOnShowing(e -> fillRecent());
         fillRecent();
         Menu edit = menu("Edit", "action-undo", "action-redo", SEPARATOR, "action-find", "action-replace",
-                "action-go-to-line", "action-toggle-comment", "action-format-document", "action-complete", SEPARATOR,
+                "action-go-to-line", "action-toggle-comment", "action-format-document", "action-format-selection", "action-complete", SEPARATOR,
                 "action-settings");
         Menu code = menu("Code", "action-show-quick-fixes", "action-fix-all-safe-problems-in-file", SEPARATOR,
                 "action-next-problem", "action-previous-problem", SEPARATOR, "action-test-with-nginx",

@@ -48,6 +48,38 @@ final class NginxTestRun {
     private NginxTestRun() {
     }
 
+    /** The nginx to run, or the one line that says why there is none. */
+    record Lookup(Optional<Path> binary, String notFound) {
+    }
+
+    /**
+     * The nginx to run: {@code -Dhandshake.nginx} when given (a launch override), else the Settings choice
+     * {@code setting}, else the first on the PATH or in a usual place; a given one that cannot run is not
+     * replaced by another, the line says what is wrong with it.
+     */
+    static Lookup locate(String setting) {
+        return locate(System.getProperty("handshake.nginx"), setting, System.getenv("PATH"));
+    }
+
+    static Lookup locate(String property, String setting, String pathVariable) {
+        if (property != null && !property.isBlank()) {
+            return checked(property.trim(), "-Dhandshake.nginx=");
+        }
+        if (setting != null && !setting.isBlank()) {
+            return checked(setting.trim(), "Settings > nginx executable: ");
+        }
+        Optional<Path> found = findBinary(null, pathVariable);
+        return new Lookup(found, found.isPresent() ? null
+                : "No nginx found on the PATH or in /usr/sbin: install it (apt-get install nginx-light)"
+                        + " or choose it in Settings > nginx executable");
+    }
+
+    private static Lookup checked(String given, String from) {
+        Optional<String> problem = dev.handshake.ui.settings.NginxExecutable.problem(given);
+        return problem.isPresent() ? new Lookup(Optional.empty(), "nginx not found: " + from + given + " " + problem.get())
+                : new Lookup(Optional.of(Path.of(given)), null);
+    }
+
     /** The nginx binary: {@code configured} when given, else the first {@code nginx} on the PATH or in a usual place. */
     static Optional<Path> findBinary(String configured, String pathVariable) {
         if (configured != null && !configured.isBlank()) {

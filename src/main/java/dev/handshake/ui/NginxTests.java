@@ -43,13 +43,16 @@ final class NginxTests {
     private final Consumer<Diagnostic> jumpTo;
     private final Consumer<String> say;
     private Stage shown;
+    private final java.util.function.Supplier<String> nginxPath;
 
     /**
      * @param openInTab selects the tab of a file (opening it); false when it cannot be opened
      * @param jumpTo    shows a finding (selects it, opening its file)
+     * @param nginxPath the nginx executable the settings name, or null for the PATH
      */
     NginxTests(EditorTabs tabs, Window owner, Predicate<Path> openInTab, Consumer<Diagnostic> jumpTo,
-               Consumer<String> say) {
+               Consumer<String> say, java.util.function.Supplier<String> nginxPath) {
+        this.nginxPath = nginxPath;
         this.tabs = tabs;
         this.owner = owner;
         this.openInTab = openInTab;
@@ -69,9 +72,10 @@ final class NginxTests {
     }
 
     void run() {
-        Optional<Path> nginx = NginxTestRun.findBinary(System.getProperty("handshake.nginx"), System.getenv("PATH"));
+        NginxTestRun.Lookup found = NginxTestRun.locate(nginxPath.get());
+        Optional<Path> nginx = found.binary();
         if (nginx.isEmpty()) {
-            say.accept("No nginx found on the PATH or in /usr/sbin: install it (apt-get install nginx-light) to test with it");
+            say.accept(found.notFound());
             return;
         }
         Document tested = rootDocument();

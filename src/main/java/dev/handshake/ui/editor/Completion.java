@@ -26,6 +26,9 @@ import java.util.TreeSet;
  */
 public final class Completion {
 
+    /** Letters of a directive name typed at a statement's start before the list opens by itself. */
+    public static final int AUTO_MIN_LETTERS = 2;
+
     /** At most this many candidates are listed. */
     public static final int LIMIT = 60;
 
@@ -53,10 +56,7 @@ public final class Completion {
      */
     public static List<Candidate> at(String text, SyntaxTree tree, int caret, DirectiveCatalogue catalogue,
                                      Path folder) {
-        int from = caret;
-        while (from > 0 && wordChar(text.charAt(from - 1))) {
-            from--;
-        }
+        int from = wordStart(text, caret);
         String word = text.substring(from, caret);
         int statementStart = statementStart(text, from);
         String before = text.substring(statementStart, from).strip();
@@ -74,6 +74,51 @@ public final class Completion {
             return paths(folder, word, from);
         }
         return values(name, before, word, from, tree, caret, catalogue);
+    }
+
+    /**
+     * Whether the list should open by itself at {@code caret}: the caret ends a word of at least {@value
+     * #AUTO_MIN_LETTERS} name characters ({@code a-z}, digits, {@code _}, starting with a letter) that starts
+     * a statement (not an argument, not in a comment or a quoted string). Only directive names pop up
+     * unasked; values, paths and variables wait for Ctrl+Space.
+     */
+    public static boolean opensWhileTyping(String text, int caret) {
+        if (caret < AUTO_MIN_LETTERS || caret > text.length() || caret < text.length() && wordChar(text.charAt(caret))) {
+            return false;
+        }
+        int from = wordStart(text, caret);
+        String word = text.substring(from, caret);
+        if (word.length() < AUTO_MIN_LETTERS || !word.matches("[A-Za-z][A-Za-z0-9_]*")) {
+            return false;
+        }
+        return text.substring(statementStart(text, from), from).isBlank() && !inQuotes(text, from);
+    }
+
+    /** Whether an unclosed quote on {@code offset}'s line precedes it (a {@code ;} in a string ends nothing). */
+    private static boolean inQuotes(String text, int offset) {
+        char open = 0;
+        for (int i = text.lastIndexOf('\n', offset - 1) + 1; i < offset; i++) {
+            char c = text.charAt(i);
+            if (c == '\\') {
+                i++;
+            } else if (open == 0 && (c == '"' || c == '\'')) {
+                open = c;
+            } else if (c == open) {
+                open = 0;
+            } else if (open == 0 && c == '#') {
+                return false;
+            }
+        }
+        return open != 0;
+    }
+
+    /** Where the word the caret ends starts (the caret itself when no word precedes it). */
+    public static int wordStart(String text, int caret) {
+        int from = Math.min(caret, text.length());
+        while (from > 0 && wordChar(text.charAt(from - 1))) {
+            from--;
+        }
+        return from;
     }
 
     private static boolean wordChar(char c) {

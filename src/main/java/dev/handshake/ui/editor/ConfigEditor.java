@@ -23,8 +23,6 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
-import javafx.scene.control.ContextMenu;
-import javafx.scene.control.MenuItem;
 import javafx.scene.layout.BorderPane;
 import org.fxmisc.flowless.VirtualizedScrollPane;
 import org.fxmisc.richtext.CodeArea;
@@ -68,7 +66,7 @@ public final class ConfigEditor {
     private final StylePainter painter = new StylePainter(area);
     private final AnalysisLoop<ShownAnalysis> loop = new AnalysisLoop<>(this::prepare, shown -> shown.analysis().version(),
             this::apply, analyser, Platform::runLater);
-    private final ContextMenu completionMenu = new ContextMenu();
+    private final CompletionPopup completion;
     private Function<Path, AnalysisScope> scopes = AnalysisScope::alone;
     private Runnable onEdited = () -> { };
 
@@ -79,6 +77,8 @@ public final class ConfigEditor {
         area.setMouseOverTextDelay(Duration.ofMillis(400));
         overlay = new DiagnosticsOverlay(area);
         keys = new EditingKeys(area, this::latestIfCurrent, this::replaceRange);
+        completion = new CompletionPopup(area, this::completionsAtCaret, this::replaceRange, this::caretBounds,
+                then -> withCurrentAnalysis(current -> then.run()));
         findBar = new FindBar(area, this::replaceRange);
         root.setTop(findBar.node());
         root.getStyleClass().add("editor-pane");
@@ -403,23 +403,40 @@ public final class ConfigEditor {
         return Optional.empty();
     }
 
-    /** Ctrl+Space: the completions at the caret in a menu; choosing one inserts it as one undo step. */
+    /**
+     * Code > Format Selection: formats only the lines of the statements the selection (or the caret's line)
+     * touches ({@link dev.handshake.syntax.Formatter#formatLines}) as one undo step, and selects those lines.
+     */
+    public Optional<String> formatSelection() {
+        String text = area.getText();
+        TextRange selected = new TextRange(area.getSelection().getStart(), area.getSelection().getEnd());
+        Optional<String> formatted = dev.handshake.syntax.Formatter.formatLines(dev.handshake.syntax.Parser.parse(text), selected);
+        if (formatted.isEmpty()) {
+            return Optional.of("Not formatted: fix the syntax errors first");
+        }
+        dev.handshake.text.LineIndex before = new dev.handshake.text.LineIndex(text);
+        int first = before.line(selected.start());
+        int last = before.line(selected.end() > selected.start() && text.charAt(selected.end() - 1) == '\n'
+                ? selected.end() - 1 : selected.end());
+        replaceAll(formatted.get());
+        // Formatting keeps every line break, so the same lines are the formatted ones.
+        String now = area.getText();
+        dev.handshake.text.LineIndex after = new dev.handshake.text.LineIndex(now);
+        select(new TextRange(after.lineStart(first), after.lineEnd(last, now)));
+        return Optional.empty();
+    }
+
+    /**
+     * Ctrl+Space: the completions at the caret in a list; choosing one inserts it as one undo step. The list
+     * also opens by itself while a directive name is typed ({@link CompletionPopup}).
+     */
     public void showCompletion() {
-        List<Completion.Candidate> candidates = completionsAtCaret();
-        completionMenu.hide();
-        completionMenu.getItems().clear();
-        if (candidates.isEmpty()) {
-            return;
-        }
-        int caretAt = area.getCaretPosition();
-        for (Completion.Candidate candidate : candidates) {
-            MenuItem item = new MenuItem(candidate.text() + (candidate.detail().isEmpty() ? "" : "    " + candidate.detail()));
-            item.setMnemonicParsing(false);
-            item.getStyleClass().add("completion-item");
-            item.setOnAction(e -> replaceRange(new TextRange(candidate.from(), caretAt), candidate.text()));
-            completionMenu.getItems().add(item);
-        }
-        caretBounds().ifPresent(b -> completionMenu.show(area, b.getMinX(), b.getMaxY()));
+        completion.show();
+    }
+
+    /** Whether the completion list is open. */
+    public boolean completionShowing() {
+        return completion.isShowing();
     }
 
     /** What Ctrl+Space would offer at the caret now. */
@@ -491,6 +508,7 @@ public final class ConfigEditor {
         subscriptions.unsubscribe();
         overlay.dispose();
         findBar.dispose();
+        completion.dispose();
         analyser.shutdownNow();
         caret.unbind();
         modified.unbind();

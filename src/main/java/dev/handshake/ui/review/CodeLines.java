@@ -5,6 +5,7 @@ import dev.handshake.text.LineIndex;
 import dev.handshake.ui.editor.Highlighter;
 import dev.handshake.ui.editor.StyleRun;
 import java.util.List;
+import javafx.scene.layout.Region;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextFlow;
 
@@ -62,8 +63,17 @@ final class CodeLines {
             flow.getChildren().add(piece);
             offset += run.length();
         }
-        flow.setMaxWidth(Double.MAX_VALUE);
+        noWrap(flow);
         return flow;
+    }
+
+    /**
+     * A line is never wrapped back to column 0: the node is at least as wide as its text, so a long line
+     * makes the view scroll sideways instead.
+     */
+    private static void noWrap(TextFlow flow) {
+        flow.setMinWidth(Region.USE_PREF_SIZE);
+        flow.setMaxWidth(Double.MAX_VALUE);
     }
 
     /** An empty line node for the side of a side-by-side row that has no line. */
@@ -71,7 +81,7 @@ final class CodeLines {
         TextFlow flow = new TextFlow(new Text(" "));
         flow.getStyleClass().addAll("diff-line", "diff-absent");
         flow.getChildren().get(0).getStyleClass().add(TEXT);
-        flow.setMaxWidth(Double.MAX_VALUE);
+        noWrap(flow);
         return flow;
     }
 }

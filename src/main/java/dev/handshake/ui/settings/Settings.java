@@ -12,11 +12,12 @@ import java.util.TreeSet;
  * What the user chose: rules turned off, severities changed (rule id to the severity it reports with),
  * the CA bundle suggested by verification fixes, whether saving shows a review first, the theme, the
  * editor font size in pixels, whether saving keeps the previous version as {@code NAME.bak}, and the
- * names of third-party module directives to accept (the command line's {@code --directive}).
+ * names of third-party module directives to accept (the command line's {@code --directive}), and the
+ * nginx executable "Test with nginx" runs ({@code null}: the first on the PATH).
  */
 public record Settings(Set<String> disabledRules, Map<String, Severity> severities, String defaultTrustedCa,
                        boolean reviewBeforeSave, Theme theme, int fontSize, boolean backup,
-                       Set<String> extraDirectives) {
+                       Set<String> extraDirectives, String nginxPath) {
 
     public static final int MIN_FONT = 8;
     public static final int MAX_FONT = 32;
@@ -37,6 +38,13 @@ public record Settings(Set<String> disabledRules, Map<String, Severity> severiti
         theme = theme == null ? Theme.LIGHT : theme;
         fontSize = fontSize <= 0 ? DEFAULT_FONT : Math.max(MIN_FONT, Math.min(MAX_FONT, fontSize));
         extraDirectives = extraDirectives == null ? Set.of() : Set.copyOf(new TreeSet<>(extraDirectives));
+        nginxPath = nginxPath == null || nginxPath.isBlank() ? null : nginxPath.trim();
+    }
+
+    /** Settings that leave the nginx executable to the PATH. */
+    public Settings(Set<String> disabledRules, Map<String, Severity> severities, String defaultTrustedCa,
+                    boolean reviewBeforeSave, Theme theme, int fontSize, boolean backup, Set<String> extraDirectives) {
+        this(disabledRules, severities, defaultTrustedCa, reviewBeforeSave, theme, fontSize, backup, extraDirectives, null);
     }
 
     public static Settings defaults() {
@@ -44,19 +52,19 @@ public record Settings(Set<String> disabledRules, Map<String, Severity> severiti
     }
 
     public Settings withReviewBeforeSave(boolean review) {
-        return new Settings(disabledRules, severities, defaultTrustedCa, review, theme, fontSize, backup, extraDirectives);
+        return new Settings(disabledRules, severities, defaultTrustedCa, review, theme, fontSize, backup, extraDirectives, nginxPath);
     }
 
     public Settings withBackup(boolean keep) {
-        return new Settings(disabledRules, severities, defaultTrustedCa, reviewBeforeSave, theme, fontSize, keep, extraDirectives);
+        return new Settings(disabledRules, severities, defaultTrustedCa, reviewBeforeSave, theme, fontSize, keep, extraDirectives, nginxPath);
     }
 
     public Settings withTheme(Theme chosen) {
-        return new Settings(disabledRules, severities, defaultTrustedCa, reviewBeforeSave, chosen, fontSize, backup, extraDirectives);
+        return new Settings(disabledRules, severities, defaultTrustedCa, reviewBeforeSave, chosen, fontSize, backup, extraDirectives, nginxPath);
     }
 
     public Settings withFontSize(int pixels) {
-        return new Settings(disabledRules, severities, defaultTrustedCa, reviewBeforeSave, theme, pixels, backup, extraDirectives);
+        return new Settings(disabledRules, severities, defaultTrustedCa, reviewBeforeSave, theme, pixels, backup, extraDirectives, nginxPath);
     }
 
     /** The lint options these settings ask for. */

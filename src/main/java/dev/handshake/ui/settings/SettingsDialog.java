@@ -62,6 +62,8 @@ public final class SettingsDialog extends Dialog<Settings> {
     private final TextField directives = new TextField();
     private final ChoiceBox<Theme> theme = new ChoiceBox<>(FXCollections.observableArrayList(Theme.values()));
     private final Spinner<Integer> fontSize = new Spinner<>(Settings.MIN_FONT, Settings.MAX_FONT, Settings.DEFAULT_FONT);
+    private final TextField nginx = new TextField();
+    private final Label nginxStatus = new Label();
 
     public SettingsDialog(Window owner, Settings current, List<Rule> available) {
         Themes.apply(this, owner);
@@ -125,12 +127,55 @@ public final class SettingsDialog extends Dialog<Settings> {
         general.addRow(2, new Label("Theme"), theme);
         general.addRow(3, new Label("Font size"), fontSize);
         general.addRow(4, new Label("Extra directives"), directives);
+        general.addRow(5, new Label("nginx executable"), nginxRow(current));
         VBox content = new VBox(10, new Label("Rules"), rules, general);
         content.setPadding(new Insets(4));
         VBox.setVgrow(rules, Priority.ALWAYS);
         getDialogPane().setContent(content);
         getDialogPane().getButtonTypes().setAll(ButtonType.OK, ButtonType.CANCEL);
         setResultConverter(button -> button == ButtonType.OK ? chosen() : null);
+        getDialogPane().lookupButton(ButtonType.OK).disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> NginxExecutable.problem(nginx.getText()).isPresent(), nginx.textProperty()));
+    }
+
+    /** The nginx executable field with its Browse button and a line saying whether it can be run. */
+    private VBox nginxRow(Settings current) {
+        nginx.setText(current.nginxPath() == null ? "" : current.nginxPath());
+        nginx.setPromptText("empty: the nginx on the PATH or in /usr/sbin");
+        nginx.setId("settings-nginx");
+        nginxStatus.setId("settings-nginx-status");
+        nginxStatus.setWrapText(true);
+        Button browse = new Button("Browse…");
+        browse.setId("settings-nginx-browse");
+        browse.setOnAction(e -> {
+            FileChooser chooser = new FileChooser();
+            chooser.setTitle("Choose the nginx executable");
+            File typed = new File(nginx.getText().trim());
+            File folder = typed.isDirectory() ? typed : typed.getParentFile();
+            chooser.setInitialDirectory(folder != null && folder.isDirectory() ? folder
+                    : new File("/usr/sbin").isDirectory() ? new File("/usr/sbin") : null);
+            File chosen = chooser.showOpenDialog(getDialogPane().getScene().getWindow());
+            if (chosen != null) {
+                nginx.setText(chosen.getAbsolutePath());
+            }
+        });
+        HBox.setHgrow(nginx, Priority.ALWAYS);
+        nginx.textProperty().addListener((o, was, now) -> showNginxStatus());
+        showNginxStatus();
+        return new VBox(4, new HBox(6, nginx, browse), nginxStatus);
+    }
+
+    private void showNginxStatus() {
+        String typed = nginx.getText().trim();
+        java.util.Optional<String> problem = NginxExecutable.problem(typed);
+        nginxStatus.getStyleClass().remove("review-warning");
+        if (problem.isPresent()) {
+            nginxStatus.setText(typed + " " + problem.get() + ": choose the nginx binary, or leave the field empty");
+            nginxStatus.getStyleClass().add("review-warning");
+        } else {
+            nginxStatus.setText(typed.isEmpty() ? "Test with nginx uses the nginx on the PATH or in /usr/sbin"
+                    : "Test with nginx runs " + typed);
+        }
     }
 
     /** "default", then every severity's word. */
@@ -169,7 +214,7 @@ public final class SettingsDialog extends Dialog<Settings> {
             }
         }
         return new Settings(disabled, severities, ca.isEmpty() ? null : ca, review.isSelected(), theme.getValue(),
-                size, backup.isSelected(), extra);
+                size, backup.isSelected(), extra, nginx.getText());
     }
 
     /** The rows, for tests. */

@@ -69,4 +69,24 @@ class CompletionTest {
         assertEquals(List.of("conf.d/api.conf"), texts(at("http {\n    include conf.d/|\n}\n", dir)), "no dot files");
         assertEquals(List.of("mime.types"), texts(at("http {\n    include mi|\n}\n", dir)));
     }
+
+    private static boolean opens(String textWithCaret) {
+        int caret = textWithCaret.indexOf('|');
+        return Completion.opensWhileTyping(textWithCaret.replace("|", ""), caret);
+    }
+
+    @Test
+    void opensByItselfOnlyForADirectiveNameOfTwoLettersAtAStatementsStart() {
+        assertTrue(opens("http {\n    pr|\n}\n"));
+        assertTrue(opens("http {\n    proxy_ssl_v|\n}\n"));
+        assertTrue(opens("http { listen 80; pr|\n}\n"), "after a ; on the same line");
+        assertTrue(opens("# a comment\npr|"), "the line after a comment");
+        assertFalse(opens("http {\n    p|\n}\n"), "one letter");
+        assertFalse(opens("http {\n    proxy_ssl_verify o|\n}\n"), "a value");
+        assertFalse(opens("http {\n    pr|oxy\n}\n"), "inside a word");
+        assertFalse(opens("http {\n    # pr|\n}\n"), "a comment");
+        assertFalse(opens("http {\n    add_header X \"a; pr|\n}\n"), "a string");
+        assertFalse(opens("http {\n    $ho|\n}\n"), "a variable");
+        assertFalse(opens("http {\n    12|\n}\n"), "not a name");
+    }
 }
