@@ -38,6 +38,8 @@ final class FixCommand {
     /** Fixed texts; later main files see the changes earlier ones made to shared includes. */
     private final Map<Path, SourceText> fixed = new LinkedHashMap<>();
     private int applied;
+    /** Findings whose fix was kept out of a block with a syntax error, and the reason. */
+    private final Map<Diagnostic.Identity, String> skipped = new java.util.HashMap<>();
     /** The main file came from standard input, where {@code --write} is refused. */
     private boolean fromStdin;
 
@@ -106,7 +108,7 @@ final class FixCommand {
             err.println(Main.NAME + ": cannot write: " + e.getMessage());
             return 2;
         }
-        reportUnfixed(results, selected, inputs, err);
+        reportUnfixed(results, selected, inputs, skipped, err);
         err.println((written ? "applied " : "would apply ") + applied + (applied == 1 ? " fix" : " fixes")
                 + " in " + originals.size() + (originals.size() == 1 ? " file" : " files")
                 + "; left: " + results.counts());
@@ -158,6 +160,9 @@ final class FixCommand {
 
     private void record(FixApplier.Outcome outcome) {
         applied += outcome.fixesApplied();
+        for (FixApplier.Unfixed left : outcome.skipped()) {
+            skipped.put(left.diagnostic().identity(), left.reason());
+        }
         for (Map.Entry<Path, String> change : outcome.changed().entrySet()) {
             SourceText before = outcome.originals().get(change.getKey());
             originals.putIfAbsent(change.getKey(), before);
@@ -209,10 +214,10 @@ final class FixCommand {
     }
 
     private static void reportUnfixed(CheckResults results, Set<String> selected, Map<String, String> inputs,
-                                      PrintStream err) {
+                                      Map<Diagnostic.Identity, String> skipped, PrintStream err) {
         for (Diagnostic d : results.findings()) {
-            String why = !selected.isEmpty() && !selected.contains(d.rule())
-                    ? "not selected by --rule" : FixApplier.whyUnfixed(d, inputs);
+            String why = !selected.isEmpty() && !selected.contains(d.rule()) ? "not selected by --rule"
+                    : skipped.getOrDefault(d.identity(), FixApplier.whyUnfixed(d, inputs));
             err.println(TextReport.line(results, d) + " (not fixed: " + why + ")");
         }
     }
