@@ -28,7 +28,8 @@ public final class Rules {
                 new UpstreamLegacyTlsProtocols(),
                 new UpstreamTlsSettingsDiverge(),
                 new UnknownDirective(),
-                new DirectiveNotAllowedHere());
+                new DirectiveNotAllowedHere(),
+                new InvalidArgumentCount());
     }
 
     public static Optional<RuleMeta> meta(String id) {
