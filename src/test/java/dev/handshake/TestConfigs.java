@@ -35,6 +35,13 @@ public final class TestConfigs {
         return files;
     }
 
+    /** A model of {@code text} as the main file {@code /virtual/nginx.conf}, read from nothing but the text. */
+    public static dev.handshake.nginx.ConfigModel model(String text) {
+        return dev.handshake.nginx.ConfigModel.build(new dev.handshake.nginx.ConfigFile(
+                Path.of("/virtual/nginx.conf"), dev.handshake.text.SourceText.of(text)),
+                dev.handshake.nginx.ConfigModel.Options.defaults());
+    }
+
     /** A file's name relative to its collection (the corpus or the test resources), with forward slashes. */
     public static String relative(Path file) {
         Path absolute = file.toAbsolutePath().normalize();

@@ -50,22 +50,44 @@ final class CheckCommand {
         }
         CheckResults results = check(session, sources.inputs(), sources.loader(), err);
         switch (format) {
-            case "json" -> out.print(JsonReport.render(results));
-            case "sarif" -> out.print(SarifReport.render(results,
-                    main.rules().stream().map(Rule::meta).collect(Collectors.toList()), main.tool()));
+            case "json" -> JsonReport.write(results, writerOn(out));
+            case "sarif" -> SarifReport.write(results,
+                    main.rules().stream().map(Rule::meta).collect(Collectors.toList()), main.tool(), writerOn(out));
             case "github" -> {
                 out.print(GithubReport.render(results));
+                out.flush();
                 err.println(results.summary());
             }
             case "checkstyle" -> out.print(CheckstyleReport.render(results));
             case "gitlab" -> out.print(GitlabReport.render(results));
             default -> {
                 TextReport.write(results, out);
+                out.flush(); // the findings reach a shared terminal before the summary line on stderr
                 err.println(results.summary());
             }
         }
         out.flush();
         return exitCode(results, session);
+    }
+
+    /** A writer over {@code out} in its own encoding (the JSON reports stream through it). */
+    private static java.io.Writer writerOn(PrintStream out) {
+        return new java.io.Writer() {
+            @Override
+            public void write(char[] chars, int offset, int length) {
+                out.append(java.nio.CharBuffer.wrap(chars, offset, length));
+            }
+
+            @Override
+            public void flush() {
+                out.flush();
+            }
+
+            @Override
+            public void close() {
+                out.flush();
+            }
+        };
     }
 
     /** Lints every input; unreadable ones are recorded and named on {@code err}, the rest still checked. */

@@ -67,8 +67,8 @@ final class FixCommand {
             selected.add(Session.checkRule(rule, main.knownRuleIds()));
         }
         Map<String, String> inputs = new LinkedHashMap<>();
-        putInput(inputs, FixInput.SNI_NAME, args.value("--sni-name", null));
-        putInput(inputs, FixInput.TRUSTED_CA, args.value("--trusted-ca", null));
+        putInput(inputs, FixInput.Key.SNI_NAME, args.value("--sni-name", null));
+        putInput(inputs, FixInput.Key.TRUSTED_CA, args.value("--trusted-ca", null));
         InputSources.Sources sources = fromStdin
                 ? InputSources.stdin(args, in, main.paths(), Session.disk())
                 : new InputSources.Sources(session.inputs(args.operands()), Session.disk());
@@ -144,18 +144,18 @@ final class FixCommand {
         return results;
     }
 
-    private static void putInput(Map<String, String> inputs, String key, String value) throws UsageException {
+    private static void putInput(Map<String, String> inputs, FixInput.Key key, String value) throws UsageException {
         if (value == null) {
             return;
         }
         if (value.isBlank()) {
-            throw new UsageException("--" + key + " needs a value");
+            throw new UsageException("--" + key.id() + " needs a value");
         }
         Optional<String> problem = FixInputs.problem(key, value);
         if (problem.isPresent()) {
-            throw new UsageException("--" + key + " " + value + ": " + problem.get());
+            throw new UsageException("--" + key.id() + " " + value + ": " + problem.get());
         }
-        inputs.put(key, value);
+        inputs.put(key.id(), value);
     }
 
     private void record(FixApplier.Outcome outcome) {

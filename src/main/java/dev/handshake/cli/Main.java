@@ -15,7 +15,7 @@ import java.util.TreeSet;
 
 /**
  * {@code handshake SUBCOMMAND ...}: dispatches to {@code check}, {@code fix}, {@code parse},
- * {@code explain} and {@code rules}, and returns the exit code (0 clean, 1 findings, 2 usage or I/O
+ * {@code format}, {@code explain} and {@code rules}, and returns the exit code (0 clean, 1 findings, 2 usage or I/O
  * errors). Never exits the JVM.
  */
 public final class Main {

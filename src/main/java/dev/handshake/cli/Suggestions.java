@@ -1,6 +1,6 @@
 package dev.handshake.cli;
 
-import dev.handshake.nginx.EditDistance;
+import dev.handshake.text.EditDistance;
 
 import java.util.Collection;
 

@@ -1,6 +1,7 @@
 package dev.handshake.lint;
 
 import dev.handshake.nginx.ConfigFile;
+import dev.handshake.nginx.ConfigModel;
 import dev.handshake.nginx.Scope;
 import dev.handshake.nginx.ScopeKind;
 import dev.handshake.nginx.Statement;
@@ -32,6 +33,22 @@ public final class DirectiveEdits {
             return value;
         }
         return '"' + value.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
+    }
+
+    /**
+     * Inserts {@code directives} where every fix for {@code connection}'s block puts its lines: after
+     * the first {@code *_pass} of its family in its home ({@link #insertForConnection}), so that fixes
+     * for two passes of one location collide instead of writing the directives twice.
+     */
+    public static FileEdit insertForHome(ConfigModel model, UpstreamConnection connection, List<String> directives) {
+        UpstreamConnection first = connection;
+        for (UpstreamConnection c : model.connectionsOf(connection.home())) {
+            if (c.family() == connection.family()) {
+                first = c;
+                break;
+            }
+        }
+        return insertForConnection(first, directives);
     }
 
     /**

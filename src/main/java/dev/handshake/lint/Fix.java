@@ -9,17 +9,18 @@ import java.util.function.Function;
 
 /**
  * A quick fix: an imperative title, how safe it is, and the text edits it makes. A fix that needs
- * input computes its edits from the values given for its {@link FixInput}s.
+ * input computes its edits from the values given for its {@link FixInput}s ({@link FixValues}, by typed
+ * key; callers name them by id).
  */
 public final class Fix {
 
     private final String title;
     private final Applicability applicability;
     private final List<FixInput> inputs;
-    private final Function<Map<String, String>, List<FileEdit>> editor;
+    private final Function<FixValues, List<FileEdit>> editor;
 
     private Fix(String title, Applicability applicability, List<FixInput> inputs,
-                Function<Map<String, String>, List<FileEdit>> editor) {
+                Function<FixValues, List<FileEdit>> editor) {
         this.title = Objects.requireNonNull(title);
         this.applicability = Objects.requireNonNull(applicability);
         this.inputs = List.copyOf(inputs);
@@ -34,7 +35,7 @@ public final class Fix {
 
     /** A fix whose edits depend on the values of {@code inputs}. */
     public static Fix withInputs(String title, List<FixInput> inputs,
-                                 Function<Map<String, String>, List<FileEdit>> editor) {
+                                 Function<FixValues, List<FileEdit>> editor) {
         return new Fix(title, Applicability.NEEDS_INPUT, inputs, editor);
     }
 
@@ -50,11 +51,11 @@ public final class Fix {
         return inputs;
     }
 
-    public Optional<FixInput> input(String key) {
-        return inputs.stream().filter(i -> i.key().equals(key)).findFirst();
+    public Optional<FixInput> input(FixInput.Key key) {
+        return inputs.stream().filter(i -> i.kind() == key).findFirst();
     }
 
-    /** The edits for the given input values (missing ones take their best suggestion). */
+    /** The edits for the input values given by id (missing ones take their best suggestion). */
     public List<FileEdit> edits(Map<String, String> values) {
         Map<String, String> complete = new HashMap<>(values);
         for (FixInput input : inputs) {
@@ -62,7 +63,7 @@ public final class Fix {
                 complete.put(input.key(), input.suggestion());
             }
         }
-        return editor.apply(complete);
+        return editor.apply(FixValues.byId(complete));
     }
 
     /** The edits with every input at its best suggestion. */
@@ -70,7 +71,7 @@ public final class Fix {
         return edits(Map.of());
     }
 
-    /** True when every input has a value in {@code values}. */
+    /** True when every input has a value in {@code values} (by id). */
     public boolean hasInputs(Map<String, String> values) {
         return inputs.stream().allMatch(i -> values.containsKey(i.key()) && !values.get(i.key()).isBlank());
     }

@@ -13,7 +13,7 @@ public final class FixInputs {
     }
 
     /** Why {@code value} cannot be used for the input {@code key}; empty when it can. */
-    public static Optional<String> problem(String key, String value) {
+    public static Optional<String> problem(FixInput.Key key, String value) {
         String v = value == null ? "" : value.trim();
         if (v.isEmpty()) {
             return Optional.of("a value is needed");
@@ -22,7 +22,7 @@ public final class FixInputs {
                 || c == '"' || c == '\'' || c < 0x20)) {
             return Optional.of("it would not be one nginx argument: no spaces, quotes, ';', '{', '}' or '#'");
         }
-        if (key.equals(FixInput.SNI_NAME)) {
+        if (key == FixInput.Key.SNI_NAME) {
             return sniNameProblem(v);
         }
         return Optional.empty();

@@ -22,6 +22,9 @@ public final class Linter {
     /** Reported when a rule fails on some input: a bug in Handshake, never in the user's file. */
     public static final String INTERNAL_ERROR = "internal-error";
 
+    /** The parser's errors (SyntaxErrorRule): never offered a suppression, since nginx refuses the file. */
+    public static final String SYNTAX_ERROR = "syntax-error";
+
     private final List<Rule> rules;
     private final LintOptions options;
 
@@ -117,7 +120,7 @@ public final class Linter {
     }
 
     /** The one input every suppression asks for. */
-    private static final FixInput REASON = new FixInput("reason", "Why is this safe here?", List.of());
+    private static final FixInput REASON = new FixInput(FixInput.Key.REASON, "Why is this safe here?", List.of());
 
     /**
      * Adds "Suppress with a reason" (a comment on the line above) unless the rule cannot be suppressed.
@@ -127,7 +130,7 @@ public final class Linter {
     private static Diagnostic withSuppressFix(ConfigFile file, Diagnostic d, Map<String, String> titles) {
         String rule = d.rule();
         if (rule.equals(Suppressions.UNUSED) || rule.equals(Suppressions.NO_REASON)
-                || rule.equals(INTERNAL_ERROR) || rule.equals("syntax-error")) {
+                || rule.equals(INTERNAL_ERROR) || rule.equals(SYNTAX_ERROR)) {
             return d;
         }
         if (file == null) {
@@ -143,7 +146,7 @@ public final class Linter {
             while (indentEnd < text.length() && (text.charAt(indentEnd) == ' ' || text.charAt(indentEnd) == '\t')) {
                 indentEnd++;
             }
-            String why = values.getOrDefault("reason", "").replace('\n', ' ').replace('\r', ' ').trim();
+            String why = values.getOrDefault(FixInput.Key.REASON, "").replace('\n', ' ').replace('\r', ' ').trim();
             String comment = text.substring(lineStart, indentEnd) + "# handshake:ignore " + rule + " -- " + why
                     + file.source().eol();
             return List.of(new FileEdit(file.path(), TextEdit.insert(lineStart, comment)));

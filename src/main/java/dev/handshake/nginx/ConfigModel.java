@@ -47,6 +47,8 @@ public final class ConfigModel {
     private EffectiveSettings settings;
     private List<UpstreamConnection> connections;
     private Map<Scope, List<UpstreamConnection>> connectionsByHome;
+    private List<UpstreamTls> tls;
+    private Map<UpstreamConnection, UpstreamTls> tlsByConnection;
     private final Map<Object, Object> derived = new HashMap<>();
 
     private ConfigModel(ConfigFile main, Scope root, Map<Path, ConfigFile> files,
@@ -149,7 +151,7 @@ public final class ConfigModel {
     public EffectiveSettings settings() {
         EffectiveSettings built = settings;
         if (built == null) {
-            built = new EffectiveSettings(this);
+            built = new EffectiveSettings();
             settings = built;
         }
         return built;
@@ -161,6 +163,29 @@ public final class ConfigModel {
             connections = List.copyOf(UpstreamConnections.find(this));
         }
         return connections;
+    }
+
+    /** What nginx sends on every TLS connection to an upstream, in document order; worked out once per model. */
+    public synchronized List<UpstreamTls> upstreamTls() {
+        if (tls == null) {
+            tls = List.copyOf(UpstreamTls.of(this));
+            Map<UpstreamConnection, UpstreamTls> index = new IdentityHashMap<>();
+            for (UpstreamTls t : tls) {
+                index.put(t.connection(), t);
+            }
+            tlsByConnection = index;
+        }
+        return tls;
+    }
+
+    /** What nginx sends on {@code connection}, one of this model's {@link #upstreamConnections}. */
+    public synchronized UpstreamTls upstreamTls(UpstreamConnection connection) {
+        upstreamTls();
+        UpstreamTls found = tlsByConnection.get(connection);
+        if (found == null) {
+            throw new IllegalArgumentException("not a connection of this model: " + connection.describe());
+        }
+        return found;
     }
 
     /** The TLS connections whose settings live in {@code home} ({@link UpstreamConnection#home}), in document order. */
@@ -355,7 +380,7 @@ public final class ConfigModel {
             if (known != null) {
                 return known;
             }
-            if (!fromGlob && !loader.exists(target) && !isBuffer(target)) {
+            if (!fromGlob && !loader.exists(target)) {
                 problem(ModelProblem.Kind.INCLUDE_NOT_FOUND, from, include, () -> "included file " + target + " not found");
                 return null;
             }
@@ -371,15 +396,6 @@ public final class ConfigModel {
                 problem(ModelProblem.Kind.INCLUDE_UNREADABLE, from, include,
                         () -> "cannot read included file " + target + ": " + e.getMessage());
                 return null;
-            }
-        }
-
-        private boolean isBuffer(Path target) {
-            try {
-                loader.load(target);
-                return true;
-            } catch (IOException e) {
-                return false;
             }
         }
 

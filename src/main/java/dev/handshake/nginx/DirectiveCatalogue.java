@@ -1,5 +1,6 @@
 package dev.handshake.nginx;
 
+import dev.handshake.text.EditDistance;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;

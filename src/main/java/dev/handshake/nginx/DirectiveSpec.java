@@ -117,7 +117,12 @@ public record DirectiveSpec(String name, List<Definition> definitions) {
     public boolean allowedIn(Scope scope) {
         boolean serverIf = scope.kind() == ScopeKind.IF && scope.parent() != null
                 && scope.parent().kind() == ScopeKind.SERVER;
-        return definitions.stream().anyMatch(d -> d.allows(scope.kind(), serverIf));
+        for (Definition d : definitions) {
+            if (d.allows(scope.kind(), serverIf)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The first definition's nginx.org link. */

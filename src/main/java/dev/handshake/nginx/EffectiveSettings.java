@@ -26,8 +26,8 @@ public final class EffectiveSettings {
     private final Map<Scope, Map<String, Optional<Statement>>> single = new IdentityHashMap<>();
     private final Map<Scope, Map<String, List<Statement>>> arrays = new IdentityHashMap<>();
 
-    EffectiveSettings(ConfigModel model) {
-        // The model is walked lazily through the scopes passed in.
+    /** Empty caches: the model is walked lazily through the scopes passed in. */
+    EffectiveSettings() {
     }
 
     public static boolean isArray(String name) {

@@ -60,8 +60,12 @@ public enum ScopeKind {
 
     /** The name used on the command line ({@code --context http}) and in messages. */
     public String label() {
-        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        return LABELS[ordinal()];
     }
+
+    /** Worked out once: {@link #label()} is asked for every directive of every file checked. */
+    private static final String[] LABELS = java.util.Arrays.stream(values())
+            .map(k -> k.name().toLowerCase(Locale.ROOT).replace('_', '-')).toArray(String[]::new);
 
     /** Parses a {@code --context} value: main, http, server, location, stream, stream-server... */
     public static ScopeKind fromLabel(String label) {

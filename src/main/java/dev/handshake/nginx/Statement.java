@@ -22,6 +22,11 @@ public record Statement(Directive directive, ConfigFile file, Scope scope) {
         return directive.range();
     }
 
+    /** Where the statement is written; the same for every place its file is spliced in. */
+    public Place place() {
+        return new Place(path(), range().start());
+    }
+
     @Override
     public String toString() {
         return directive + " @" + file.path().getFileName();

@@ -6,23 +6,21 @@ package dev.handshake.nginx;
  * proxy (also {@code proxy_ssl_*}, in stream context).
  */
 public enum TlsFamily {
-    PROXY("proxy_pass", "proxy_", "https://", "proxy_set_header"),
-    GRPC("grpc_pass", "grpc_", "grpcs://", "grpc_set_header"),
-    UWSGI("uwsgi_pass", "uwsgi_", "suwsgi://", null),
-    STREAM("proxy_pass", "proxy_", null, null);
+    PROXY("proxy_pass", "proxy_", "https://"),
+    GRPC("grpc_pass", "grpc_", "grpcs://"),
+    UWSGI("uwsgi_pass", "uwsgi_", "suwsgi://"),
+    STREAM("proxy_pass", "proxy_", null);
 
     private final String passDirective;
     private final String prefix;
     private final String tlsScheme;
-    private final String headerDirective;
     /** {@link #ssl} results: asked once per connection per rule, they are built and hashed once. */
     private final java.util.concurrent.ConcurrentMap<String, String> sslNames = new java.util.concurrent.ConcurrentHashMap<>();
 
-    TlsFamily(String passDirective, String prefix, String tlsScheme, String headerDirective) {
+    TlsFamily(String passDirective, String prefix, String tlsScheme) {
         this.passDirective = passDirective;
         this.prefix = prefix;
         this.tlsScheme = tlsScheme;
-        this.headerDirective = headerDirective;
     }
 
     /** {@code proxy_pass}, {@code grpc_pass}, {@code uwsgi_pass}. */
@@ -38,15 +36,5 @@ public enum TlsFamily {
     /** The URL scheme that means TLS ({@code https://}), or {@code null} for stream (flag {@code proxy_ssl}). */
     public String tlsScheme() {
         return tlsScheme;
-    }
-
-    /** The directive that sets request headers to the upstream, or {@code null} when there is none. */
-    public String headerDirective() {
-        return headerDirective;
-    }
-
-    /** True when the family sends an HTTP Host header that the upstream routes on. */
-    public boolean sendsHostHeader() {
-        return headerDirective != null;
     }
 }

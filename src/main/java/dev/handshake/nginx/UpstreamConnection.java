@@ -1,23 +1,14 @@
 package dev.handshake.nginx;
 
-import java.util.List;
-
 /**
  * One TLS connection nginx makes to an upstream: the {@code *_pass} statement that makes it, its
  * family (which directives configure it), and its target.
  *
- * @param family        proxy, grpc, uwsgi or stream
- * @param pass          the {@code *_pass} statement
- * @param target        where it goes
- * @param schemeSources the {@code set}/{@code map} statements that make a variable scheme {@code https}
- *                      (empty for a literal scheme or a stream {@code proxy_ssl on})
+ * @param family proxy, grpc, uwsgi or stream
+ * @param pass   the {@code *_pass} statement
+ * @param target where it goes
  */
-public record UpstreamConnection(TlsFamily family, Statement pass, UpstreamTarget target,
-                                 List<Statement> schemeSources) {
-
-    public UpstreamConnection {
-        schemeSources = List.copyOf(schemeSources);
-    }
+public record UpstreamConnection(TlsFamily family, Statement pass, UpstreamTarget target) {
 
     /** The scope of the {@code *_pass}: a location, an {@code if}, a {@code limit_except}, or a stream server. */
     public Scope scope() {
@@ -38,14 +29,21 @@ public record UpstreamConnection(TlsFamily family, Statement pass, UpstreamTarge
     }
 
     /**
-     * Which upstream the TLS session cache is shared over: the group, or host:port. Connections with
-     * equal keys resume each other's sessions.
+     * Which upstream the TLS session cache is shared over: connections with equal keys resume each
+     * other's sessions.
+     *
+     * @param family   the connections' family (each family keeps its own cache)
+     * @param upstream {@code upstream NAME} for a group, else {@code host:port}
      */
-    public String upstreamKey() {
+    public record SessionKey(TlsFamily family, String upstream) {
+    }
+
+    /** The session cache this connection shares: the group, or host:port. */
+    public SessionKey sessionKey() {
         String where = target.kind() == UpstreamTarget.Kind.GROUP
                 ? "upstream " + target.host()
-                : target.defaultName() + ":" + (target.port() != null ? target.port() : "443");
-        return family.name() + " " + where;
+                : target.defaultName() + ":" + target.portOrDefault();
+        return new SessionKey(family, where);
     }
 
     /** How to name this connection in messages: {@code proxy_pass https://10.0.4.22:443/v2 in location /ingest/}. */

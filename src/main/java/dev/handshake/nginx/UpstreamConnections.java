@@ -71,12 +71,15 @@ final class UpstreamConnections {
 
     private Optional<UpstreamConnection> connection(Scope scope, Statement s) {
         String name = s.name();
+        if (!name.endsWith("_pass")) {
+            return Optional.empty(); // every TLS family's pass directive; spares unquoting every argument
+        }
         String url = s.directive().arg(0);
         if (scope.kind() == ScopeKind.STREAM_SERVER) {
             if (!name.equals("proxy_pass") || !model.settings().isOn(scope, "proxy_ssl", false)) {
                 return Optional.empty();
             }
-            return Optional.of(new UpstreamConnection(TlsFamily.STREAM, s, target(scope, url, streamGroups), List.of()));
+            return Optional.of(new UpstreamConnection(TlsFamily.STREAM, s, target(scope, url, streamGroups)));
         }
         if (!scope.kind().isHttpRequestScope()) {
             return Optional.empty();
@@ -88,15 +91,14 @@ final class UpstreamConnections {
             String scheme = family.tlsScheme();
             if (url.regionMatches(true, 0, scheme, 0, scheme.length())) {
                 return Optional.of(new UpstreamConnection(family, s,
-                        target(scope, url.substring(scheme.length()), httpGroups), List.of()));
+                        target(scope, url.substring(scheme.length()), httpGroups)));
             }
             Matcher m = VARIABLE_SCHEME.matcher(url);
             if (family == TlsFamily.PROXY && m.find()) {
-                List<Statement> sources = new ArrayList<>();
-                Optional<String> value = variableValue(scope, m.group(1), sources, true);
+                Optional<String> value = variableValue(scope, m.group(1), true);
                 if (value.isPresent() && value.get().equalsIgnoreCase("https")) {
                     return Optional.of(new UpstreamConnection(family, s,
-                            target(scope, url.substring(m.end()), httpGroups), sources));
+                            target(scope, url.substring(m.end()), httpGroups)));
                 }
             }
         }
@@ -117,7 +119,7 @@ final class UpstreamConnections {
             String resolved = null;
             Matcher whole = WHOLE_VARIABLE.matcher(host);
             if (whole.matches()) {
-                resolved = variableValue(scope, whole.group(1), new ArrayList<>(), false)
+                resolved = variableValue(scope, whole.group(1), false)
                         .filter(v -> !v.contains("$")).orElse(null);
             }
             return new UpstreamTarget(host, port, UpstreamTarget.Kind.VARIABLE, null, resolved);
@@ -137,12 +139,11 @@ final class UpstreamConnections {
      * the nearest scope that sets it, else (when {@code viaMap}) the value every entry of a
      * {@code map} to it gives. Empty when unknown or not one value.
      */
-    private Optional<String> variableValue(Scope scope, String name, List<Statement> sources, boolean viaMap) {
+    private Optional<String> variableValue(Scope scope, String name, boolean viaMap) {
         String variable = "$" + name;
         for (Scope s = scope; s != null; s = s.parent()) {
             Statement last = lastSets(s).get(variable);
             if (last != null) {
-                sources.add(last);
                 return Optional.of(last.directive().arg(1));
             }
         }
@@ -153,9 +154,7 @@ final class UpstreamConnections {
         if (map == null) {
             return Optional.empty();
         }
-        Optional<String> uniform = uniformMapValue(map);
-        uniform.ifPresent(v -> sources.add(map.opener()));
-        return uniform;
+        return uniformMapValue(map);
     }
 
     private Map<String, Statement> lastSets(Scope scope) {

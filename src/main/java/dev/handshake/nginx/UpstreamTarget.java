@@ -28,11 +28,28 @@ public record UpstreamTarget(String host, String port, Kind kind, UpstreamGroup 
         UNIX
     }
 
+    /** The port of a {@code *_pass} TLS target written without one ({@code https://}, {@code grpcs://}...). */
+    public static final String DEFAULT_PASS_PORT = "443";
+
+    /** The port of an {@code upstream{}} {@code server} written without one: 80, even behind {@code https://}. */
+    public static final String DEFAULT_SERVER_PORT = "80";
+
     private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
 
     /** The name nginx sends and verifies when {@code *_ssl_name} is not set: the host, or a resolved variable. */
     public String defaultName() {
         return resolvedHost != null ? resolvedHost : host;
+    }
+
+    /** The port as written, else {@link #DEFAULT_PASS_PORT}. */
+    public String portOrDefault() {
+        return port != null ? port : DEFAULT_PASS_PORT;
+    }
+
+    /** The port of an {@code upstream{}} server address, else {@link #DEFAULT_SERVER_PORT}. */
+    public static String serverPort(String address) {
+        String written = portOf(address);
+        return written != null ? written : DEFAULT_SERVER_PORT;
     }
 
     /** The host of a {@code host[:port]} or {@code [v6]:port} address. */

@@ -33,10 +33,34 @@ public final class SarifReport {
     }
 
     public static String render(CheckResults results, List<RuleMeta> rules, Tool tool) {
-        return JsonReport.write(tree(results, rules, tool));
+        java.io.StringWriter out = new java.io.StringWriter();
+        write(results, rules, tool, out);
+        return out.toString();
     }
 
+    /** Streams the log to {@code out}, one result's tree at a time; the bytes are {@link #tree}'s, indented. */
+    public static void write(CheckResults results, List<RuleMeta> rules, Tool tool, java.io.Writer out) {
+        List<String> order = new ArrayList<>();
+        ObjectNode root = head(results, rules, tool, order);
+        ArrayNode placeholder = (ArrayNode) root.get("runs").get(0).get("results");
+        JsonReport.stream(root, placeholder, () -> results.findings().stream()
+                .map(d -> (com.fasterxml.jackson.databind.JsonNode) result(results, d, order.indexOf(d.rule())))
+                .iterator(), out);
+    }
+
+    /** The whole log as one tree. */
     public static ObjectNode tree(CheckResults results, List<RuleMeta> rules, Tool tool) {
+        List<String> order = new ArrayList<>();
+        ObjectNode root = head(results, rules, tool, order);
+        ArrayNode resultNodes = (ArrayNode) root.get("runs").get(0).get("results");
+        for (Diagnostic d : results.findings()) {
+            resultNodes.add(result(results, d, order.indexOf(d.rule())));
+        }
+        return root;
+    }
+
+    /** Everything but the results (left as an empty array); {@code order} receives the rule index order. */
+    private static ObjectNode head(CheckResults results, List<RuleMeta> rules, Tool tool, List<String> order) {
         Map<String, RuleMeta> known = new LinkedHashMap<>();
         for (RuleMeta meta : rules) {
             known.putIfAbsent(meta.id(), meta);
@@ -44,7 +68,7 @@ public final class SarifReport {
         for (Diagnostic d : results.findings()) {
             known.computeIfAbsent(d.rule(), id -> RuleMeta.of(id, d.severity(), id.replace('-', ' ')));
         }
-        List<String> order = new ArrayList<>(known.keySet());
+        order.addAll(known.keySet());
         ObjectNode root = JsonReport.MAPPER.createObjectNode();
         root.put("$schema", SCHEMA);
         root.put("version", "2.1.0");
@@ -71,10 +95,7 @@ public final class SarifReport {
                         .putObject("artifactLocation").put("uri", results.paths().uri(f.path()));
             }
         }
-        ArrayNode resultNodes = run.putArray("results");
-        for (Diagnostic d : results.findings()) {
-            resultNodes.add(result(results, d, order.indexOf(d.rule())));
-        }
+        run.putArray("results");
         return root;
     }
 

@@ -22,6 +22,9 @@ public final class Values {
                 end--;
             }
         }
+        if (!hasBackslash(source, start, end)) {
+            return source.subSequence(start, end).toString();
+        }
         StringBuilder out = new StringBuilder(end - start);
         for (int i = start; i < end; i++) {
             char c = source.charAt(i);
@@ -56,6 +59,15 @@ public final class Values {
             out.append(c);
         }
         return out.toString();
+    }
+
+    private static boolean hasBackslash(CharSequence source, int start, int end) {
+        for (int i = start; i < end; i++) {
+            if (source.charAt(i) == '\\') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** True when the character at {@code at} is preceded by an odd number of backslashes from {@code from}. */

@@ -6,18 +6,25 @@ import dev.handshake.io.DiskSnapshot;
 import dev.handshake.lint.Linter;
 import dev.handshake.text.SourceText;
 import dev.handshake.ui.editor.ConfigEditor;
+import dev.handshake.ui.settings.Settings;
+import dev.handshake.ui.theme.Themes;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Tab;
+import javafx.beans.value.ChangeListener;
 import javafx.stage.FileChooser;
+import javafx.stage.Window;
 
 /**
  * One open file in its own tab: its editor (with its own undo history), quick fixes and navigation,
@@ -25,25 +32,52 @@ import javafx.stage.FileChooser;
  */
 final class Document {
 
-    private final MainWindow window;
+    /**
+     * What a document needs from the window: the owner of its dialogs, the status bar, the settings and
+     * linter it follows, the recent-files list, the editor of another file a fix changes, and the link opener.
+     */
+    record Needs(Window owner, StatusBar status, ReadOnlyObjectProperty<Settings> settings,
+                 ReadOnlyObjectProperty<Linter> linter, RecentFiles recent,
+                 Function<Path, Optional<ConfigEditor>> editorOf, Consumer<String> openUrl) {
+    }
+
+    private final Needs needs;
     private final ConfigEditor editor;
     private final QuickFixes quickFixes;
     private final Navigator navigator;
     private final Tab tab = new Tab();
     private final StringProperty name = new SimpleStringProperty("untitled.conf");
+    private final ChangeListener<Settings> fontSize;
+    private final ChangeListener<Linter> linter;
     private Path savedPath;
     private DiskSnapshot snapshot;
 
-    Document(MainWindow window, Linter linter, StatusBar status) {
-        this.window = window;
-        editor = new ConfigEditor(linter);
-        quickFixes = new QuickFixes(editor, window.stage(), status::showMessage, window::editorOf);
-        navigator = new Navigator(window.stage(), editor, status);
-        editor.setQuickFixHandler(quickFixes::showAtCaret);
+    Document(Needs needs) {
+        this.needs = needs;
+        editor = new ConfigEditor(needs.linter().get());
+        quickFixes = new QuickFixes(editor, needs.owner(), needs.status()::showMessage, needs.editorOf());
+        navigator = new Navigator(needs.owner(), editor, needs.status());
+        editor.onOpenUrl(needs.openUrl());
+        editor.setFontSize(needs.settings().get().fontSize());
+        fontSize = (o, was, now) -> {
+            if (was == null || was.fontSize() != now.fontSize()) {
+                editor.setFontSize(now.fontSize());
+            }
+        };
+        linter = (o, was, now) -> editor.setLinter(now);
+        needs.settings().addListener(fontSize);
+        needs.linter().addListener(linter);
         tab.setContent(editor.node());
         tab.setUserData(this);
         tab.textProperty().bind(Bindings.createStringBinding(
                 () -> (editor.modifiedProperty().get() ? "*" : "") + name.get(), editor.modifiedProperty(), name));
+    }
+
+    /** Stops following the settings and disposes of the editor; the document is unusable afterwards. */
+    void dispose() {
+        needs.settings().removeListener(fontSize);
+        needs.linter().removeListener(linter);
+        editor.dispose();
     }
 
     /** An unsaved-to-disk buffer (untitled or the example) that nobody has edited: safe to replace. */
@@ -109,7 +143,7 @@ final class Document {
             show(file, name.get(), SourceText.decode(bytes), DiskSnapshot.of(file, bytes));
             return true;
         } catch (dev.handshake.io.SourceReadException e) {
-            window.error("Cannot reload " + savedPath.getFileName(), e.getMessage());
+            Alerts.error(needs.owner(), "Cannot reload " + savedPath.getFileName(), e.getMessage());
             return false;
         }
     }
@@ -124,14 +158,13 @@ final class Document {
         Alert ask = new Alert(Alert.AlertType.CONFIRMATION, savedPath.getFileName()
                 + " was changed by another program since it was opened. Overwrite it with this buffer, or reload"
                 + " it and lose the buffer's changes?", overwrite, reload, ButtonType.CANCEL);
-        ask.initOwner(window.stage());
         ask.setHeaderText("File changed on disk");
         javafx.scene.control.TextArea diff = new javafx.scene.control.TextArea(
                 DiskChanges.patch(savedPath, name.get(), editor.text()));
         diff.setId("disk-diff");
         diff.setEditable(false);
         ask.getDialogPane().setExpandableContent(diff);
-        dev.handshake.ui.theme.Themes.apply(ask.getDialogPane(), window.stage());
+        Themes.apply(ask, needs.owner());
         Optional<ButtonType> answer = ask.showAndWait();
         if (answer.isPresent() && answer.get() == reload) {
             reloadFromDisk();
@@ -150,11 +183,11 @@ final class Document {
                 return false;
             }
         } catch (IOException e) {
-            window.error("Cannot check " + savedPath.getFileName(), e.getMessage());
+            Alerts.error(needs.owner(), "Cannot check " + savedPath.getFileName(), e.getMessage());
             return false;
         }
-        Optional<String> reviewed = window.reviewBeforeSave()
-                ? DiskChanges.review(window.stage(), name.get(), savedPath, editor.text(), this::checkForReview)
+        Optional<String> reviewed = needs.settings().get().reviewBeforeSave()
+                ? DiskChanges.review(needs.owner(), name.get(), savedPath, editor.text(), this::checkForReview)
                 : Optional.of(editor.text());
         if (reviewed.isEmpty()) {
             return false;
@@ -210,9 +243,9 @@ final class Document {
     }
 
     boolean saveAs() {
-        FileChooser chooser = window.chooser("Save nginx config as");
+        FileChooser chooser = Choosers.config("Save nginx config as", savedPath);
         chooser.setInitialFileName(name.get());
-        File chosen = chooser.showSaveDialog(window.stage());
+        File chosen = chooser.showSaveDialog(needs.owner());
         return chosen != null && saveAs(chosen.toPath());
     }
 
@@ -225,26 +258,26 @@ final class Document {
         savedPath = normal;
         name.set(normal.getFileName().toString());
         editor.moveTo(normal, editor.opened());
-        window.recent().add(normal);
+        needs.recent().add(normal);
         return true;
     }
 
     private boolean writeTo(Path file) {
         SourceText opened = editor.opened();
         String text = LineEndings.restore(opened.text(), editor.text());
-        if (!opened.canEncode(text) && !Alerts.confirm(window.stage(), "Save " + file.getFileName() + " as UTF-8?",
+        if (!opened.canEncode(text) && !Alerts.confirm(needs.owner(), "Save " + file.getFileName() + " as UTF-8?",
                 file.getFileName() + " was read as " + opened.charset().name() + ", which cannot hold some characters"
                         + " you typed. Saving writes the whole file as UTF-8 instead.")) {
             return false;
         }
         try {
-            AtomicWriter writer = window.backupOnSave() ? AtomicWriter.withBackup() : AtomicWriter.withoutBackup();
+            AtomicWriter writer = needs.settings().get().backup() ? AtomicWriter.withBackup() : AtomicWriter.withoutBackup();
             snapshot = writer.write(file, bytesToSave());
             editor.markSaved();
-            window.showStatus("Saved " + file.getFileName());
+            needs.status().showMessage("Saved " + file.getFileName());
             return true;
         } catch (IOException e) {
-            window.error("Cannot save " + file.getFileName(), e.getMessage());
+            Alerts.error(needs.owner(), "Cannot save " + file.getFileName(), e.getMessage());
             return false;
         }
     }
@@ -264,7 +297,7 @@ final class Document {
         ButtonType discard = new ButtonType("Don't Save", ButtonBar.ButtonData.NO);
         Alert ask = new Alert(Alert.AlertType.CONFIRMATION, "Your changes will be lost if you don't save them.",
                 saveButton, discard, ButtonType.CANCEL);
-        ask.initOwner(window.stage());
+        Themes.apply(ask, needs.owner());
         ask.setHeaderText("Save changes to " + name.get() + "?");
         Optional<ButtonType> answer = ask.showAndWait();
         if (answer.isEmpty() || answer.get() == ButtonType.CANCEL) {

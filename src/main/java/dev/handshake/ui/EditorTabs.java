@@ -1,6 +1,5 @@
 package dev.handshake.ui;
 
-import dev.handshake.lint.Linter;
 import dev.handshake.nginx.ConfigModel;
 import dev.handshake.text.SourceText;
 import dev.handshake.ui.editor.Analysis;
@@ -18,27 +17,22 @@ import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 
 /**
- * The open documents as tabs. New documents get the window's linter, font size and link opener; the
- * selected tab is the current document, which the rest of the window follows. There is always a tab:
- * closing the last one leaves an empty untitled buffer.
+ * The open documents as tabs. Each document follows the window's settings and linter itself (the tabs
+ * keep no copy of them); the selected tab is the current document, which the rest of the window
+ * follows. There is always a tab: closing the last one leaves an empty untitled buffer.
  */
 final class EditorTabs {
 
     private static final String UNTITLED = "untitled.conf";
 
-    private final MainWindow window;
-    private final StatusBar status;
+    private final Document.Needs needs;
     private final Consumer<Document> onAdded;
     private final TabPane pane = new TabPane();
     private final ReadOnlyObjectWrapper<Document> current = new ReadOnlyObjectWrapper<>();
-    private Linter linter;
-    private int fontSize;
-    private Consumer<String> urlOpener = url -> { };
 
-    EditorTabs(MainWindow window, StatusBar status, Linter linter, Consumer<Document> onAdded) {
-        this.window = window;
-        this.status = status;
-        this.linter = linter;
+    /** @param onAdded told of each new document before its tab is selected */
+    EditorTabs(Document.Needs needs, Consumer<Document> onAdded) {
+        this.needs = needs;
         this.onAdded = onAdded;
         pane.setId("editor-tabs");
         pane.getSelectionModel().selectedItemProperty().addListener((o, was, now) ->
@@ -75,8 +69,7 @@ final class EditorTabs {
 
     /** Adds an empty document in a new tab and selects it; the caller loads it. */
     Document add() {
-        Document document = new Document(window, linter, status);
-        document.editor().onOpenUrl(urlOpener);
+        Document document = new Document(needs);
         document.editor().useScopes(file -> scopeFor(document, file));
         document.editor().onEdited(() -> dependentsOf(document).forEach(d -> d.editor().reanalyse()));
         document.editor().modifiedProperty().addListener((o, was, now) -> {
@@ -85,9 +78,6 @@ final class EditorTabs {
                 dependentsOf(document).forEach(d -> d.editor().reanalyse());
             }
         });
-        if (fontSize > 0) {
-            document.editor().setFontSize(fontSize);
-        }
         Tab tab = document.tab();
         tab.setOnCloseRequest(e -> {
             e.consume();
@@ -158,7 +148,7 @@ final class EditorTabs {
             return true;
         }
         pane.getTabs().remove(document.tab());
-        document.editor().dispose();
+        document.dispose();
         return true;
     }
 
@@ -175,22 +165,7 @@ final class EditorTabs {
         return true;
     }
 
-    void setLinter(Linter newLinter) {
-        linter = newLinter;
-        all().forEach(document -> document.editor().setLinter(newLinter));
-    }
-
-    void setFontSize(int pixels) {
-        fontSize = pixels;
-        all().forEach(document -> document.editor().setFontSize(pixels));
-    }
-
-    void onOpenUrl(Consumer<String> opener) {
-        urlOpener = opener;
-        all().forEach(document -> document.editor().onOpenUrl(opener));
-    }
-
     void dispose() {
-        all().forEach(document -> document.editor().dispose());
+        all().forEach(Document::dispose);
     }
 }

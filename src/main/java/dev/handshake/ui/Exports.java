@@ -6,23 +6,30 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.function.Supplier;
 import javafx.stage.FileChooser;
+import javafx.stage.Window;
 
 /** File > Export: the patched file to another path, a unified-diff patch, and the redacted config to the clipboard. */
 final class Exports {
 
-    private final MainWindow window;
+    private final Supplier<Document> current;
+    private final Window owner;
+    private final StatusBar status;
 
-    Exports(MainWindow window) {
-        this.window = window;
+    /** @param current the document to export (the selected one) */
+    Exports(Supplier<Document> current, Window owner, StatusBar status) {
+        this.current = current;
+        this.owner = owner;
+        this.status = status;
     }
 
     void exportPatch() {
         if (currentPatch().isEmpty()) {
-            window.showStatus(NO_CHANGES);
+            status.showMessage(NO_CHANGES);
             return;
         }
-        choose("Export patch", window.name() + ".patch").ifPresent(this::exportPatch);
+        choose("Export patch", current.get().name() + ".patch").ifPresent(this::exportPatch);
     }
 
     static final String NO_CHANGES = "No changes to export: the buffer is the file on disk";
@@ -31,45 +38,46 @@ final class Exports {
     boolean exportPatch(Path target) {
         String patch = currentPatch();
         if (patch.isEmpty()) {
-            window.showStatus(NO_CHANGES);
+            status.showMessage(NO_CHANGES);
             return false;
         }
         boolean written = write(target, patch.getBytes(StandardCharsets.UTF_8), "the patch");
         if (written) {
-            window.showStatus("Exported " + target.getFileName());
+            status.showMessage("Exported " + target.getFileName());
         }
         return written;
     }
 
     private String currentPatch() {
-        return DiskChanges.patch(window.savedPath(), window.name(), window.editor().text());
+        Document document = current.get();
+        return DiskChanges.patch(document.savedPath(), document.name(), document.editor().text());
     }
 
     void exportCopy() {
-        choose("Export patched file", window.name()).ifPresent(this::exportCopy);
+        choose("Export patched file", current.get().name()).ifPresent(this::exportCopy);
     }
 
     /** Writes the buffer, encoded like the file, to {@code target}; the buffer keeps its own file. */
     boolean exportCopy(Path target) {
-        boolean written = write(target, window.bytesToSave(), "the copy");
+        boolean written = write(target, current.get().bytesToSave(), "the copy");
         if (written) {
-            window.showStatus("Exported " + target.getFileName());
+            status.showMessage("Exported " + target.getFileName());
         }
         return written;
     }
 
     /** Puts the buffer with its secrets masked on the clipboard (secret files' contents are never read). */
     void copyRedacted() {
-        dev.handshake.nginx.Redactor.Result result = dev.handshake.nginx.Redactor.redact(window.editor().text());
+        dev.handshake.incident.Redactor.Result result = dev.handshake.incident.Redactor.redact(current.get().editor().text());
         IncidentActions.copy(result.text());
         int n = result.masked().size();
-        window.showStatus("Copied with " + (n == 0 ? "nothing to mask" : n + (n == 1 ? " value" : " values") + " masked"));
+        status.showMessage("Copied with " + (n == 0 ? "nothing to mask" : n + (n == 1 ? " value" : " values") + " masked"));
     }
 
     private Optional<Path> choose(String title, String initialName) {
-        FileChooser chooser = window.chooser(title);
+        FileChooser chooser = Choosers.config(title, current.get().savedPath());
         chooser.setInitialFileName(initialName);
-        File chosen = chooser.showSaveDialog(window.stage());
+        File chosen = chooser.showSaveDialog(owner);
         return Optional.ofNullable(chosen).map(File::toPath);
     }
 
@@ -78,7 +86,7 @@ final class Exports {
             AtomicWriter.withoutBackup().write(target, bytes);
             return true;
         } catch (IOException e) {
-            window.error("Cannot export " + what, e.getMessage());
+            Alerts.error(owner, "Cannot export " + what, e.getMessage());
             return false;
         }
     }

@@ -105,7 +105,7 @@ final class FixInputDialog extends Dialog<Map<String, String>> {
     }
 
     private Node withBrowse(FixInput input, ComboBox<String> field) {
-        if (!input.key().equals(FixInput.TRUSTED_CA)) {
+        if (input.kind() != FixInput.Key.TRUSTED_CA) {
             return field;
         }
         Button browse = new Button("Browse…");
@@ -154,7 +154,7 @@ final class FixInputDialog extends Dialog<Map<String, String>> {
         Node apply = getDialogPane().lookupButton(ButtonType.OK);
         for (FixInput input : fix.inputs()) {
             String typed = values.getOrDefault(input.key(), "");
-            Optional<String> problem = typed.isEmpty() ? Optional.empty() : FixInputs.problem(input.key(), typed);
+            Optional<String> problem = typed.isEmpty() ? Optional.empty() : FixInputs.problem(input.kind(), typed);
             if (problem.isPresent()) {
                 preview.setText("\"" + typed + "\" cannot be used: " + problem.get());
                 apply.setDisable(true);

@@ -15,6 +15,7 @@ import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.TextArea;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
@@ -23,9 +24,8 @@ import javafx.stage.Window;
 /** Help: the keyboard shortcuts (read from the menus, so never out of date), the rule index, About. */
 final class HelpWindows {
 
-    /** Shortcuts that have no menu item of their own. */
-    static final List<String> EXTRA_SHORTCUTS = List.of("Ctrl+.\tShow Quick Fixes", "Ctrl+Y\tRedo",
-            "right-click, gutter lightbulb\tShow Quick Fixes");
+    /** Ways to run a command that are no keys. */
+    static final List<String> EXTRA_SHORTCUTS = List.of("right-click, gutter lightbulb\tShow Quick Fixes");
 
     static final String COMPONENTS = String.join("\n",
             "Handshake " + BuildInfo.version() + ", Apache License 2.0.",
@@ -42,7 +42,10 @@ final class HelpWindows {
     private HelpWindows() {
     }
 
-    /** "Ctrl+S<TAB>Save" for every menu item with a shortcut, in menu order, then the extra ones. */
+    /**
+     * "Ctrl+S<TAB>Save" for every menu item with a shortcut, in menu order, its other keys after a comma
+     * ("Alt+Enter, Ctrl+.<TAB>Show Quick Fixes"), then the extra ones.
+     */
     static List<String> shortcuts(MenuBar bar) {
         List<String> rows = new ArrayList<>();
         for (Menu menu : bar.getMenus()) {
@@ -57,9 +60,17 @@ final class HelpWindows {
             if (item instanceof Menu sub) {
                 collect(sub, rows);
             } else if (item.getAccelerator() != null) {
-                rows.add(item.getAccelerator().getDisplayText().replace("↵", "Enter") + "\t" + item.getText());
+                List<String> keys = new ArrayList<>(List.of(display(item.getAccelerator())));
+                if (item.getProperties().get(Action.ALTERNATES) instanceof List<?> alternates) {
+                    alternates.forEach(key -> keys.add(display((KeyCombination) key)));
+                }
+                rows.add(String.join(", ", keys) + "\t" + item.getText());
             }
         }
+    }
+
+    private static String display(KeyCombination key) {
+        return key.getDisplayText().replace("↵", "Enter");
     }
 
     static Stage showShortcuts(Window owner, MenuBar bar) {

@@ -1,7 +1,7 @@
 package dev.handshake.ui;
 
+import dev.handshake.incident.ErrorLogLocator;
 import dev.handshake.nginx.ConfigModel;
-import dev.handshake.nginx.ErrorLogLocator;
 import dev.handshake.nginx.Statement;
 import dev.handshake.text.LineIndex;
 import dev.handshake.ui.theme.Themes;
@@ -29,8 +29,7 @@ final class LocateDialog extends Dialog<ErrorLogLocator.Match> {
 
     LocateDialog(Window owner, ConfigModel model) {
         this.model = model;
-        initOwner(owner);
-        styleLike(getDialogPane(), owner);
+        Themes.apply(this, owner);
         setTitle("Locate error log line");
         setHeaderText("Paste a line from nginx's error log (SSL_do_handshake() failed …, upstream SSL certificate …)");
         setResizable(true);
@@ -58,14 +57,6 @@ final class LocateDialog extends Dialog<ErrorLogLocator.Match> {
         getDialogPane().lookupButton(ButtonType.OK).disableProperty().bind(results.getSelectionModel().selectedItemProperty().isNull());
         setResultConverter(button -> button == ButtonType.OK ? results.getSelectionModel().getSelectedItem() : null);
         refresh("");
-    }
-
-    /** Gives a dialog the owner window's stylesheets and theme (the dark theme is a class on the root). */
-    static void styleLike(javafx.scene.control.DialogPane pane, Window owner) {
-        if (owner == null || owner.getScene() == null) {
-            return;
-        }
-        Themes.apply(pane, owner);
     }
 
     /** Every place listed now, best first. */

@@ -9,6 +9,7 @@ import dev.handshake.text.SourceText;
 import dev.handshake.ui.editor.Analysis;
 import dev.handshake.ui.editor.ConfigEditor;
 import dev.handshake.ui.settings.SettingsStore;
+import dev.handshake.ui.theme.Themes;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,9 +18,12 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.geometry.Orientation;
 import javafx.scene.Scene;
+import javafx.scene.control.MenuBar;
 import javafx.scene.control.SplitPane;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
@@ -36,19 +40,20 @@ public final class MainWindow {
     private static final String EXAMPLE = "/examples/gateway.conf";
 
     private final Stage stage;
+    private final StatusBar status = new StatusBar();
+    private final SettingsActions settings;
     private final EditorTabs tabs;
     private final ProblemsPanel problems;
-    private final StatusBar status = new StatusBar();
     private final IncludeTree includes = new IncludeTree(this::openInTab, this::showMissingInclude);
     private final IncidentActions incidents;
     private final NginxTests nginxTests;
     private final DiskWatcher watcher;
-    private final Exports exports = new Exports(this);
-    private SettingsActions settings;
+    private final Exports exports;
     private final RecentFiles recent;
+    private final ActionTable actions;
     private final BorderPane root = new BorderPane();
-    private boolean reviewBeforeSave = true;
-    private boolean backupOnSave;
+    private final MenuBar menuBar;
+    private Consumer<String> browser;
 
     public MainWindow(Stage stage, Linter linter) {
         this(stage, linter, RecentFiles.standard());
@@ -57,12 +62,16 @@ public final class MainWindow {
     MainWindow(Stage stage, Linter linter, RecentFiles recent) {
         this.stage = stage;
         this.recent = recent;
-        tabs = new EditorTabs(this, status, linter, this::follow);
+        settings = new SettingsActions(linter, stage, status::showMessage);
+        tabs = new EditorTabs(new Document.Needs(stage, status, settings.property(), settings.linterProperty(), recent,
+                this::editorOf, this::openUrl), this::follow);
         problems = new ProblemsPanel(this::jump);
-        incidents = new IncidentActions(this, status::showMessage);
-        nginxTests = new NginxTests(this, status::showMessage);
+        incidents = new IncidentActions(this::editor, this::openInTab, stage, status,
+                () -> settings.current().defaultTrustedCa());
+        nginxTests = new NginxTests(tabs, stage, this::openInTab, this::jump, status::showMessage);
+        exports = new Exports(tabs::current, stage, status);
         watcher = startWatcher();
-        settings = new SettingsActions(this, null);
+        actions = new ActionTable(actions());
         SplitPane split = new SplitPane(tabs.node(), problems.node());
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.72);
@@ -71,18 +80,19 @@ public final class MainWindow {
         SplitPane.setResizableWithParent(includes.node(), false);
         root.setCenter(sides);
         root.setBottom(status.node());
-        Menus menus = new Menus(this);
-        root.setTop(menus.menuBar());
+        menuBar = new Menus(actions, recent, this::openFromUser).menuBar();
+        root.setTop(menuBar);
+        Themes.show(root, settings.current().theme());
+        settings.property().addListener((o, was, now) -> Themes.show(root, now.theme()));
         tabs.currentProperty().addListener((o, was, now) -> {
             if (now != null) {
                 showCurrent(now);
             }
         });
         tabs.addUntitled();
-        useBrowser(null);
         Scene scene = new Scene(root, 1280, 820);
         scene.getStylesheets().add(MainWindow.class.getResource("/ui/handshake.css").toExternalForm());
-        menus.installExtraShortcuts(scene);
+        actions.bindAlternates(scene);
         scene.setOnDragOver(e -> {
             if (e.getDragboard().hasFiles()) {
                 e.acceptTransferModes(TransferMode.COPY);
@@ -103,9 +113,63 @@ public final class MainWindow {
         });
     }
 
+    /**
+     * Every command of the window, defined once; those that work on a document are disabled while there
+     * is none. The editor's right-click and gutter lightbulb run Show Quick Fixes from here.
+     */
+    private List<Action> actions() {
+        BooleanBinding noDocument = tabs.currentProperty().isNull();
+        Supplier<Document> current = tabs::current;
+        return List.of(
+                Action.of("New", "Shortcut+N", tabs::addUntitled),
+                Action.of("Open…", "Shortcut+O", this::openWithChooser),
+                Action.of("Save", "Shortcut+S", () -> current.get().save()).disabledWhen(noDocument),
+                Action.of("Save As…", "Shortcut+Shift+S", () -> current.get().saveAs()).disabledWhen(noDocument),
+                Action.of("Close", "Shortcut+W", this::closeFile).disabledWhen(noDocument),
+                Action.of("Export Patch…", "Shortcut+E", exports::exportPatch).disabledWhen(noDocument),
+                Action.of("Export Patched File…", null, exports::exportCopy).disabledWhen(noDocument),
+                Action.of("Copy Redacted", "Shortcut+Shift+R", exports::copyRedacted).disabledWhen(noDocument),
+                Action.of("Open Example", null, () -> {
+                    if (current.get() == null || current.get().confirmDiscard()) {
+                        openExample();
+                    }
+                }),
+                Action.of("Exit", "Shortcut+Q", this::exit),
+                Action.of("Undo", "Shortcut+Z", () -> editor().undo()).disabledWhen(noDocument),
+                Action.of("Redo", "Shortcut+Shift+Z", () -> editor().redo()).alsoOn("Shortcut+Y").disabledWhen(noDocument),
+                Action.of("Find…", "Shortcut+F", () -> editor().showFind(false)).disabledWhen(noDocument),
+                Action.of("Replace…", "Shortcut+H", () -> editor().showFind(true)).disabledWhen(noDocument),
+                Action.of("Go to Line…", "Shortcut+G", () -> current.get().navigator().goToLine()).disabledWhen(noDocument),
+                Action.of("Toggle Comment", "Shortcut+Slash", () -> editor().toggleComment()).disabledWhen(noDocument),
+                Action.of("Format Document", "Shortcut+Alt+L", () -> status.showMessage(
+                        editor().formatDocument().orElse("Formatted"))).disabledWhen(noDocument),
+                Action.of("Complete", "Shortcut+Space", () -> editor().showCompletion()).disabledWhen(noDocument),
+                Action.of("Settings…", "Shortcut+Comma", settings::edit),
+                Action.of("Show Quick Fixes", "Alt+Enter", () -> current.get().quickFixes().showAtCaret())
+                        .alsoOn("Shortcut+Period").disabledWhen(noDocument),
+                Action.of("Fix All Safe Problems in File", "Shortcut+Alt+F", () -> current.get().quickFixes().fixAllSafe())
+                        .disabledWhen(noDocument),
+                Action.of("Next Problem", "F8", () -> current.get().navigator().nextProblem(true)).disabledWhen(noDocument),
+                Action.of("Previous Problem", "Shift+F8", () -> current.get().navigator().nextProblem(false))
+                        .disabledWhen(noDocument),
+                Action.of("Test with nginx", "Shortcut+T", nginxTests::run).disabledWhen(noDocument),
+                Action.of("Copy curl Check", "Shortcut+Shift+C", incidents::copyCurlCheck).disabledWhen(noDocument),
+                Action.of("Locate Error Log Line…", "Shortcut+Shift+L", incidents::locateLogLine).disabledWhen(noDocument),
+                Action.of("Next Located Block", "Shortcut+Shift+N", incidents::showNext).disabledWhen(noDocument),
+                Action.of("Keyboard Shortcuts", "F1", () -> HelpWindows.showShortcuts(stage, menuBar)),
+                Action.of("Rule Index", null, () -> HelpWindows.showRuleIndex(stage)),
+                Action.of("About Handshake", null, () -> HelpWindows.showAbout(stage)));
+    }
+
+    ActionTable actionTable() {
+        return actions;
+    }
+
     /** A new document reports its analysis and caret while it is the selected one. */
     private void follow(Document document) {
         ConfigEditor editor = document.editor();
+        editor.setQuickFixHandler(() -> actions.get("action-show-quick-fixes").run());
+        editor.leaveToWindow(actions.keys());
         editor.analysisProperty().addListener((o, was, now) -> {
             if (document == tabs.current()) {
                 showAnalysis(now);
@@ -154,28 +218,26 @@ public final class MainWindow {
         return problems;
     }
 
-    QuickFixes quickFixes() {
-        return tabs.current().quickFixes();
-    }
-
     /**
      * Opens links with {@code browser} (the app's host services); null copies them to the clipboard
      * instead. A browser that fails only logs, so the link is put on the clipboard in both cases.
      */
-    public void useBrowser(Consumer<String> browser) {
-        tabs.onOpenUrl(url -> {
-            IncidentActions.copy(url);
-            if (browser != null) {
-                browser.accept(url);
-            }
-            status.showMessage((browser != null ? "Opening in the browser, and copied " : "No browser available: copied ") + url);
-        });
+    public void useBrowser(Consumer<String> opener) {
+        browser = opener;
+    }
+
+    /** A link chosen in a hover card: to the browser set by {@link #useBrowser}, and the clipboard. */
+    private void openUrl(String url) {
+        IncidentActions.copy(url);
+        if (browser != null) {
+            browser.accept(url);
+        }
+        status.showMessage((browser != null ? "Opening in the browser, and copied " : "No browser available: copied ") + url);
     }
 
     /** Applies the settings stored in {@code store} and keeps later changes there. */
     public void useSettings(SettingsStore store) {
-        settings = new SettingsActions(this, store);
-        settings.loadAndApply();
+        settings.use(store);
     }
 
     SettingsActions settings() {
@@ -204,10 +266,6 @@ public final class MainWindow {
 
     NginxTests nginxTests() {
         return nginxTests;
-    }
-
-    Navigator navigator() {
-        return tabs.current().navigator();
     }
 
     RecentFiles recent() {
@@ -268,7 +326,7 @@ public final class MainWindow {
         try {
             bytes = SourceFiles.readBytes(file);
         } catch (SourceReadException e) {
-            error("Cannot open " + file.getFileName(), e.getMessage());
+            Alerts.error(stage, "Cannot open " + file.getFileName(), e.getMessage());
             return false;
         }
         SourceText source = SourceText.decode(bytes);
@@ -298,7 +356,7 @@ public final class MainWindow {
     }
 
     void openWithChooser() {
-        FileChooser chooser = chooser("Open nginx config");
+        FileChooser chooser = Choosers.config("Open nginx config", tabs.current() == null ? null : tabs.current().savedPath());
         File chosen = chooser.showOpenDialog(stage);
         if (chosen != null) {
             openFromUser(chosen.toPath());
@@ -313,16 +371,6 @@ public final class MainWindow {
         return tabs.current().isPristine() ? open(file) : openInTab(file);
     }
 
-    /** File > New: an empty untitled buffer in a new tab. */
-    void newFile() {
-        tabs.addUntitled();
-    }
-
-    /**
-     * Opens {@code file} in a tab of its own, or selects its tab when it is already open.
-     *
-     * @return whether the file is now the selected document
-     */
     /** The editor of {@code file}: its open tab, or a new tab; the current tab stays selected. */
     Optional<ConfigEditor> editorOf(Path file) {
         Document previous = tabs.current();
@@ -334,6 +382,11 @@ public final class MainWindow {
         return Optional.of(found);
     }
 
+    /**
+     * Opens {@code file} in a tab of its own, or selects its tab when it is already open.
+     *
+     * @return whether the file is now the selected document
+     */
     boolean openInTab(Path file) {
         Path normal = file.toAbsolutePath().normalize();
         Optional<Document> already = tabs.find(normal);
@@ -363,71 +416,6 @@ public final class MainWindow {
         return includes;
     }
 
-    void openRecent(Path file) {
-        openFromUser(file);
-    }
-
-    FileChooser chooser(String title) {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle(title);
-        chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("nginx config", "*.conf", "nginx.conf"),
-                new FileChooser.ExtensionFilter("All files", "*"));
-        Path savedPath = savedPath();
-        if (savedPath != null && savedPath.getParent() != null) {
-            chooser.setInitialDirectory(savedPath.getParent().toFile());
-        }
-        return chooser;
-    }
-
-    /** Saves the selected document to the file it came from (Save As for the example). */
-    public boolean save() {
-        return tabs.current().save();
-    }
-
-    public void setReviewBeforeSave(boolean review) {
-        reviewBeforeSave = review;
-    }
-
-    boolean reviewBeforeSave() {
-        return reviewBeforeSave;
-    }
-
-    /** With {@code true}, saving keeps the file's previous content as {@code NAME.bak}. */
-    public void setBackupOnSave(boolean backup) {
-        backupOnSave = backup;
-    }
-
-    boolean backupOnSave() {
-        return backupOnSave;
-    }
-
-    boolean saveAs() {
-        return tabs.current().saveAs();
-    }
-
-    /** Writes the selected buffer to {@code file}, which becomes the buffer's file. */
-    boolean saveAs(Path file) {
-        return tabs.current().saveAs(file);
-    }
-
-    /** The file the buffer was read from or saved to, or {@code null} for the example or a new buffer. */
-    Path savedPath() {
-        return tabs.current().savedPath();
-    }
-
-    String name() {
-        return tabs.current().name();
-    }
-
-    void showStatus(String message) {
-        status.showMessage(message);
-    }
-
-    /** The selected buffer encoded the way the file was read: same charset, BOM and line endings. */
-    byte[] bytesToSave() {
-        return tabs.current().bytesToSave();
-    }
-
     /** Closes the selected tab (the last one becomes an empty untitled buffer). */
     void closeFile() {
         if (tabs.close(tabs.current())) {
@@ -435,14 +423,6 @@ public final class MainWindow {
         }
     }
 
-    /** When the selected buffer is modified, asks to save it first; false means the user cancelled. */
-    boolean confirmDiscard() {
-        return tabs.current().confirmDiscard();
-    }
-
-    void error(String header, String text) {
-        Alerts.error(stage, header, text);
-    }
 
     /** Shows a finding: selects it in the editor (opening its file when it is an included one). */
     void jump(Diagnostic d) {

@@ -3,92 +3,69 @@ package dev.handshake.ui;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import javafx.scene.Scene;
+import java.util.function.Consumer;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
-import javafx.scene.input.KeyCombination;
 
-/** The window's actions, each defined once, laid out as the menu bar and extra shortcuts. */
+/** The menu bar: the window's {@link ActionTable} laid out as menus, with File > Open Recent. */
 final class Menus {
 
-    private final MainWindow window;
+    /** Where a separator goes in a menu's list of action ids. */
+    private static final String SEPARATOR = "-";
+
+    private final ActionTable actions;
+    private final RecentFiles recent;
+    private final Consumer<Path> openRecent;
     private final Menu recentMenu = new Menu("Open Recent");
 
-    Menus(MainWindow window) {
-        this.window = window;
+    Menus(ActionTable actions, RecentFiles recent, Consumer<Path> openRecent) {
+        this.actions = actions;
+        this.recent = recent;
+        this.openRecent = openRecent;
     }
 
     MenuBar menuBar() {
-        Menu file = menu("File",
-                Action.of("New", "Shortcut+N", window::newFile).menuItem(),
-                Action.of("Open…", "Shortcut+O", window::openWithChooser).menuItem(),
-                recentMenu,
-                new SeparatorMenuItem(),
-                Action.of("Save", "Shortcut+S", window::save).menuItem(),
-                Action.of("Save As…", "Shortcut+Shift+S", window::saveAs).menuItem(),
-                Action.of("Close", "Shortcut+W", window::closeFile).menuItem(),
-                Action.of("Export Patch…", "Shortcut+E", window.exports()::exportPatch).menuItem(),
-                Action.of("Export Patched File…", null, window.exports()::exportCopy).menuItem(),
-                Action.of("Copy Redacted", "Shortcut+Shift+R", window.exports()::copyRedacted).menuItem(),
-                new SeparatorMenuItem(),
-                Action.of("Open Example", null, () -> {
-                    if (window.confirmDiscard()) {
-                        window.openExample();
-                    }
-                }).menuItem(),
-                Action.of("Exit", "Shortcut+Q", window::exit).menuItem());
+        Menu file = menu("File", "action-new", "action-open", "recent", SEPARATOR, "action-save", "action-save-as",
+                "action-close", "action-export-patch", "action-export-patched-file", "action-copy-redacted", SEPARATOR,
+                "action-open-example", "action-exit");
         recentMenu.setId("menu-open-recent");
         file.setOnShowing(e -> fillRecent());
         fillRecent();
-        Menu edit = menu("Edit",
-                Action.of("Undo", "Shortcut+Z", () -> window.editor().undo()).menuItem(),
-                Action.of("Redo", "Shortcut+Shift+Z", () -> window.editor().redo()).menuItem(),
-                new SeparatorMenuItem(),
-                Action.of("Find…", "Shortcut+F", () -> window.editor().showFind(false)).menuItem(),
-                Action.of("Replace…", "Shortcut+H", () -> window.editor().showFind(true)).menuItem(),
-                Action.of("Go to Line…", "Shortcut+G", () -> window.navigator().goToLine()).menuItem(),
-                Action.of("Toggle Comment", "Shortcut+Slash", () -> window.editor().toggleComment()).menuItem(),
-                Action.of("Format Document", "Shortcut+Alt+L", () -> window.showStatus(
-                        window.editor().formatDocument().orElse("Formatted"))).menuItem(),
-                Action.of("Complete", "Shortcut+Space", () -> window.editor().showCompletion()).menuItem(),
-                new SeparatorMenuItem(),
-                Action.of("Settings…", "Shortcut+Comma", () -> window.settings().edit()).menuItem());
-        Menu code = menu("Code",
-                Action.of("Show Quick Fixes", "Alt+Enter", () -> window.quickFixes().showAtCaret()).menuItem(),
-                Action.of("Fix All Safe Problems in File", "Shortcut+Alt+F", () -> window.quickFixes().fixAllSafe()).menuItem(),
-                new SeparatorMenuItem(),
-                Action.of("Next Problem", "F8", () -> window.navigator().nextProblem(true)).menuItem(),
-                Action.of("Previous Problem", "Shift+F8", () -> window.navigator().nextProblem(false)).menuItem(),
-                new SeparatorMenuItem(),
-                Action.of("Test with nginx", "Shortcut+T", window.nginxTests()::run).menuItem(),
-                Action.of("Copy curl Check", "Shortcut+Shift+C", window.incidents()::copyCurlCheck).menuItem(),
-                Action.of("Locate Error Log Line…", "Shortcut+Shift+L", window.incidents()::locateLogLine).menuItem(),
-                Action.of("Next Located Block", "Shortcut+Shift+N", window.incidents()::showNext).menuItem());
-        MenuBar bar = new MenuBar(file, edit, code);
-        Menu help = menu("Help",
-                Action.of("Keyboard Shortcuts", "F1", () -> HelpWindows.showShortcuts(window.stage(), bar)).menuItem(),
-                Action.of("Rule Index", null, () -> HelpWindows.showRuleIndex(window.stage())).menuItem(),
-                Action.of("About Handshake", null, () -> HelpWindows.showAbout(window.stage())).menuItem());
-        bar.getMenus().add(help);
+        Menu edit = menu("Edit", "action-undo", "action-redo", SEPARATOR, "action-find", "action-replace",
+                "action-go-to-line", "action-toggle-comment", "action-format-document", "action-complete", SEPARATOR,
+                "action-settings");
+        Menu code = menu("Code", "action-show-quick-fixes", "action-fix-all-safe-problems-in-file", SEPARATOR,
+                "action-next-problem", "action-previous-problem", SEPARATOR, "action-test-with-nginx",
+                "action-copy-curl-check", "action-locate-error-log-line", "action-next-located-block");
+        Menu help = menu("Help", "action-keyboard-shortcuts", "action-rule-index", "action-about-handshake");
+        MenuBar bar = new MenuBar(file, edit, code, help);
         bar.setId("menu-bar");
         return bar;
     }
 
-    /** Shortcuts with no menu item of their own: Ctrl+. for quick fixes, Ctrl+Y for redo. */
-    void installExtraShortcuts(Scene scene) {
-        scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+Period"), () -> window.quickFixes().showAtCaret());
-        scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+Y"), () -> window.editor().redo());
+    private Menu menu(String name, String... ids) {
+        Menu menu = new Menu(name);
+        menu.setId("menu-" + name.toLowerCase(Locale.ROOT));
+        for (String id : ids) {
+            MenuItem item = switch (id) {
+                case SEPARATOR -> new SeparatorMenuItem();
+                case "recent" -> recentMenu;
+                default -> actions.get(id).menuItem();
+            };
+            menu.getItems().add(item);
+        }
+        return menu;
     }
 
     private void fillRecent() {
-        List<Path> files = window.recent().list();
+        List<Path> files = recent.list();
         recentMenu.getItems().clear();
         for (Path file : files) {
             MenuItem item = new MenuItem(file.toString());
             item.setMnemonicParsing(false);
-            item.setOnAction(e -> window.openRecent(file));
+            item.setOnAction(e -> openRecent.accept(file));
             recentMenu.getItems().add(item);
         }
         if (files.isEmpty()) {
@@ -96,12 +73,5 @@ final class Menus {
             none.setDisable(true);
             recentMenu.getItems().add(none);
         }
-    }
-
-    private static Menu menu(String name, MenuItem... items) {
-        Menu menu = new Menu(name);
-        menu.setId("menu-" + name.toLowerCase(Locale.ROOT));
-        menu.getItems().addAll(items);
-        return menu;
     }
 }

@@ -6,17 +6,18 @@ import dev.handshake.ui.editor.ConfigEditor;
 import java.util.Comparator;
 import java.util.List;
 import javafx.scene.control.TextInputDialog;
-import javafx.stage.Stage;
+import dev.handshake.ui.theme.Themes;
+import javafx.stage.Window;
 
 /** Moving through the buffer: next and previous finding (F8, Shift+F8) and go to line (Ctrl+G). */
 final class Navigator {
 
-    private final Stage stage;
+    private final Window owner;
     private final ConfigEditor editor;
     private final StatusBar status;
 
-    Navigator(Stage stage, ConfigEditor editor, StatusBar status) {
-        this.stage = stage;
+    Navigator(Window owner, ConfigEditor editor, StatusBar status) {
+        this.owner = owner;
         this.editor = editor;
         this.status = status;
     }
@@ -48,7 +49,7 @@ final class Navigator {
 
     void goToLine() {
         TextInputDialog ask = new TextInputDialog(String.valueOf(editor.caretLine()));
-        ask.initOwner(stage);
+        Themes.apply(ask, owner);
         ask.setTitle("Go to line");
         ask.setHeaderText("Line (1-" + editor.lineCount() + ")");
         ask.showAndWait().ifPresent(answer -> {

@@ -4,6 +4,7 @@ import dev.handshake.lint.Diagnostic;
 import dev.handshake.text.LineIndex;
 import dev.handshake.text.TextRange;
 import dev.handshake.ui.editor.Analysis;
+import dev.handshake.ui.editor.ConfigEditor;
 import dev.handshake.ui.theme.Themes;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javafx.application.Platform;
@@ -23,6 +25,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
+import javafx.stage.Window;
 
 /**
  * Code > Test with nginx (Ctrl+T): {@code nginx -t} on the config as it is in the editor, unsaved changes
@@ -34,12 +37,23 @@ final class NginxTests {
 
     private static final Pattern DIRECTIVE = Pattern.compile("\\b[a-z0-9]+(?:_[a-z0-9]+)+\\b");
 
-    private final MainWindow window;
+    private final EditorTabs tabs;
+    private final Window owner;
+    private final Predicate<Path> openInTab;
+    private final Consumer<Diagnostic> jumpTo;
     private final Consumer<String> say;
     private Stage shown;
 
-    NginxTests(MainWindow window, Consumer<String> say) {
-        this.window = window;
+    /**
+     * @param openInTab selects the tab of a file (opening it); false when it cannot be opened
+     * @param jumpTo    shows a finding (selects it, opening its file)
+     */
+    NginxTests(EditorTabs tabs, Window owner, Predicate<Path> openInTab, Consumer<Diagnostic> jumpTo,
+               Consumer<String> say) {
+        this.tabs = tabs;
+        this.owner = owner;
+        this.openInTab = openInTab;
+        this.jumpTo = jumpTo;
         this.say = say;
     }
 
@@ -64,7 +78,7 @@ final class NginxTests {
         Path original = tested.savedPath();
         byte[] bytes = tested.bytesToSave();
         Analysis analysis = tested.editor().analysisProperty().get();
-        List<String> unsavedOthers = window.tabs().all().stream()
+        List<String> unsavedOthers = tabs.all().stream()
                 .filter(d -> d != tested && d.editor().modifiedProperty().get() && d.savedPath() != null)
                 .map(d -> d.savedPath().getFileName().toString()).toList();
         say.accept("Testing with " + nginx.get() + " -t…");
@@ -96,11 +110,11 @@ final class NginxTests {
 
     /** The document nginx would start from: the open config the current tab is analysed in, else the current tab. */
     private Document rootDocument() {
-        Document current = window.tabs().current();
+        Document current = tabs.current();
         Analysis analysis = current.editor().analysisProperty().get();
         if (analysis != null && analysis.lint() != null) {
             Path root = analysis.lint().model().main().path();
-            Optional<Document> open = window.tabs().find(root);
+            Optional<Document> open = tabs.find(root);
             if (open.isPresent()) {
                 return open.get();
             }
@@ -145,10 +159,10 @@ final class NginxTests {
         VBox.setVgrow(list, Priority.ALWAYS);
         content.setStyle("-fx-padding: 10;");
         Stage stage = new Stage();
-        stage.initOwner(window.stage());
+        stage.initOwner(owner);
         stage.setTitle("Test with nginx");
         Scene scene = new Scene(content, 760, 420);
-        Themes.apply(content, window.stage());
+        Themes.apply(content, owner);
         stage.setScene(scene);
         stage.show();
         shown = stage;
@@ -176,18 +190,19 @@ final class NginxTests {
             return;
         }
         if (entry.file() != null && entry.line() > 0) {
-            if (!window.openInTab(entry.file())) {
+            if (!openInTab.test(entry.file())) {
                 return;
             }
-            String text = window.editor().text();
+            ConfigEditor editor = tabs.current().editor();
+            String text = editor.text();
             LineIndex lines = new LineIndex(text);
             int line = Math.min(entry.line(), lines.lineCount());
-            window.editor().select(new TextRange(lines.lineStart(line), lines.lineEnd(line, text)));
+            editor.select(new TextRange(lines.lineStart(line), lines.lineEnd(line, text)));
             return;
         }
         if (analysis != null && analysis.lint() != null && entry.finding() != null) {
             String rule = entry.finding().substring(0, entry.finding().indexOf(' '));
-            analysis.lint().diagnostics().stream().filter(d -> d.rule().equals(rule)).findFirst().ifPresent(window::jump);
+            analysis.lint().diagnostics().stream().filter(d -> d.rule().equals(rule)).findFirst().ifPresent(jumpTo);
         }
     }
 }

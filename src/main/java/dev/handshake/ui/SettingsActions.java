@@ -1,58 +1,85 @@
 package dev.handshake.ui;
 
+import dev.handshake.lint.LintOptions;
 import dev.handshake.lint.Linter;
+import dev.handshake.lint.Rule;
 import dev.handshake.lint.rules.Rules;
 import dev.handshake.ui.settings.Settings;
 import dev.handshake.ui.settings.SettingsDialog;
 import dev.handshake.ui.settings.SettingsStore;
 import java.io.IOException;
-import javafx.collections.ObservableList;
+import java.util.List;
+import java.util.function.Consumer;
+import javafx.application.Platform;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.stage.Window;
 
-/** Applies the user's settings to the window, and edits and stores them (Edit > Settings). */
+/**
+ * The user's settings as one observable value that documents and the window follow (nothing copies
+ * them), the linter they ask for, and Edit > Settings, which edits and stores them.
+ */
 final class SettingsActions {
 
-    private final MainWindow window;
-    private final SettingsStore store;
-    private Settings current = Settings.defaults();
+    private final Window owner;
+    private final Consumer<String> say;
+    private final ReadOnlyObjectWrapper<Settings> settings = new ReadOnlyObjectWrapper<>(Settings.defaults());
+    private final ReadOnlyObjectWrapper<Linter> linter;
+    private List<Rule> rules;
+    private SettingsStore store;
 
-    /** @param store where settings persist, or {@code null} to keep them for this session only */
-    SettingsActions(MainWindow window, SettingsStore store) {
-        this.window = window;
-        this.store = store;
+    /**
+     * @param initial the linter until settings are {@linkplain #use used} (its rules stay, its options
+     *                follow the settings)
+     * @param say     where a warning about the settings file is shown
+     */
+    SettingsActions(Linter initial, Window owner, Consumer<String> say) {
+        this.owner = owner;
+        this.say = say;
+        this.rules = initial.rules();
+        this.linter = new ReadOnlyObjectWrapper<>(initial);
+    }
+
+    /** The settings in force; changes when the user (or a test) applies others. */
+    ReadOnlyObjectProperty<Settings> property() {
+        return settings.getReadOnlyProperty();
+    }
+
+    /** The linter the settings ask for: replaced only when the rules or their options change. */
+    ReadOnlyObjectProperty<Linter> linterProperty() {
+        return linter.getReadOnlyProperty();
     }
 
     Settings current() {
-        return current;
+        return settings.get();
     }
 
-    /** Loads the stored settings and applies them. */
-    void loadAndApply() {
+    /** The app's settings: the standard rules, shaped by what {@code stored} holds; later changes are kept there. */
+    void use(SettingsStore stored) {
+        store = stored;
+        rules = Rules.all();
         // A warning is shown once the start-up file has opened (opening clears the status message).
-        apply(store != null ? store.load(warning -> javafx.application.Platform.runLater(() -> window.showStatus(warning)))
-                : Settings.defaults());
+        apply(stored.load(warning -> Platform.runLater(() -> say.accept(warning))));
     }
 
-    void apply(Settings settings) {
-        current = settings;
-        window.tabs().setLinter(Linter.standard(settings.lintOptions()));
-        window.setReviewBeforeSave(settings.reviewBeforeSave());
-        window.setBackupOnSave(settings.backup());
-        window.tabs().setFontSize(settings.fontSize());
-        ObservableList<String> classes = window.stage().getScene().getRoot().getStyleClass();
-        classes.remove(Settings.DARK);
-        if (Settings.DARK.equals(settings.theme())) {
-            classes.add(Settings.DARK);
+    /** Puts {@code chosen} in force (not stored): every open document and the window follow. */
+    void apply(Settings chosen) {
+        LintOptions wanted = chosen.lintOptions();
+        Linter now = linter.get();
+        if (!now.rules().equals(rules) || !now.options().equals(wanted)) {
+            linter.set(new Linter(rules, wanted));
         }
+        settings.set(chosen);
     }
 
     /** Shows the settings dialog; OK stores and applies, Cancel changes nothing. */
     void edit() {
-        new SettingsDialog(window.stage(), current, Rules.all()).showAndWait().ifPresent(chosen -> {
+        new SettingsDialog(owner, current(), Rules.all()).showAndWait().ifPresent(chosen -> {
             if (store != null) {
                 try {
                     store.save(chosen);
                 } catch (IOException e) {
-                    window.error("Cannot save settings", e.getMessage());
+                    Alerts.error(owner, "Cannot save settings", e.getMessage());
                 }
             }
             apply(chosen);

@@ -91,10 +91,10 @@ final class CliHarness {
                     fix = Fix.of("Send SNI: add `" + directive + " on;`", Applicability.SAFE,
                             List.of(DirectiveEdits.insertAfter(s, List.of(directive + " on;"))));
                 } else {
-                    FixInput ca = new FixInput(FixInput.TRUSTED_CA, "CA bundle", List.of("/etc/ssl/certs/ca-certificates.crt"));
+                    FixInput ca = new FixInput(FixInput.Key.TRUSTED_CA, "CA bundle", List.of("/etc/ssl/certs/ca-certificates.crt"));
                     fix = Fix.withInputs("Trust a CA: add `" + directive + "`", List.of(ca), values ->
                             List.of(DirectiveEdits.insertAfter(s, List.of(directive + " "
-                                    + DirectiveEdits.quote(values.get(FixInput.TRUSTED_CA)) + ";"))));
+                                    + DirectiveEdits.quote(values.get(FixInput.Key.TRUSTED_CA)) + ";"))));
                 }
                 context.report(s, directive + " is missing for " + s.directive().arg(0),
                         List.of(new Related(s.path(), s.scope().opener() != null ? s.scope().opener().range() : s.range(), "in this block")), List.of(fix));

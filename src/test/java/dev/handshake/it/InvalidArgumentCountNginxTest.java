@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.handshake.lint.Diagnostic;
 import dev.handshake.lint.LintOptions;
 import dev.handshake.lint.Linter;
-import dev.handshake.lint.rules.InvalidArgumentCount;
+import dev.handshake.lint.rules.directives.InvalidArgumentCount;
 import dev.handshake.nginx.ConfigModel;
 import java.nio.file.Files;
 import java.nio.file.Path;

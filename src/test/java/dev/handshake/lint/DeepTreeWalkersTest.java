@@ -3,9 +3,9 @@ package dev.handshake.lint;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.handshake.incident.Redactor;
 import dev.handshake.nginx.ConfigFile;
 import dev.handshake.nginx.ConfigModel;
-import dev.handshake.nginx.Redactor;
 import dev.handshake.syntax.Parser;
 import dev.handshake.text.SourceText;
 import java.nio.file.Path;
@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class DeepTreeWalkersTest {
 
     private static final Map<String, String> INPUTS = Map.of(
-            FixInput.SNI_NAME, "backend.internal.test", FixInput.TRUSTED_CA, "/etc/ssl/certs/ca.pem");
+            FixInput.Key.SNI_NAME.id(), "backend.internal.test", FixInput.Key.TRUSTED_CA.id(), "/etc/ssl/certs/ca.pem");
 
     @Test
     void aSecretInsideABlockWithNoNameIsMasked() {

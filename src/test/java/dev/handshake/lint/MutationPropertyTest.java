@@ -31,7 +31,7 @@ class MutationPropertyTest {
     private static final long SEED = 20261124L;
     private static final String NOISE = "{};\"'#$\\\n\r\t ()~*=^/:_-abcdefghijklmnopqrstuvwxyz0123456789";
     private static final Map<String, String> INPUTS = Map.of(
-            FixInput.SNI_NAME, "backend.internal.test", FixInput.TRUSTED_CA, "/etc/ssl/certs/ca.pem");
+            FixInput.Key.SNI_NAME.id(), "backend.internal.test", FixInput.Key.TRUSTED_CA.id(), "/etc/ssl/certs/ca.pem");
 
     private static List<Path> smallCorpusFiles() {
         return TestConfigs.all().stream()

@@ -47,7 +47,7 @@ import org.junit.jupiter.api.Test;
 class PipelinePropertyTest {
 
     private static final Map<String, String> INPUTS = Map.of(
-            FixInput.SNI_NAME, "backend.internal.test", FixInput.TRUSTED_CA, "/etc/ssl/certs/ca.pem");
+            FixInput.Key.SNI_NAME.id(), "backend.internal.test", FixInput.Key.TRUSTED_CA.id(), "/etc/ssl/certs/ca.pem");
 
     private static final List<String> FRAGMENTS = List.of(
             "http {", "server {", "location / {", "location ~ \\.php$ {", "upstream u {", "stream {", "events {",

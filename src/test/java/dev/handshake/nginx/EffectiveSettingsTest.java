@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.handshake.text.SourceText;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -13,8 +11,7 @@ import org.junit.jupiter.api.Test;
 class EffectiveSettingsTest {
 
     static ConfigModel model(String text) {
-        return ConfigModel.build(new ConfigFile(Path.of("/virtual/nginx.conf"), SourceText.of(text)),
-                ConfigModel.Options.defaults());
+        return dev.handshake.TestConfigs.model(text);
     }
 
     private static Scope location(ConfigModel model, String path) {

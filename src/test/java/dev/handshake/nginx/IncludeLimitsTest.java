@@ -145,6 +145,36 @@ class IncludeLimitsTest {
         }
     }
 
+    /** The same as root (whom permissions do not stop): the walk fails the way Files.walk does, mid-way. */
+    @Test
+    void aDirectoryFailingMidWalkIsOneFindingForItsIncludeEvenAsRoot() throws IOException {
+        write("conf.d/a.conf", "server { listen 80; }\n");
+        write("vanishing/inner/x.conf", "server {}\n");
+        Path vanishing = dir.resolve("vanishing").toAbsolutePath().normalize();
+        SourceLoader disk = SourceLoader.fileSystem();
+        SourceLoader failing = new SourceLoader() {
+            @Override
+            public dev.handshake.text.SourceText load(Path file) throws IOException {
+                return disk.load(file);
+            }
+
+            @Override
+            public List<Path> files(Path directory, int depth) throws IOException {
+                if (directory.startsWith(vanishing)) {
+                    throw new java.io.UncheckedIOException(new java.nio.file.NoSuchFileException(
+                            vanishing.resolve("inner").toString(), null, "deleted while the glob was walked"));
+                }
+                return disk.files(directory, depth);
+            }
+        };
+        Path main = write("nginx.conf", "http { include vanishing/*/*.conf; include conf.d/*.conf; }\n");
+        ConfigModel model = ConfigModel.load(main, ConfigModel.Options.defaults().withLoader(failing));
+        List<ModelProblem> problems = of(model, ModelProblem.Kind.INCLUDE_UNREADABLE);
+        assertEquals(1, problems.size(), model.problems()::toString);
+        assertTrue(problems.get(0).message().contains("vanishing"), problems.get(0).message());
+        assertTrue(names(model).contains("a.conf"), "the other include is still read");
+    }
+
     @Test
     void aLongChainOfIncludesIsCutAtTheDepthCapWithOneFinding() throws IOException {
         int files = Parser.MAX_DEPTH + 200;

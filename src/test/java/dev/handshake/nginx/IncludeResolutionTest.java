@@ -67,6 +67,25 @@ class IncludeResolutionTest {
     }
 
     @Test
+    void theLoaderAloneSaysWhetherAnIncludedFileExists() throws IOException {
+        Path main = write("nginx.conf", "http { include unsaved.conf; include gone.conf; }\n");
+        Path unsaved = dir.resolve("unsaved.conf").toAbsolutePath().normalize();
+        java.util.List<Path> loaded = new java.util.ArrayList<>();
+        SourceLoader counting = file -> {
+            loaded.add(file);
+            return SourceLoader.fileSystem().load(file);
+        };
+        SourceLoader editor = SourceLoader.overlay(
+                Map.of(unsaved, dev.handshake.text.SourceText.decode("server { listen 81; }\n".getBytes())), counting);
+        ConfigModel model = ConfigModel.load(main, ConfigModel.Options.defaults().withLoader(editor));
+        // The buffer is included though no file exists; the missing file is reported without being read.
+        assertEquals(1, model.scopes(ScopeKind.SERVER).size());
+        assertEquals(List.of(ModelProblem.Kind.INCLUDE_NOT_FOUND),
+                model.problems().stream().map(ModelProblem::kind).collect(Collectors.toList()));
+        assertEquals(List.of(main.toAbsolutePath().normalize()), loaded);
+    }
+
+    @Test
     void includeCyclesAreReportedAndDoNotLoop() throws IOException {
         Path main = write("a.conf", "http { include b.conf; }\n");
         write("b.conf", "include c.conf;\n");

@@ -66,4 +66,25 @@ class UpstreamConnectionsTest {
                 "}", "");
         assertEquals(List.of("PROXY VARIABLE budge:$upstream_port", "PROXY HOSTNAME c.example"), found(text));
     }
+
+    @Test
+    void connectionsShareASessionKeyPerFamilyAndUpstreamWithTheDefaultPortFilledIn() {
+        List<UpstreamConnection> all = EffectiveSettingsTest.model(String.join("\n",
+                "http {",
+                "  upstream pool { server 10.0.0.1; }",
+                "  server {",
+                "    location /a { proxy_pass https://api.example; }",
+                "    location /b { proxy_pass https://api.example:443/v2; }",
+                "    location /c { proxy_pass https://api.example:8443; }",
+                "    location /d { grpc_pass grpcs://api.example; }",
+                "    location /e { proxy_pass https://pool; }",
+                "  }",
+                "}", "")).upstreamConnections();
+        List<UpstreamConnection.SessionKey> keys = all.stream().map(UpstreamConnection::sessionKey).toList();
+        assertEquals(new UpstreamConnection.SessionKey(TlsFamily.PROXY, "api.example:443"), keys.get(0));
+        assertEquals(keys.get(0), keys.get(1));
+        assertEquals("api.example:8443", keys.get(2).upstream());
+        assertEquals(new UpstreamConnection.SessionKey(TlsFamily.GRPC, "api.example:443"), keys.get(3));
+        assertEquals("upstream pool", keys.get(4).upstream());
+    }
 }

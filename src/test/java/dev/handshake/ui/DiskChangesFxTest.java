@@ -36,7 +36,7 @@ class DiskChangesFxTest {
     void start(Stage stage) throws Exception {
         file = Files.writeString(dir.resolve("nginx.conf"), FIRST);
         window = TestWindows.open(stage, TestRules.linter(), file);
-        window.setReviewBeforeSave(false);
+        window.settings().apply(window.settings().current().withReviewBeforeSave(false));
     }
 
     @AfterEach

@@ -228,14 +228,14 @@ class EditorActionsFxTest {
         robot.interact(() -> editor.moveCaret("server {\n    listen 80".length()));
         robot.write("8");
         until("typed", () -> editor.text().equals("server {\n    listen 808;\n}\n"));
-        robot.interact(() -> window.setReviewBeforeSave(false));
+        robot.interact(() -> window.settings().apply(window.settings().current().withReviewBeforeSave(false)));
         shortcut(robot, KeyCode.CONTROL, KeyCode.S);
         until("saved", () -> !editor.modifiedProperty().get());
         byte[] expected = concat(bom, "server {\r\n    listen 808;\r\n}\r\n".getBytes(StandardCharsets.UTF_8));
         org.junit.jupiter.api.Assertions.assertArrayEquals(expected, Files.readAllBytes(file));
 
         Path copy = dir.resolve("copy-" + System.nanoTime() + ".conf");
-        assertTrue(fx(() -> window.saveAs(copy)));
+        assertTrue(fx(() -> window.tabs().current().saveAs(copy)));
         org.junit.jupiter.api.Assertions.assertArrayEquals(expected, Files.readAllBytes(copy));
         assertEquals(copy.getFileName() + " — Handshake", fx(() -> window.stage().getTitle()));
         assertEquals(copy, fx(() -> window.recent().list().get(0)));
@@ -252,7 +252,7 @@ class EditorActionsFxTest {
         robot.interact(() -> editor.moveCaret(at));
         robot.write("8");
         until("typed", () -> editor.text().contains("listen 808;"));
-        robot.interact(() -> window.setReviewBeforeSave(false));
+        robot.interact(() -> window.settings().apply(window.settings().current().withReviewBeforeSave(false)));
         shortcut(robot, KeyCode.CONTROL, KeyCode.S);
         until("saved", () -> !editor.modifiedProperty().get());
         assertEquals("events {}\r\nhttp {\n    server {\r\n        listen 808;\n    }\r\n}\n", Files.readString(file));
@@ -289,7 +289,7 @@ class EditorActionsFxTest {
     void storedSettingsShapeTheLinterReviewAndTheme() throws Exception {
         var store = new dev.handshake.ui.settings.SettingsStore(dir.resolve("settings-" + System.nanoTime()));
         store.save(new dev.handshake.ui.settings.Settings(java.util.Set.of("upstream-sni-off"), java.util.Map.of(),
-                null, false, dev.handshake.ui.settings.Settings.DARK, 16, false, java.util.Set.of()));
+                null, false, dev.handshake.ui.theme.Theme.DARK, 16, false, java.util.Set.of()));
         WaitForAsyncUtils.asyncFx(() -> window.useSettings(store)).get(10, TimeUnit.SECONDS);
         open(IP_TARGET);
         var editor = window.editor();

@@ -48,7 +48,7 @@ class EditorTabsFxTest {
         Files.writeString(main, MAIN);
         Files.writeString(included, INCLUDED);
         window = TestWindows.open(stage, TestRules.linter(), main);
-        window.setReviewBeforeSave(false);
+        window.settings().apply(window.settings().current().withReviewBeforeSave(false));
     }
 
     @AfterEach
@@ -194,7 +194,7 @@ class EditorTabsFxTest {
         Files.writeString(included, include);
         robot.interact(() -> window.editor().replaceAll(MAIN + "\n"));
         FxWait.until("both findings listed", () -> problemLocations().equals(List.of("nginx.conf:2", "inc.conf:1")));
-        robot.interact(() -> window.quickFixes().fixAllSafe());
+        robot.interact(() -> window.tabs().current().quickFixes().fixAllSafe());
         FxWait.until("the include opened in its own tab, modified", () -> tabTitles().equals(List.of("*nginx.conf", "*inc.conf")));
         assertEquals(main.toAbsolutePath().normalize(), FxWait.fx(() -> window.editor().pathProperty().get()),
                 "the main tab stays selected");
@@ -211,7 +211,7 @@ class EditorTabsFxTest {
         Path other = Files.writeString(dir.resolve("other.conf"), "events {}\n");
         robot.interact(() -> assertTrue(window.openFromUser(other)));
         assertEquals(List.of("nginx.conf", "other.conf"), tabTitles(), "the open file keeps its tab");
-        robot.interact(window::newFile);
+        robot.interact(window.actionTable().get("action-new")::run);
         assertEquals(List.of("nginx.conf", "other.conf", "untitled.conf"), tabTitles());
         robot.interact(() -> assertTrue(window.openFromUser(included)));
         assertEquals(List.of("nginx.conf", "other.conf", "inc.conf"), tabTitles(), "the untouched untitled tab is replaced");

@@ -129,4 +129,21 @@ class IncidentActionsFxTest {
         assertTrue(shown.contains("curl -sv -H 'Host: backend_pool' https://10.0.4.22:443/pool/\n"), shown);
         robot.clickOn(robot.lookup("#curl-check-dialog .button").queryAs(Button.class));
     }
+
+    /** After an edit the helpers wait for a background analysis of the new text; the FX thread analyses nothing. */
+    @Test
+    void locatingRightAfterAnEditWaitsForTheBackgroundAnalysis() throws Exception {
+        FxWait.until("first analysis", () -> window.editor().analysisProperty().get() != null
+                && window.editor().analysisProperty().get().text().equals(CONFIG));
+        String edited = "# moved down\n" + CONFIG;
+        boolean analysedAtOnce = FxWait.fx(() -> {
+            window.editor().replaceRange(new dev.handshake.text.TextRange(0, 0), "# moved down\n");
+            window.incidents().locate(LOG_LINE);
+            // Still on the FX thread, straight after the call: no analysis of the edited text was made here.
+            return window.editor().analysisProperty().get().text().equals(edited);
+        });
+        org.junit.jupiter.api.Assertions.assertFalse(analysedAtOnce, "the FX thread did not analyse");
+        int passEnd = edited.indexOf("/v2/;") + "/v2/;".length();
+        FxWait.until("jumped to the best place in the edited text", () -> window.editor().caretProperty().get() == passEnd);
+    }
 }

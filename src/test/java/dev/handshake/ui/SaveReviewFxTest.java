@@ -156,8 +156,7 @@ class SaveReviewFxTest {
     @Test
     void backupKeepsThePreviousVersion(FxRobot robot) throws Exception {
         robot.interact(() -> {
-            window.setBackupOnSave(true);
-            window.setReviewBeforeSave(false);
+            window.settings().apply(window.settings().current().withBackup(true).withReviewBeforeSave(false));
             window.editor().replaceAll(EDITED);
         });
         saveShortcut(robot);

@@ -3,7 +3,10 @@ package dev.handshake.ui;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.handshake.lint.Severity;
 import dev.handshake.ui.settings.Settings;
+import dev.handshake.ui.theme.Theme;
+import dev.handshake.ui.theme.Themes;
 import dev.handshake.ui.settings.SettingsStore;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -109,18 +112,18 @@ class SettingsWindowFxTest {
         robot.clickOn("#settings-trusted-ca").write("/etc/nginx/upstream-ca.pem");
         robot.clickOn("#settings-review");
         robot.clickOn("#settings-theme");
-        robot.clickOn(Settings.DARK);
+        robot.clickOn(Theme.DARK.label());
         robot.clickOn("#settings-directives").write("acme_vendor_check");
         robot.doubleClickOn("#settings-font-size .text-field").press(KeyCode.CONTROL).type(KeyCode.A)
                 .release(KeyCode.CONTROL).write("18");
         robot.clickOn(robot.lookup(".button").match(n -> n instanceof Button b && b.getText().equals("OK"))
                 .queryAs(Button.class));
 
-        Settings expected = new Settings(Set.of(SNI_OFF), Map.of("syntax-error", "warning"),
-                "/etc/nginx/upstream-ca.pem", false, Settings.DARK, 18, false, Set.of("acme_vendor_check"));
+        Settings expected = new Settings(Set.of(SNI_OFF), Map.of("syntax-error", Severity.WARNING),
+                "/etc/nginx/upstream-ca.pem", false, Theme.DARK, 18, false, Set.of("acme_vendor_check"));
         FxWait.until("settings applied", () -> window.settings().current().equals(expected));
         assertEquals(expected, store.load(), "saved");
-        assertTrue(FxWait.fx(() -> window.stage().getScene().getRoot().getStyleClass().contains(Settings.DARK)));
+        assertTrue(FxWait.fx(() -> window.stage().getScene().getRoot().getStyleClass().contains(Themes.DARK)));
         assertTrue(FxWait.fx(() -> robot.lookup(".config-editor").query().getStyle()).contains("-fx-font-size: 18"));
         assertEquals("/etc/nginx/upstream-ca.pem", window.editor().linter().options().defaultTrustedCa());
         FxWait.until("the disabled rule's finding is gone", () -> !reportsSniOff());

@@ -9,7 +9,7 @@ import dev.handshake.lint.RuleContext;
 import dev.handshake.lint.RuleMeta;
 import dev.handshake.lint.Fix;
 import dev.handshake.lint.Severity;
-import dev.handshake.lint.rules.SyntaxErrorRule;
+import dev.handshake.lint.rules.directives.SyntaxErrorRule;
 import dev.handshake.nginx.Statement;
 import java.util.ArrayList;
 import java.util.List;

@@ -78,7 +78,6 @@ public final class ConfigEditor {
         area.setMouseOverTextDelay(Duration.ofMillis(400));
         overlay = new DiagnosticsOverlay(area);
         keys = new EditingKeys(area, this::latestIfCurrent, this::replaceRange);
-        keys.onComplete(this::showCompletion);
         findBar = new FindBar(area, this::replaceRange);
         root.setTop(findBar.node());
         root.getStyleClass().add("editor-pane");
@@ -455,13 +454,21 @@ public final class ConfigEditor {
                 dev.handshake.nginx.DirectiveCatalogue.standard().withExtraNames(linter.options().extraDirectives()), folder);
     }
 
-    /** Runs {@code handler} on Alt+Enter and Ctrl+. in the text (the quick-fix menu). */
+    /** Runs {@code handler} on a right-click in the text and on the gutter lightbulb (the quick-fix menu). */
     public void setQuickFixHandler(Runnable handler) {
         keys.onQuickFix(handler);
         overlay.onFixes(offset -> {
             area.moveTo(offset);
             handler.run();
         });
+    }
+
+    /**
+     * Leaves {@code keys} to the window's commands (Alt+Enter, Ctrl+/, …): the text area neither acts on
+     * nor consumes them, so the window's binding is the only one.
+     */
+    public void leaveToWindow(java.util.Collection<javafx.scene.input.KeyCombination> keys) {
+        this.keys.leaveToWindow(keys);
     }
 
     /** Opens the find bar; with {@code replace}, the replace field too. */

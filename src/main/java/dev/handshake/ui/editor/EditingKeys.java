@@ -10,6 +10,7 @@ import dev.handshake.syntax.TokenKind;
 import dev.handshake.text.Indentation;
 import dev.handshake.text.TextRange;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.function.BiConsumer;
 import java.util.function.Supplier;
@@ -22,7 +23,7 @@ import org.fxmisc.wellbehaved.event.Nodes;
 
 /**
  * The keys that make the area a code editor: auto-indent on Enter and {@code }}, Tab as spaces,
- * comment toggling (Ctrl+/), and highlighting of the brace matching the one at the caret.
+ * comment toggling, and highlighting of the brace matching the one at the caret.
  */
 final class EditingKeys {
 
@@ -44,22 +45,25 @@ final class EditingKeys {
         InputMap<?> keys = sequence(
                 consume(keyPressed(KeyCode.ENTER), e -> newLine()),
                 consume(keyTyped("}"), e -> closeBrace()),
-                consume(keyPressed(KeyCode.TAB), e -> area.replaceSelection(indentUnit())),
-                consume(keyPressed(KeyCode.SLASH, KeyCombination.SHORTCUT_DOWN), e -> toggleComment()));
+                consume(keyPressed(KeyCode.TAB), e -> area.replaceSelection(indentUnit())));
         Nodes.addInputMap(area, keys);
     }
 
-    /** Runs {@code handler} on Ctrl+Space (completion). */
-    void onComplete(Runnable handler) {
-        Nodes.addInputMap(area, consume(keyPressed(KeyCode.SPACE, KeyCombination.SHORTCUT_DOWN), e -> handler.run()));
+    /**
+     * Leaves {@code window} keys to the window's commands: the area neither acts on them nor consumes them
+     * (RichTextFX would type a new line for Alt+Enter), so each is bound once, by the window.
+     */
+    void leaveToWindow(Collection<KeyCombination> window) {
+        for (KeyCombination key : window) {
+            Nodes.addInputMap(area, InputMap.ignore(keyPressed(key)));
+        }
     }
 
-    /** Runs {@code handler} on Alt+Enter and Ctrl+. (the quick-fix menu). */
+    /**
+     * Runs {@code handler} on a right-click (the quick-fix menu of what was clicked on). Its keys (Alt+Enter,
+     * Ctrl+.) are the window's, bound once in its action table.
+     */
     void onQuickFix(Runnable handler) {
-        Nodes.addInputMap(area, sequence(
-                consume(keyPressed(KeyCode.ENTER, KeyCombination.ALT_DOWN), e -> handler.run()),
-                consume(keyPressed(KeyCode.PERIOD, KeyCombination.SHORTCUT_DOWN), e -> handler.run())));
-        // Right-click: the fixes of what was clicked on.
         area.setOnContextMenuRequested(e -> {
             area.moveTo(area.hit(e.getX(), e.getY()).getInsertionIndex());
             handler.run();

@@ -2,50 +2,66 @@ package dev.handshake.ui.settings;
 
 import dev.handshake.lint.LintOptions;
 import dev.handshake.lint.Severity;
-import java.util.LinkedHashMap;
+import dev.handshake.ui.theme.Theme;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * What the user chose: rules turned off, severities changed (rule id to {@code error}/{@code warning}/
- * {@code info}), the CA bundle suggested by verification fixes, whether saving shows a review first,
- * the theme ({@code light} or {@code dark}), the editor font size in pixels, and whether saving keeps
- * the previous version as {@code NAME.bak}, and the names of third-party module directives to accept
- * (the command line's {@code --directive}).
+ * What the user chose: rules turned off, severities changed (rule id to the severity it reports with),
+ * the CA bundle suggested by verification fixes, whether saving shows a review first, the theme, the
+ * editor font size in pixels, whether saving keeps the previous version as {@code NAME.bak}, and the
+ * names of third-party module directives to accept (the command line's {@code --directive}).
  */
-public record Settings(Set<String> disabledRules, Map<String, String> severities, String defaultTrustedCa,
-                       boolean reviewBeforeSave, String theme, int fontSize, boolean backup,
+public record Settings(Set<String> disabledRules, Map<String, Severity> severities, String defaultTrustedCa,
+                       boolean reviewBeforeSave, Theme theme, int fontSize, boolean backup,
                        Set<String> extraDirectives) {
 
-    public static final String LIGHT = "light";
-    public static final String DARK = "dark";
     public static final int MIN_FONT = 8;
     public static final int MAX_FONT = 32;
+    public static final int DEFAULT_FONT = 14;
 
     public Settings {
         disabledRules = disabledRules == null ? Set.of() : Set.copyOf(new TreeSet<>(disabledRules));
-        severities = severities == null ? Map.of() : Map.copyOf(new LinkedHashMap<>(severities));
-        theme = DARK.equals(theme) ? DARK : LIGHT;
-        fontSize = fontSize <= 0 ? 14 : Math.max(MIN_FONT, Math.min(MAX_FONT, fontSize));
+        TreeMap<String, Severity> known = new TreeMap<>();
+        if (severities != null) {
+            // A severity a file could not name (a typo) is no override: the rule keeps its own.
+            severities.forEach((rule, severity) -> {
+                if (rule != null && severity != null) {
+                    known.put(rule, severity);
+                }
+            });
+        }
+        severities = Map.copyOf(known);
+        theme = theme == null ? Theme.LIGHT : theme;
+        fontSize = fontSize <= 0 ? DEFAULT_FONT : Math.max(MIN_FONT, Math.min(MAX_FONT, fontSize));
         extraDirectives = extraDirectives == null ? Set.of() : Set.copyOf(new TreeSet<>(extraDirectives));
     }
 
     public static Settings defaults() {
-        return new Settings(Set.of(), Map.of(), null, true, LIGHT, 14, false, Set.of());
+        return new Settings(Set.of(), Map.of(), null, true, Theme.LIGHT, DEFAULT_FONT, false, Set.of());
     }
 
-    /** The lint options these settings ask for; unknown severity names are ignored. */
+    public Settings withReviewBeforeSave(boolean review) {
+        return new Settings(disabledRules, severities, defaultTrustedCa, review, theme, fontSize, backup, extraDirectives);
+    }
+
+    public Settings withBackup(boolean keep) {
+        return new Settings(disabledRules, severities, defaultTrustedCa, reviewBeforeSave, theme, fontSize, keep, extraDirectives);
+    }
+
+    public Settings withTheme(Theme chosen) {
+        return new Settings(disabledRules, severities, defaultTrustedCa, reviewBeforeSave, chosen, fontSize, backup, extraDirectives);
+    }
+
+    public Settings withFontSize(int pixels) {
+        return new Settings(disabledRules, severities, defaultTrustedCa, reviewBeforeSave, theme, pixels, backup, extraDirectives);
+    }
+
+    /** The lint options these settings ask for. */
     public LintOptions lintOptions() {
-        Map<String, Severity> overrides = new LinkedHashMap<>();
-        for (Map.Entry<String, String> e : severities.entrySet()) {
-            try {
-                overrides.put(e.getKey(), Severity.fromLabel(e.getValue()));
-            } catch (IllegalArgumentException unknown) {
-                // A hand-edited file with a typo keeps the rule's default severity.
-            }
-        }
-        LintOptions options = LintOptions.defaults().withDisabled(disabledRules).withSeverities(overrides)
+        LintOptions options = LintOptions.defaults().withDisabled(disabledRules).withSeverities(severities)
                 .withExtraDirectives(extraDirectives);
         return defaultTrustedCa == null || defaultTrustedCa.isBlank() ? options
                 : options.withDefaultTrustedCa(defaultTrustedCa);

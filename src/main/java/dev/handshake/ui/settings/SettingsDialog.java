@@ -2,6 +2,8 @@ package dev.handshake.ui.settings;
 
 import dev.handshake.lint.Rule;
 import dev.handshake.lint.RuleMeta;
+import dev.handshake.lint.Severity;
+import dev.handshake.ui.theme.Theme;
 import dev.handshake.ui.theme.Themes;
 import java.io.File;
 import java.util.HashMap;
@@ -48,7 +50,8 @@ public final class SettingsDialog extends Dialog<Settings> {
             this.id = meta.id();
             this.summary = meta.summary();
             this.enabled = new SimpleBooleanProperty(!settings.disabledRules().contains(id));
-            this.severity = new SimpleStringProperty(settings.severities().getOrDefault(id, DEFAULT));
+            Severity chosen = settings.severities().get(id);
+            this.severity = new SimpleStringProperty(chosen == null ? DEFAULT : chosen.label());
         }
     }
 
@@ -57,12 +60,11 @@ public final class SettingsDialog extends Dialog<Settings> {
     private final CheckBox review = new CheckBox("Review the diff before saving");
     private final CheckBox backup = new CheckBox("Keep the previous version as NAME.bak");
     private final TextField directives = new TextField();
-    private final ChoiceBox<String> theme = new ChoiceBox<>(FXCollections.observableArrayList(Settings.LIGHT, Settings.DARK));
-    private final Spinner<Integer> fontSize = new Spinner<>(Settings.MIN_FONT, Settings.MAX_FONT, 14);
+    private final ChoiceBox<Theme> theme = new ChoiceBox<>(FXCollections.observableArrayList(Theme.values()));
+    private final Spinner<Integer> fontSize = new Spinner<>(Settings.MIN_FONT, Settings.MAX_FONT, Settings.DEFAULT_FONT);
 
     public SettingsDialog(Window owner, Settings current, List<Rule> available) {
-        initOwner(owner);
-        Themes.apply(getDialogPane(), owner);
+        Themes.apply(this, owner);
         setTitle("Settings");
         setHeaderText("Handshake settings");
         setResizable(true);
@@ -80,7 +82,7 @@ public final class SettingsDialog extends Dialog<Settings> {
         id.setPrefWidth(230);
         TableColumn<RuleRow, String> severity = new TableColumn<>("Severity");
         severity.setCellValueFactory(cell -> cell.getValue().severity);
-        severity.setCellFactory(ComboBoxTableCell.forTableColumn(DEFAULT, "error", "warning", "info"));
+        severity.setCellFactory(ComboBoxTableCell.forTableColumn(severityChoices()));
         severity.setPrefWidth(100);
         TableColumn<RuleRow, String> summary = new TableColumn<>("What it finds");
         summary.setCellValueFactory(cell -> new SimpleStringProperty(cell.getValue().summary));
@@ -131,16 +133,25 @@ public final class SettingsDialog extends Dialog<Settings> {
         setResultConverter(button -> button == ButtonType.OK ? chosen() : null);
     }
 
+    /** "default", then every severity's word. */
+    private static String[] severityChoices() {
+        List<String> words = new java.util.ArrayList<>(List.of(DEFAULT));
+        for (Severity s : Severity.values()) {
+            words.add(s.label());
+        }
+        return words.toArray(String[]::new);
+    }
+
     /** The settings as the dialog shows them now. */
     Settings chosen() {
         Set<String> disabled = new HashSet<>();
-        Map<String, String> severities = new HashMap<>();
+        Map<String, Severity> severities = new HashMap<>();
         for (RuleRow row : rules.getItems()) {
             if (!row.enabled.get()) {
                 disabled.add(row.id);
             }
             if (!DEFAULT.equals(row.severity.get())) {
-                severities.put(row.id, row.severity.get());
+                severities.put(row.id, Severity.fromLabel(row.severity.get()));
             }
         }
         String ca = trustedCa.getText().trim();

@@ -1,20 +1,82 @@
 package dev.handshake.ui.settings;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import dev.handshake.io.AtomicWriter;
+import dev.handshake.lint.Severity;
+import dev.handshake.ui.theme.Theme;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Reads and writes {@link Settings} as {@code settings.json} in a directory. */
+/**
+ * Reads and writes {@link Settings} as {@code settings.json} in a directory. The theme and the
+ * severities are written as the words they always were ({@code "dark"}, {@code "warning"}), so a file
+ * written before they became enums loads unchanged, and one written now still loads in older versions.
+ */
 public final class SettingsStore {
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT)
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .registerModule(new SimpleModule("settings-words")
+                    .addSerializer(Theme.class, new Word<>(Theme::label))
+                    .addDeserializer(Theme.class, new Read<>(Theme::of))
+                    .addSerializer(Severity.class, new Word<>(Severity::label))
+                    .addDeserializer(Severity.class, new Read<>(SettingsStore::severityOrNone)));
+
+    /** A severity word; {@code null} (no override) for one that names none, as a hand-edited typo. */
+    private static Severity severityOrNone(String word) {
+        if (word == null) {
+            return null;
+        }
+        try {
+            return Severity.fromLabel(word);
+        } catch (IllegalArgumentException unknown) {
+            return null;
+        }
+    }
+
+    /** Writes an enum as its settings word. */
+    private static final class Word<T> extends JsonSerializer<T> {
+        private final java.util.function.Function<T, String> word;
+
+        Word(java.util.function.Function<T, String> word) {
+            this.word = word;
+        }
+
+        @Override
+        public void serialize(T value, JsonGenerator out, SerializerProvider provider) throws IOException {
+            out.writeString(word.apply(value));
+        }
+    }
+
+    /** Reads an enum from its settings word, leniently (see {@link Theme#of} and {@link #severityOrNone}). */
+    private static final class Read<T> extends JsonDeserializer<T> {
+        private final java.util.function.Function<String, T> read;
+
+        Read(java.util.function.Function<String, T> read) {
+            this.read = read;
+        }
+
+        @Override
+        public T deserialize(JsonParser in, DeserializationContext context) throws IOException {
+            if (!in.currentToken().isScalarValue()) {
+                in.skipChildren();
+                return read.apply(null);
+            }
+            return read.apply(in.getValueAsString());
+        }
+    }
 
     private final Path file;
 

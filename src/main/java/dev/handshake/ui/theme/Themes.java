@@ -2,6 +2,7 @@ package dev.handshake.ui.theme;
 
 import java.net.URL;
 import javafx.scene.Parent;
+import javafx.scene.control.Dialog;
 import javafx.stage.Window;
 
 /** One way for every dialog, window and popup to look like the window it belongs to. */
@@ -13,6 +14,26 @@ public final class Themes {
     private static final URL CSS = Themes.class.getResource("/ui/handshake.css");
 
     private Themes() {
+    }
+
+    /** Shows {@code theme} on a main window's root (the one place the dark class is set from settings). */
+    public static void show(Parent root, Theme theme) {
+        root.getStyleClass().remove(DARK);
+        if (theme == Theme.DARK) {
+            root.getStyleClass().add(DARK);
+        }
+    }
+
+    /**
+     * Makes {@code dialog} belong to {@code owner} (when it has no owner yet and is not showing) and look
+     * like it: the owner's style sheets and theme on the dialog pane. Every dialog of the app goes through here.
+     */
+    public static <D extends Dialog<?>> D apply(D dialog, Window owner) {
+        if (owner != null && dialog.getOwner() == null && !dialog.isShowing()) {
+            dialog.initOwner(owner);
+        }
+        apply(dialog.getDialogPane(), owner);
+        return dialog;
     }
 
     /**

@@ -1,5 +1,5 @@
 /**
- * How the editor's windows look: the style sheet and the light/dark theme, applied the same way to the
- * main window's dialogs, secondary windows and hover cards.
+ * How the editor's windows look: the style sheet and the {@link dev.handshake.ui.theme.Theme} (light or
+ * dark), applied the same way ({@code Themes.apply}) to every dialog, secondary window and hover card.
  */
 package dev.handshake.ui.theme;

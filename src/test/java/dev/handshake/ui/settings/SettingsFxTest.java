@@ -3,6 +3,8 @@ package dev.handshake.ui.settings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.handshake.ui.theme.Theme;
+import dev.handshake.lint.Severity;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
@@ -34,8 +36,8 @@ class SettingsFxTest {
 
     @Test
     void dialogShowsAndReturnsTheChoices(FxRobot robot) throws Exception {
-        Settings start = new Settings(java.util.Set.of("upstream-verify-off"), java.util.Map.of("upstream-sni-off", "warning"),
-                null, true, Settings.LIGHT, 14, false, java.util.Set.of());
+        Settings start = new Settings(java.util.Set.of("upstream-verify-off"), java.util.Map.of("upstream-sni-off", Severity.WARNING),
+                null, true, Theme.LIGHT, 14, false, java.util.Set.of());
         Settings[] result = new Settings[1];
         Platform.runLater(() -> result[0] = new SettingsDialog(owner, start, dev.handshake.lint.rules.Rules.all())
                 .showAndWait().orElse(null));
@@ -60,6 +62,6 @@ class SettingsFxTest {
             Thread.sleep(50);
         }
         assertEquals(new Settings(java.util.Set.of("upstream-sni-off"), java.util.Map.of(), "/etc/ssl/internal.pem",
-                false, Settings.LIGHT, 14, false, java.util.Set.of()), result[0]);
+                false, Theme.LIGHT, 14, false, java.util.Set.of()), result[0]);
     }
 }

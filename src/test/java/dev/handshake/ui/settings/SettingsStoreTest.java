@@ -4,11 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.handshake.ui.theme.Theme;
 import dev.handshake.lint.LintOptions;
 import dev.handshake.lint.Severity;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -23,8 +26,8 @@ class SettingsStoreTest {
     @Test
     void roundTrip() throws Exception {
         SettingsStore store = new SettingsStore(dir.resolve("nested"));
-        Settings chosen = new Settings(Set.of("upstream-verify-off"), Map.of("upstream-sni-off", "warning"),
-                "/etc/ssl/internal-ca.pem", false, Settings.DARK, 18, true, Set.of("more_set_headers"));
+        Settings chosen = new Settings(Set.of("upstream-verify-off"), Map.of("upstream-sni-off", Severity.WARNING),
+                "/etc/ssl/internal-ca.pem", false, Theme.DARK, 18, true, Set.of("more_set_headers"));
         store.save(chosen);
         assertEquals(chosen, store.load());
         String json = Files.readString(store.file(), StandardCharsets.UTF_8);
@@ -40,16 +43,51 @@ class SettingsStoreTest {
         Files.writeString(store.file(), "{\"fontSize\": 99, \"theme\": \"neon\", \"extra\": 1}", StandardCharsets.UTF_8);
         Settings clamped = store.load();
         assertEquals(Settings.MAX_FONT, clamped.fontSize());
-        assertEquals(Settings.LIGHT, clamped.theme());
+        assertEquals(Theme.LIGHT, clamped.theme());
     }
 
     @Test
     void lintOptions() {
-        LintOptions options = new Settings(Set.of("a-rule"), Map.of("b-rule", "info", "c-rule", "loud"),
-                "/ca.pem", true, Settings.LIGHT, 14, false, Set.of("more_set_headers")).lintOptions();
+        LintOptions options = new Settings(Set.of("a-rule"), Map.of("b-rule", Severity.INFO),
+                "/ca.pem", true, Theme.LIGHT, 14, false, Set.of("more_set_headers")).lintOptions();
         assertFalse(options.enabled("a-rule"));
         assertEquals(Map.of("b-rule", Severity.INFO), options.severityOverrides());
         assertEquals("/ca.pem", options.defaultTrustedCa());
         assertEquals(Set.of("more_set_headers"), options.extraDirectives());
+    }
+
+    /** A file written before the theme and severities were typed: the same words load into the enums. */
+    @Test
+    void anOldSettingsFileStillLoads() throws Exception {
+        SettingsStore store = new SettingsStore(dir);
+        Files.writeString(store.file(), String.join("\n", "{",
+                "  \"backup\" : false,",
+                "  \"defaultTrustedCa\" : null,",
+                "  \"disabledRules\" : [ \"upstream-verify-off\" ],",
+                "  \"extraDirectives\" : [ ],",
+                "  \"fontSize\" : 16,",
+                "  \"reviewBeforeSave\" : true,",
+                "  \"severities\" : {",
+                "    \"upstream-sni-off\" : \"warning\",",
+                "    \"syntax-error\" : \"info\",",
+                "    \"typo-rule\" : \"loud\"",
+                "  },",
+                "  \"theme\" : \"dark\"",
+                "}"), StandardCharsets.UTF_8);
+        List<String> warnings = new ArrayList<>();
+        Settings loaded = store.load(warnings::add);
+        assertEquals(List.of(), warnings);
+        assertEquals(Theme.DARK, loaded.theme());
+        assertEquals(Map.of("upstream-sni-off", Severity.WARNING, "syntax-error", Severity.INFO), loaded.severities(),
+                "a severity word that names none is no override (the rule keeps its own)");
+        assertEquals(Set.of("upstream-verify-off"), loaded.disabledRules());
+        assertEquals(16, loaded.fontSize());
+
+        // Written back with the same words, so an older version reads it too.
+        store.save(loaded);
+        String json = Files.readString(store.file(), StandardCharsets.UTF_8);
+        assertTrue(json.contains("\"theme\" : \"dark\""), json);
+        assertTrue(json.contains("\"upstream-sni-off\" : \"warning\""), json);
+        assertEquals(loaded, store.load());
     }
 }

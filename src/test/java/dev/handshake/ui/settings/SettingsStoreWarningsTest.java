@@ -3,6 +3,7 @@ package dev.handshake.ui.settings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.handshake.ui.theme.Theme;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,7 +49,7 @@ class SettingsStoreWarningsTest {
         Settings partial = load("{\"fontSize\": 16, \"theme\": \"dark\"}");
         assertTrue(partial.reviewBeforeSave(), "review before save stays on");
         assertEquals(16, partial.fontSize());
-        assertEquals(Settings.DARK, partial.theme());
+        assertEquals(Theme.DARK, partial.theme());
         assertTrue(warnings.isEmpty(), warnings.toString());
     }
 
