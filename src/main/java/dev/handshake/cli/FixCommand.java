@@ -67,7 +67,9 @@ final class FixCommand {
             selected.add(Session.checkRule(rule, main.knownRuleIds()));
         }
         Map<String, String> inputs = new LinkedHashMap<>();
-        putInput(inputs, FixInput.Key.SNI_NAME, args.value("--sni-name", null));
+        for (String sni : args.values("--sni-name")) {
+            putSniName(inputs, sni);
+        }
         putInput(inputs, FixInput.Key.TRUSTED_CA, args.value("--trusted-ca", null));
         InputSources.Sources sources = fromStdin
                 ? InputSources.stdin(args, in, main.paths(), Session.disk())
@@ -142,6 +144,34 @@ final class FixCommand {
             err.println(Main.NAME + ": " + error);
         }
         return results;
+    }
+
+    /**
+     * {@code --sni-name NAME} (for a fix with one target) or {@code --sni-name TARGET=NAME}, TARGET being
+     * the {@code *_pass} host or group as written; repeatable, once per target.
+     */
+    private static void putSniName(Map<String, String> inputs, String value) throws UsageException {
+        FixInput.Key key = FixInput.Key.SNI_NAME;
+        int equals = value.indexOf('=');
+        if (equals < 0) {
+            if (inputs.containsKey(key.id())) {
+                throw new UsageException("--sni-name NAME is given twice: for several targets, give"
+                        + " --sni-name TARGET=NAME once per target");
+            }
+            putInput(inputs, key, value);
+            return;
+        }
+        String target = value.substring(0, equals).strip();
+        if (target.isEmpty()) {
+            throw new UsageException("--sni-name " + value + ": TARGET=NAME needs the proxy_pass host or group before '='");
+        }
+        String id = FixInput.idFor(key, target);
+        if (inputs.containsKey(id)) {
+            throw new UsageException("--sni-name " + target + "=... is given twice");
+        }
+        Map<String, String> one = new LinkedHashMap<>();
+        putInput(one, key, value.substring(equals + 1));
+        inputs.put(id, one.get(key.id()));
     }
 
     private static void putInput(Map<String, String> inputs, FixInput.Key key, String value) throws UsageException {

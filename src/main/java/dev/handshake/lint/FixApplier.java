@@ -79,6 +79,7 @@ public final class FixApplier {
     /** Why {@code policy}-style fixing leaves {@code d} alone: for the CLI's report. */
     public static String whyUnfixed(Diagnostic d, Map<String, String> inputs) {
         List<String> missing = new ArrayList<>();
+        List<String> perTarget = new ArrayList<>();
         boolean onlyUnsafe = false;
         for (Fix fix : d.fixes()) {
             if (fix.title().startsWith("Suppress ")) {
@@ -88,10 +89,19 @@ public final class FixApplier {
                 onlyUnsafe = true;
             }
             for (FixInput input : fix.inputs()) {
-                if (!inputs.containsKey(input.key())) {
+                if (input.valueIn(inputs) != null) {
+                    continue;
+                }
+                if (input.oneOfSeveral()) {
+                    perTarget.add("--" + input.kind().id() + " " + input.target() + "=NAME");
+                } else {
                     missing.add("--" + input.key() + (input.suggestion() != null ? " (e.g. " + input.suggestion() + ")" : ""));
                 }
             }
+        }
+        if (!perTarget.isEmpty()) {
+            missing.add("a name for each of its targets, which one name never serves: "
+                    + String.join(" ", new java.util.LinkedHashSet<>(perTarget)));
         }
         if (!missing.isEmpty()) {
             return "needs " + String.join(" and ", new java.util.LinkedHashSet<>(missing));
