@@ -38,6 +38,8 @@ final class FixCommand {
     /** Fixed texts; later main files see the changes earlier ones made to shared includes. */
     private final Map<Path, SourceText> fixed = new LinkedHashMap<>();
     private int applied;
+    /** Findings whose fix was kept out of a block with a syntax error, and the reason. */
+    private final Map<Diagnostic.Identity, String> skipped = new java.util.HashMap<>();
     /** The main file came from standard input, where {@code --write} is refused. */
     private boolean fromStdin;
 
@@ -65,7 +67,9 @@ final class FixCommand {
             selected.add(Session.checkRule(rule, main.knownRuleIds()));
         }
         Map<String, String> inputs = new LinkedHashMap<>();
-        putInput(inputs, FixInput.Key.SNI_NAME, args.value("--sni-name", null));
+        for (String sni : args.values("--sni-name")) {
+            putSniName(inputs, sni);
+        }
         putInput(inputs, FixInput.Key.TRUSTED_CA, args.value("--trusted-ca", null));
         InputSources.Sources sources = fromStdin
                 ? InputSources.stdin(args, in, main.paths(), Session.disk())
@@ -106,7 +110,7 @@ final class FixCommand {
             err.println(Main.NAME + ": cannot write: " + e.getMessage());
             return 2;
         }
-        reportUnfixed(results, selected, inputs, err);
+        reportUnfixed(results, selected, inputs, skipped, err);
         err.println((written ? "applied " : "would apply ") + applied + (applied == 1 ? " fix" : " fixes")
                 + " in " + originals.size() + (originals.size() == 1 ? " file" : " files")
                 + "; left: " + results.counts());
@@ -142,6 +146,34 @@ final class FixCommand {
         return results;
     }
 
+    /**
+     * {@code --sni-name NAME} (for a fix with one target) or {@code --sni-name TARGET=NAME}, TARGET being
+     * the {@code *_pass} host or group as written; repeatable, once per target.
+     */
+    private static void putSniName(Map<String, String> inputs, String value) throws UsageException {
+        FixInput.Key key = FixInput.Key.SNI_NAME;
+        int equals = value.indexOf('=');
+        if (equals < 0) {
+            if (inputs.containsKey(key.id())) {
+                throw new UsageException("--sni-name NAME is given twice: for several targets, give"
+                        + " --sni-name TARGET=NAME once per target");
+            }
+            putInput(inputs, key, value);
+            return;
+        }
+        String target = value.substring(0, equals).strip();
+        if (target.isEmpty()) {
+            throw new UsageException("--sni-name " + value + ": TARGET=NAME needs the proxy_pass host or group before '='");
+        }
+        String id = FixInput.idFor(key, target);
+        if (inputs.containsKey(id)) {
+            throw new UsageException("--sni-name " + target + "=... is given twice");
+        }
+        Map<String, String> one = new LinkedHashMap<>();
+        putInput(one, key, value.substring(equals + 1));
+        inputs.put(id, one.get(key.id()));
+    }
+
     private static void putInput(Map<String, String> inputs, FixInput.Key key, String value) throws UsageException {
         if (value == null) {
             return;
@@ -158,6 +190,9 @@ final class FixCommand {
 
     private void record(FixApplier.Outcome outcome) {
         applied += outcome.fixesApplied();
+        for (FixApplier.Unfixed left : outcome.skipped()) {
+            skipped.put(left.diagnostic().identity(), left.reason());
+        }
         for (Map.Entry<Path, String> change : outcome.changed().entrySet()) {
             SourceText before = outcome.originals().get(change.getKey());
             originals.putIfAbsent(change.getKey(), before);
@@ -209,10 +244,10 @@ final class FixCommand {
     }
 
     private static void reportUnfixed(CheckResults results, Set<String> selected, Map<String, String> inputs,
-                                      PrintStream err) {
+                                      Map<Diagnostic.Identity, String> skipped, PrintStream err) {
         for (Diagnostic d : results.findings()) {
-            String why = !selected.isEmpty() && !selected.contains(d.rule())
-                    ? "not selected by --rule" : FixApplier.whyUnfixed(d, inputs);
+            String why = !selected.isEmpty() && !selected.contains(d.rule()) ? "not selected by --rule"
+                    : skipped.getOrDefault(d.identity(), FixApplier.whyUnfixed(d, inputs));
             err.println(TextReport.line(results, d) + " (not fixed: " + why + ")");
         }
     }

@@ -40,7 +40,7 @@ public final class Main {
             "      Check main config files (a directory means its *.conf files, recursively); - reads one config",
             "      from standard input ([--stdin-filename NAME] names it and anchors its relative includes);",
             "      --nginx-T reads the output of `nginx -T` as the whole include tree (nothing read from disk).",
-            "  fix [--rule RULE]... [--sni-name HOST] [--trusted-ca PATH] [--dry-run | --write | --output FILE|-]",
+            "  fix [--rule RULE]... [--sni-name [TARGET=]HOST]... [--trusted-ca PATH] [--dry-run | --write | --output FILE|-]",
             "      [--context C] [--fail-on error|warning] [--map-path FROM=TO]... [--disable RULE]...",
             "      [--directive NAME]... PATH... | [--stdin-filename NAME] -",
             "      Apply safe fixes, and fixes whose input is given; prints a diff unless --write or --output",

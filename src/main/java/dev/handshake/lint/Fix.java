@@ -59,8 +59,13 @@ public final class Fix {
     public List<FileEdit> edits(Map<String, String> values) {
         Map<String, String> complete = new HashMap<>(values);
         for (FixInput input : inputs) {
-            if (!complete.containsKey(input.key()) && input.suggestion() != null) {
-                complete.put(input.key(), input.suggestion());
+            String given = input.valueIn(values);
+            String value = given != null ? given : input.suggestion();
+            if (value != null) {
+                complete.put(input.key(), value);
+                if (input.target() != null) {
+                    complete.put(FixInput.idFor(input.kind(), input.target()), value);
+                }
             }
         }
         return editor.apply(FixValues.byId(complete));
@@ -73,7 +78,7 @@ public final class Fix {
 
     /** True when every input has a value in {@code values} (by id). */
     public boolean hasInputs(Map<String, String> values) {
-        return inputs.stream().allMatch(i -> values.containsKey(i.key()) && !values.get(i.key()).isBlank());
+        return inputs.stream().allMatch(i -> i.valueIn(values) != null && !i.valueIn(values).isBlank());
     }
 
     @Override

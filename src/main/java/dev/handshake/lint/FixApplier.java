@@ -36,10 +36,15 @@ public final class FixApplier {
 
     /**
      * The result: new texts of the files that changed (by path), the originals, the final lint, the
-     * findings fixed, and those left with a reason.
+     * number of fixes applied, and the findings of the final lint whose chosen fix was kept out of a
+     * block with a syntax error ({@link SyntaxGuard}), with the reason.
      */
     public record Outcome(Map<Path, SourceText> originals, Map<Path, String> changed, LintResult result,
-                          int fixesApplied) {
+                          int fixesApplied, List<Unfixed> skipped) {
+
+        public Outcome {
+            skipped = List.copyOf(skipped);
+        }
 
         public boolean changedAnything() {
             return !changed.isEmpty();
@@ -74,6 +79,7 @@ public final class FixApplier {
     /** Why {@code policy}-style fixing leaves {@code d} alone: for the CLI's report. */
     public static String whyUnfixed(Diagnostic d, Map<String, String> inputs) {
         List<String> missing = new ArrayList<>();
+        List<String> perTarget = new ArrayList<>();
         boolean onlyUnsafe = false;
         for (Fix fix : d.fixes()) {
             if (fix.title().startsWith("Suppress ")) {
@@ -83,10 +89,19 @@ public final class FixApplier {
                 onlyUnsafe = true;
             }
             for (FixInput input : fix.inputs()) {
-                if (!inputs.containsKey(input.key())) {
+                if (input.valueIn(inputs) != null) {
+                    continue;
+                }
+                if (input.oneOfSeveral()) {
+                    perTarget.add("--" + input.kind().id() + " " + input.target() + "=NAME");
+                } else {
                     missing.add("--" + input.key() + (input.suggestion() != null ? " (e.g. " + input.suggestion() + ")" : ""));
                 }
             }
+        }
+        if (!perTarget.isEmpty()) {
+            missing.add("a name for each of its targets, which one name never serves: "
+                    + String.join(" ", new java.util.LinkedHashSet<>(perTarget)));
         }
         if (!missing.isEmpty()) {
             return "needs " + String.join(" and ", new java.util.LinkedHashSet<>(missing));
@@ -104,12 +119,24 @@ public final class FixApplier {
         ConfigModel round = model;
         LintResult result = linter.lint(round);
         int applied = 0;
-        for (int i = 0; i < MAX_ROUNDS; i++) {
+        List<Unfixed> skipped = new ArrayList<>();
+        // The last round only finds what the syntax guard keeps out, so that it matches the final lint.
+        for (int i = 0; i <= MAX_ROUNDS; i++) {
             Map<Path, List<TextEdit>> chosen = new HashMap<>();
+            SyntaxGuard guard = new SyntaxGuard(round);
+            skipped.clear();
             int fixesThisRound = 0;
             for (Diagnostic d : result.diagnostics()) {
                 Optional<List<FileEdit>> edits = policy.choose(d);
-                if (edits.isEmpty() || edits.get().isEmpty() || collides(chosen, edits.get())) {
+                if (edits.isEmpty() || edits.get().isEmpty()) {
+                    continue;
+                }
+                Optional<String> broken = guard.reason(d, edits.get());
+                if (broken.isPresent()) {
+                    skipped.add(new Unfixed(d, broken.get()));
+                    continue;
+                }
+                if (i == MAX_ROUNDS || collides(chosen, edits.get())) {
                     continue;
                 }
                 for (FileEdit e : edits.get()) {
@@ -139,7 +166,7 @@ public final class FixApplier {
                 changed.put(e.getKey(), e.getValue().text());
             }
         }
-        return new Outcome(originals, changed, result, applied);
+        return new Outcome(originals, changed, result, applied, skipped);
     }
 
     /** True when an edit touches (overlaps or abuts) an edit already chosen in the same file. */

@@ -11,16 +11,32 @@ import java.util.Map;
 public final class FixValues {
 
     private final Map<FixInput.Key, String> values;
+    /** Values given per target ({@code sni-name:core}), by {@link FixInput#idFor}. */
+    private final Map<String, String> perTarget;
 
-    private FixValues(Map<FixInput.Key, String> values) {
+    private FixValues(Map<FixInput.Key, String> values, Map<String, String> perTarget) {
         this.values = values;
+        this.perTarget = perTarget;
     }
 
-    /** The values of {@code byId} whose ids are keys. */
+    /** The values of {@code byId} whose ids are keys, or a key and a target ({@code sni-name:core}). */
     static FixValues byId(Map<String, String> byId) {
         Map<FixInput.Key, String> typed = new EnumMap<>(FixInput.Key.class);
-        byId.forEach((id, value) -> FixInput.Key.byId(id).ifPresent(k -> typed.put(k, value)));
-        return new FixValues(typed);
+        Map<String, String> perTarget = new java.util.HashMap<>();
+        byId.forEach((id, value) -> {
+            int colon = id.indexOf(':');
+            if (colon < 0) {
+                FixInput.Key.byId(id).ifPresent(k -> typed.put(k, value));
+            } else if (FixInput.Key.byId(id.substring(0, colon)).isPresent()) {
+                perTarget.put(id, value);
+            }
+        });
+        return new FixValues(typed, perTarget);
+    }
+
+    /** The value of {@code key} given for {@code target}, or {@code null}. */
+    public String get(FixInput.Key key, String target) {
+        return perTarget.get(FixInput.idFor(key, target));
     }
 
     /** The value of {@code key}, or {@code null} when none was given. */

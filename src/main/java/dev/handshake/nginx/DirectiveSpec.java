@@ -52,6 +52,11 @@ public record DirectiveSpec(String name, List<Definition> definitions) {
             syntax = List.copyOf(syntax);
         }
 
+        /** How many arguments this module's forms take ({@code name}: the directive's). */
+        public Arity arity(String name) {
+            return Arity.of(name, syntax);
+        }
+
         /** True when this module allows the directive in a block of {@code kind}. */
         public boolean allows(ScopeKind kind) {
             return allows(kind, false);

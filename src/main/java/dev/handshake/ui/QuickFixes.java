@@ -6,6 +6,7 @@ import dev.handshake.lint.FileEdit;
 import dev.handshake.lint.Fix;
 import dev.handshake.lint.FixApplier;
 import dev.handshake.lint.LintResult;
+import dev.handshake.lint.SyntaxGuard;
 import dev.handshake.text.TextEdit;
 import dev.handshake.ui.editor.Analysis;
 import dev.handshake.ui.editor.ConfigEditor;
@@ -160,12 +161,26 @@ final class QuickFixes {
 
     /** Applies {@code fix} of {@code finding}: at once when safe, else after the dialog. */
     void apply(Diagnostic finding, Fix fix) {
+        if (keptOut(finding, fix.edits())) {
+            return;
+        }
         if (fix.applicability() == Applicability.SAFE) {
             applyEdits(fix.title(), fix.edits());
             return;
         }
         FixInputDialog dialog = new FixInputDialog(owner, editor.text(), editor.pathProperty().get(), finding, fix);
         dialog.showAndWait().ifPresent(values -> applyEdits(fix.title(), fix.edits(values)));
+    }
+
+    /** True, and says why on the status line, when the syntax guard keeps {@code edits} out of a broken block. */
+    private boolean keptOut(Diagnostic finding, List<FileEdit> edits) {
+        Analysis latest = editor.analysisProperty().get();
+        if (latest == null || latest.lint() == null) {
+            return false;
+        }
+        Optional<String> why = new SyntaxGuard(latest.lint().model()).reason(finding, edits);
+        why.ifPresent(reason -> status.accept("Not applied: " + reason));
+        return why.isPresent();
     }
 
     private void applyEdits(String title, List<FileEdit> edits) {
@@ -239,8 +254,10 @@ final class QuickFixes {
         }
         FixApplier.Outcome outcome = FixApplier.fixUntilStable(lint.model(), editor.linter(),
                 FixApplier.standardPolicy(Set.of(), Map.of()));
+        String kept = outcome.skipped().isEmpty() ? "" : "; " + outcome.skipped().size() + " not applied: "
+                + outcome.skipped().get(0).reason();
         if (outcome.changed().isEmpty()) {
-            status.accept("No safe fixes to apply in this file");
+            status.accept(kept.isEmpty() ? "No safe fixes to apply in this file" : "No safe fixes applied" + kept);
             return;
         }
         Optional<Map<Path, ConfigEditor>> others = otherEditors(outcome.changed().keySet());
@@ -255,6 +272,6 @@ final class QuickFixes {
         int count = others.get().size();
         status.accept("Applied " + outcome.fixesApplied() + " safe fix" + (outcome.fixesApplied() == 1 ? "" : "es")
                 + (count > 0 ? ", changing " + count + " other file" + (count == 1 ? "" : "s")
-                + " too (open in their tabs, unsaved)" : ""));
+                + " too (open in their tabs, unsaved)" : "") + kept);
     }
 }

@@ -3,6 +3,7 @@ package dev.handshake.lint.rules;
 import dev.handshake.lint.Rule;
 import dev.handshake.lint.RuleMeta;
 import dev.handshake.lint.rules.directives.DirectiveNotAllowedHere;
+import dev.handshake.lint.rules.directives.InvalidArgumentCount;
 import dev.handshake.lint.rules.directives.LocationOutsideParent;
 import dev.handshake.lint.rules.directives.SyntaxErrorRule;
 import dev.handshake.lint.rules.directives.UnknownDirective;
@@ -46,6 +47,7 @@ public final class Rules {
                 new UpstreamTlsSettingsDiverge(),
                 new UnknownDirective(),
                 new DirectiveNotAllowedHere(),
+                new InvalidArgumentCount(),
                 new LocationOutsideParent());
     }
 

@@ -40,18 +40,36 @@ final class SniFixes {
     static Fix sendSni(ConfigModel model, List<UpstreamTls> affected) {
         boolean needsInput = affected.stream().anyMatch(UpstreamTls::needsName);
         if (!needsInput) {
-            return Fix.of(title(affected, null), Applicability.SAFE, plan(model, affected, null).edits());
+            return Fix.of(title(affected, null), Applicability.SAFE, plan(model, affected, Map.of()).edits());
         }
-        FixInput input = new FixInput(FixInput.Key.SNI_NAME,
-                "Name on the upstream's certificate, sent as SNI for " + affected.get(0).describe(),
-                SniNames.candidates(affected));
-        return Fix.withInputs(title(affected, NAME_PLACEHOLDER), List.of(input), values -> {
-            String name = values.get(FixInput.Key.SNI_NAME);
-            if (name == null || name.isBlank()) {
-                return List.of();
+        // One name never serves different upstreams: several targets get one input each.
+        Map<String, List<UpstreamTls>> byTarget = new LinkedHashMap<>();
+        for (UpstreamTls f : affected) {
+            if (f.needsName()) {
+                byTarget.computeIfAbsent(target(f), t -> new ArrayList<>()).add(f);
             }
-            return plan(model, affected, name.strip()).edits();
+        }
+        List<FixInput> inputs = new ArrayList<>();
+        for (Map.Entry<String, List<UpstreamTls>> e : byTarget.entrySet()) {
+            inputs.add(new FixInput(FixInput.Key.SNI_NAME, "Name on the upstream's certificate, sent as SNI for "
+                    + e.getValue().get(0).describe(), SniNames.candidates(e.getValue()), e.getKey(), byTarget.size() > 1));
+        }
+        return Fix.withInputs(title(affected, NAME_PLACEHOLDER), inputs, values -> {
+            Map<String, String> names = new LinkedHashMap<>();
+            for (FixInput input : inputs) {
+                String name = values.get(FixInput.Key.SNI_NAME, input.target());
+                if (name == null || name.isBlank()) {
+                    return List.of();
+                }
+                names.put(input.target(), name.strip());
+            }
+            return plan(model, affected, names).edits();
         });
+    }
+
+    /** The target a name is asked for: the {@code *_pass} host or group as written. */
+    static String target(UpstreamTls f) {
+        return f.connection().target().host();
     }
 
     /** Turns SNI on for {@code affected}, nothing more (their {@code *_ssl_name} is already set). */
@@ -73,7 +91,7 @@ final class SniFixes {
                 Applicability.SAFE, plan.edits());
     }
 
-    private static Plan plan(ConfigModel model, List<UpstreamTls> affected, String chosenName) {
+    private static Plan plan(ConfigModel model, List<UpstreamTls> affected, Map<String, String> names) {
         Plan plan = new Plan(model);
         for (UpstreamTls f : affected) {
             if (!f.sniOn()) {
@@ -81,8 +99,8 @@ final class SniFixes {
             }
             String sniName = f.nameValue();
             if (f.needsName()) {
-                sniName = chosenName;
-                plan.add(f, f.connection().ssl("name") + " " + DirectiveEdits.quote(chosenName) + ";");
+                sniName = names.get(target(f));
+                plan.add(f, f.connection().ssl("name") + " " + DirectiveEdits.quote(sniName) + ";");
             }
             if (f.hostMisses(sniName)) {
                 plan.host(f, sniName);
