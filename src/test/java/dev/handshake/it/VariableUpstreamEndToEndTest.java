@@ -137,6 +137,20 @@ class VariableUpstreamEndToEndTest {
         brokenThenFixed(config, "upstream-sni-name-unusable");
     }
 
+    /** Why Handshake treats {@code https://group:PORT$uri} as a host name: nginx's run-time lookup matches no group then. */
+    @Test
+    void aGroupNameWithAPortInAVariableUrlIsNotTheGroupButAHostToResolve() throws Exception {
+        Path config = proxyConfig("group-port",
+                "    upstream backend_pool {\n"
+                        + "        server 127.0.0.1:" + upstreamPort + ";\n"
+                        + "    }\n",
+                "            proxy_pass https://backend_pool:" + upstreamPort + "$request_uri;\n");
+        try (NginxProcess proxy = NginxProcess.start(config.getParent(), config, proxyPort)) {
+            assertEquals(502, get("/x").statusCode(), proxy.logs());
+            assertTrue(proxy.logs().contains("no resolver defined to resolve backend_pool"), proxy.logs());
+        }
+    }
+
     @Test
     void aPlainHttpPassWithAVariableMakesNginxCheckTheVerifySettings() throws Exception {
         Path config = proxyConfig("verify", "    proxy_ssl_verify on;\n",
