@@ -169,6 +169,18 @@ class VariableUpstreamEndToEndTest {
         assertEquals(0, after.exitCode(), Files.readString(config) + after.output());
     }
 
+    @Test
+    void aClientCertificateWithoutKeyOnAPlainHttpPassWithAVariableFailsNginxTest() throws Exception {
+        Path config = proxyConfig("client-cert", "",
+                "            proxy_ssl_certificate " + pki.serverCertificate() + ";\n"
+                        + "            proxy_pass http://$host:" + upstreamPort + ";\n");
+        NginxProcess.TestResult broken = NginxProcess.test(config.getParent(), config);
+        assertEquals(1, broken.exitCode(), broken.output());
+        assertTrue(broken.output().contains("no \"proxy_ssl_certificate_key\" is defined"), broken.output());
+        UpstreamSniEndToEndTest.Cli check = UpstreamSniEndToEndTest.cli("check", config.toString());
+        assertTrue(check.out().contains("upstream-client-cert-incomplete"), check.out());
+    }
+
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + proxyPort + path))

@@ -31,6 +31,16 @@ final class AffectedConnections {
         return collect(context.model().upstreamConnections(), cause);
     }
 
+    /**
+     * What {@code nginx -t} checks the TLS settings of: every TLS connection, then every pass with a
+     * variable in its URL whatever its scheme ({@link dev.handshake.nginx.ConfigModel#variablePasses}).
+     */
+    static List<UpstreamConnection> checkedByNginxTest(RuleContext context) {
+        List<UpstreamConnection> checked = new ArrayList<>(context.model().upstreamConnections());
+        checked.addAll(context.model().variablePasses());
+        return checked;
+    }
+
     /** {@link #collect(RuleContext, Function)} over {@code connections}. */
     static List<WrittenCause<UpstreamConnection>> collect(List<UpstreamConnection> connections,
                                                           Function<UpstreamConnection, Optional<Statement>> cause) {

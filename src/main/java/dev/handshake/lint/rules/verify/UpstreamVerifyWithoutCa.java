@@ -8,7 +8,6 @@ import dev.handshake.lint.Severity;
 import dev.handshake.lint.WrittenCause;
 import dev.handshake.nginx.Statement;
 import dev.handshake.nginx.UpstreamConnection;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -31,9 +30,8 @@ public final class UpstreamVerifyWithoutCa implements Rule {
 
     @Override
     public void check(RuleContext context) {
-        List<UpstreamConnection> checked = new ArrayList<>(context.model().upstreamConnections());
-        checked.addAll(context.model().variablePasses());
-        List<WrittenCause<UpstreamConnection>> causes = AffectedConnections.collect(checked,
+        List<WrittenCause<UpstreamConnection>> causes = AffectedConnections.collect(
+                AffectedConnections.checkedByNginxTest(context),
                 c -> AffectedConnections.writtenAs(context, c, "verify", "on")
                         .filter(verify -> context.settings().effective(c.home(), c.ssl("trusted_certificate")).isEmpty()));
         for (WrittenCause<UpstreamConnection> cause : causes) {
