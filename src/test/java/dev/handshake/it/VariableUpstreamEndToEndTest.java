@@ -5,13 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,22 +38,8 @@ class VariableUpstreamEndToEndTest {
         pki = TestPki.create(Files.createDirectories(dir.resolve("pki")), NAME);
         upstreamPort = NginxProcess.freePort();
         proxyPort = NginxProcess.freePort();
-        Path prefix = Files.createDirectories(dir.resolve("upstream"));
-        String config = NginxProcess.mainPreamble(prefix)
-                + "http {\n" + NginxProcess.httpPreamble(prefix)
-                + "    server {\n"
-                + "        listen 127.0.0.1:" + upstreamPort + " ssl default_server;\n"
-                + "        ssl_reject_handshake on;\n"
-                + "    }\n"
-                + "    server {\n"
-                + "        listen 127.0.0.1:" + upstreamPort + " ssl;\n"
-                + "        server_name " + NAME + ";\n"
-                + "        ssl_certificate " + pki.serverCertificate() + ";\n"
-                + "        ssl_certificate_key " + pki.serverKey() + ";\n"
-                + "        location / { return 200 \"sni=$ssl_server_name\\n\"; }\n"
-                + "    }\n"
-                + "}\n";
-        upstream = NginxProcess.start(prefix, Files.writeString(prefix.resolve("nginx.conf"), config), upstreamPort);
+        upstream = NginxProcess.startSniOnlyUpstream(dir.resolve("upstream"), pki, NAME, upstreamPort,
+                "sni=$ssl_server_name");
     }
 
     @AfterEach
@@ -182,9 +164,6 @@ class VariableUpstreamEndToEndTest {
     }
 
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + proxyPort + path))
-                .timeout(Duration.ofSeconds(10)).build();
-        return client.send(request, HttpResponse.BodyHandlers.ofString());
+        return NginxProcess.get(proxyPort, path);
     }
 }
