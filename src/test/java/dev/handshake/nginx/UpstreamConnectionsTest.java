@@ -85,6 +85,7 @@ class UpstreamConnectionsTest {
                 "    location /f { proxy_pass $srv; }",
                 "    location /g { set $b $other; proxy_pass $b; }",
                 "    location /h { proxy_pass $never_set; }",
+                "    location /i { set $b https://pool; proxy_pass $b$request_uri; }",
                 "  }",
                 "}", "");
         assertEquals(List.of(
@@ -93,7 +94,8 @@ class UpstreamConnectionsTest {
                 "PROXY GROUP pool",
                 "GRPC IP 10.0.0.9:50051",
                 "PROXY HOSTNAME in-if.example",
-                "PROXY HOSTNAME server-level.example"), found(text));
+                "PROXY HOSTNAME server-level.example",
+                "PROXY GROUP pool"), found(text));
         List<UpstreamConnection> all = EffectiveSettingsTest.model(text).upstreamConnections();
         assertEquals("set", all.get(0).via().name());
         assertEquals("https://10.0.0.12:9443", all.get(0).viaValue());
