@@ -1,6 +1,7 @@
 package dev.handshake.lint;
 
 import dev.handshake.nginx.Statement;
+import dev.handshake.nginx.UpstreamConnection;
 import dev.handshake.nginx.UpstreamGroup;
 import dev.handshake.text.TextRange;
 import java.nio.file.Path;
@@ -23,5 +24,17 @@ public record Related(Path file, TextRange range, String message) {
         Statement opener = group.statement();
         return Optional.of(new Related(opener.path(), opener.directive().headRange(),
                 "upstream " + group.name() + " (" + n + (n == 1 ? " server" : " servers") + ")"));
+    }
+
+    /**
+     * The {@code set} or {@code map} entry whose value makes a variable pass's URL
+     * ({@link UpstreamConnection#via}), as a related place; empty for a URL written in the pass.
+     */
+    public static Optional<Related> via(UpstreamConnection connection) {
+        if (connection.via() == null) {
+            return Optional.empty();
+        }
+        return Optional.of(at(connection.via(), connection.viaVariable() + " is `" + connection.viaValue()
+                + "` here: " + connection.describeVia()));
     }
 }

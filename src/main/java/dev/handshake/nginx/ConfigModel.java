@@ -46,6 +46,7 @@ public final class ConfigModel {
     private final Options options;
     private EffectiveSettings settings;
     private List<UpstreamConnection> connections;
+    private List<UpstreamConnection> variablePasses;
     private Map<Scope, List<UpstreamConnection>> connectionsByHome;
     private List<UpstreamTls> tls;
     private Map<UpstreamConnection, UpstreamTls> tlsByConnection;
@@ -163,6 +164,20 @@ public final class ConfigModel {
             connections = List.copyOf(UpstreamConnections.find(this));
         }
         return connections;
+    }
+
+    /**
+     * Every http-family {@code *_pass} with a variable in its URL that is not one of
+     * {@link #upstreamConnections} ({@code proxy_pass http://$host:9446}, a {@code $backend} of unknown
+     * value), as a connection with a {@link UpstreamTarget.Kind#VARIABLE} target: nginx prepares upstream
+     * TLS for every pass with a variable, whatever its scheme, so {@code nginx -t} checks the TLS
+     * settings in force there. Not a TLS connection: only rules about what {@code nginx -t} refuses use it.
+     */
+    public synchronized List<UpstreamConnection> variablePasses() {
+        if (variablePasses == null) {
+            variablePasses = List.copyOf(UpstreamConnections.variablePasses(this, upstreamConnections()));
+        }
+        return variablePasses;
     }
 
     /** What nginx sends on every TLS connection to an upstream, in document order; worked out once per model. */

@@ -12,13 +12,17 @@ import java.util.regex.Pattern;
 /**
  * Finds every TLS connection to an upstream in a model: {@code proxy_pass https://},
  * {@code grpc_pass grpcs://}, {@code uwsgi_pass suwsgi://}, stream {@code proxy_pass} with effective
- * {@code proxy_ssl on}, and a {@code proxy_pass $var://...} whose scheme a {@code set} in scope, or a
- * {@code map} whose every value, makes {@code https}.
+ * {@code proxy_ssl on}, and a pass whose URL starts with a variable ({@code $backend},
+ * {@code $upstream_proto://...}) for each TLS value a {@code set} in scope or a {@code map} entry gives it.
  */
 final class UpstreamConnections {
 
-    private static final Pattern VARIABLE_SCHEME = Pattern.compile("^\\$\\{?([A-Za-z0-9_]+)\\}?://");
     private static final Pattern WHOLE_VARIABLE = Pattern.compile("^\\$\\{?([A-Za-z0-9_]+)\\}?$");
+    /** A variable at the start of a {@code *_pass} URL: {@code $backend}, {@code $upstream_proto://...}. */
+    private static final Pattern LEADING_VARIABLE = Pattern.compile("^\\$\\{?([A-Za-z0-9_]+)\\}?");
+    /** A variable whose value is empty or starts the path or the query, so a host before it is literal. */
+    private static final Pattern PATH_VARIABLE = Pattern.compile(
+            "\\$\\{?(uri|request_uri|document_uri|is_args)(?![A-Za-z0-9_])\\}?");
 
     private final ConfigModel model;
     private final Map<String, UpstreamGroup> httpGroups = new HashMap<>();
@@ -63,13 +67,49 @@ final class UpstreamConnections {
                 if (s.directive().argCount() == 0 || s.directive().hasBlock()) {
                     continue;
                 }
-                connection(scope, s).ifPresent(found::add);
+                found.addAll(connections(scope, s));
             }
         });
         return found;
     }
 
-    private Optional<UpstreamConnection> connection(Scope scope, Statement s) {
+    /**
+     * Every http-family {@code *_pass} whose URL holds a variable and that is not a known TLS connection
+     * ({@code proxy_pass http://$host:9446}, a {@code $backend} of unknown value): nginx prepares upstream
+     * TLS for each of them whatever the scheme, so {@code nginx -t} checks their TLS settings.
+     */
+    static List<UpstreamConnection> variablePasses(ConfigModel model, List<UpstreamConnection> tls) {
+        java.util.Set<Statement> known = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (UpstreamConnection c : tls) {
+            known.add(c.pass());
+        }
+        List<UpstreamConnection> found = new ArrayList<>();
+        model.walkScopes(scope -> {
+            if (!scope.kind().isHttpRequestScope()) {
+                return;
+            }
+            for (Statement s : scope.statements()) {
+                if (s.directive().argCount() == 0 || s.directive().hasBlock() || known.contains(s)
+                        || !s.directive().arg(0).contains("$")) {
+                    continue;
+                }
+                for (TlsFamily family : HTTP_FAMILIES) {
+                    if (s.name().equals(family.passDirective())) {
+                        String url = s.directive().arg(0);
+                        int scheme = url.indexOf("://");
+                        String rest = scheme >= 0 ? url.substring(scheme + 3) : url;
+                        found.add(new UpstreamConnection(family, s,
+                                new UpstreamTarget(rest, null, UpstreamTarget.Kind.VARIABLE, null, null)));
+                    }
+                }
+            }
+        });
+        return found;
+    }
+
+    private static final TlsFamily[] HTTP_FAMILIES = {TlsFamily.PROXY, TlsFamily.GRPC, TlsFamily.UWSGI};
+
+    private List<UpstreamConnection> connections(Scope scope, Statement s) {
         String name = s.name();
         if (!name.endsWith("_pass")) {
             return Optional.empty(); // every TLS family's pass directive; spares unquoting every argument
@@ -77,49 +117,75 @@ final class UpstreamConnections {
         String url = s.directive().arg(0);
         if (scope.kind() == ScopeKind.STREAM_SERVER) {
             if (!name.equals("proxy_pass") || !model.settings().isOn(scope, "proxy_ssl", false)) {
-                return Optional.empty();
+                return List.of();
             }
-            return Optional.of(new UpstreamConnection(TlsFamily.STREAM, s, target(scope, url, streamGroups)));
+            return List.of(new UpstreamConnection(TlsFamily.STREAM, s, target(scope, url, streamGroups, false)));
         }
         if (!scope.kind().isHttpRequestScope()) {
-            return Optional.empty();
+            return List.of();
         }
-        for (TlsFamily family : new TlsFamily[] {TlsFamily.PROXY, TlsFamily.GRPC, TlsFamily.UWSGI}) {
+        for (TlsFamily family : HTTP_FAMILIES) {
             if (!name.equals(family.passDirective())) {
                 continue;
             }
             String scheme = family.tlsScheme();
+            boolean runtime = url.contains("$");
             if (url.regionMatches(true, 0, scheme, 0, scheme.length())) {
-                return Optional.of(new UpstreamConnection(family, s,
-                        target(scope, url.substring(scheme.length()), httpGroups)));
+                return List.of(new UpstreamConnection(family, s,
+                        target(scope, url.substring(scheme.length()), httpGroups, runtime)));
             }
-            Matcher m = VARIABLE_SCHEME.matcher(url);
-            if (family == TlsFamily.PROXY && m.find()) {
-                Optional<String> value = variableValue(scope, m.group(1), true);
-                if (value.isPresent() && value.get().equalsIgnoreCase("https")) {
-                    return Optional.of(new UpstreamConnection(family, s,
-                            target(scope, url.substring(m.end()), httpGroups)));
+            Matcher m = LEADING_VARIABLE.matcher(url);
+            if (!m.find()) {
+                return List.of();
+            }
+            List<UpstreamConnection> found = new ArrayList<>();
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            for (Statement value : candidates(scope, m.group(1))) {
+                String expanded = valueOf(value) + url.substring(m.end());
+                if (expanded.regionMatches(true, 0, scheme, 0, scheme.length())
+                        && seen.add(expanded.toLowerCase(Locale.ROOT))) {
+                    found.add(new UpstreamConnection(family, s,
+                            target(scope, expanded.substring(scheme.length()), httpGroups, true), value));
                 }
             }
+            return found;
         }
-        return Optional.empty();
+        return List.of();
     }
 
-    private UpstreamTarget target(Scope scope, String rest, Map<String, UpstreamGroup> groups) {
+    /**
+     * Where {@code rest} (the URL after its scheme) goes. With {@code runtime} (the URL holds variables,
+     * so nginx parses it per request) the host ends where a variable whose value starts the path
+     * ({@code $uri}, {@code $request_uri}...) begins, and a host names an {@code upstream{}} group only
+     * when no port is written (nginx's run-time lookup matches a group only then).
+     */
+    private UpstreamTarget target(Scope scope, String rest, Map<String, UpstreamGroup> groups, boolean runtime) {
         if (rest.startsWith("unix:")) {
             int uriColon = rest.indexOf(':', 5);
             String socket = uriColon > 0 ? rest.substring(0, uriColon) : rest;
             return new UpstreamTarget(socket, null, UpstreamTarget.Kind.UNIX, null, null);
         }
+        int end = rest.length();
         int slash = rest.indexOf('/');
-        String address = slash >= 0 ? rest.substring(0, slash) : rest;
+        if (slash >= 0) {
+            end = slash;
+        }
+        int query = rest.indexOf('?');
+        if (query >= 0 && query < end) {
+            end = query;
+        }
+        Matcher path = PATH_VARIABLE.matcher(rest);
+        if (path.find() && path.start() < end) {
+            end = path.start();
+        }
+        String address = rest.substring(0, end);
         String host = UpstreamTarget.hostOf(address);
         String port = UpstreamTarget.portOf(address);
         if (host.contains("$")) {
             String resolved = null;
             Matcher whole = WHOLE_VARIABLE.matcher(host);
             if (whole.matches()) {
-                resolved = variableValue(scope, whole.group(1), false)
+                resolved = variableValue(scope, whole.group(1))
                         .filter(v -> !v.contains("$")).orElse(null);
             }
             return new UpstreamTarget(host, port, UpstreamTarget.Kind.VARIABLE, null, resolved);
@@ -128,18 +194,73 @@ final class UpstreamConnections {
             return new UpstreamTarget(host, port, UpstreamTarget.Kind.IP, null, null);
         }
         UpstreamGroup group = groups.get(host);
-        if (group != null) {
+        if (group != null && !(runtime && port != null)) {
             return new UpstreamTarget(host, port, UpstreamTarget.Kind.GROUP, group, null);
         }
         return new UpstreamTarget(host, port, UpstreamTarget.Kind.HOSTNAME, null, null);
     }
 
+    /** The literal value a {@code set} or {@code map} entry gives. */
+    private static String valueOf(Statement value) {
+        return value.name().equals("set") ? value.directive().arg(1) : value.directive().arg(0);
+    }
+
     /**
-     * The single value variable {@code name} has where {@code scope} runs: the last {@code set} in
-     * the nearest scope that sets it, else (when {@code viaMap}) the value every entry of a
-     * {@code map} to it gives. Empty when unknown or not one value.
+     * The {@code set} statements and {@code map} entries whose literal value variable {@code name} can
+     * have where {@code scope} runs, in nginx's order: walking out from {@code scope}, the last direct
+     * {@code set} of the nearest scope that has one, plus the {@code set}s inside the {@code if} blocks
+     * after it (each may run); with no direct {@code set} anywhere, the {@code if} ones and every entry
+     * of the {@code map} to it. Values built from variables are left out (unknown).
      */
-    private Optional<String> variableValue(Scope scope, String name, boolean viaMap) {
+    private List<Statement> candidates(Scope scope, String name) {
+        String variable = "$" + name;
+        List<Statement> found = new ArrayList<>();
+        Scope from = null;
+        for (Scope s = scope; s != null; s = s.parent()) {
+            List<Statement> here = new ArrayList<>();
+            boolean direct = false;
+            for (Statement st : s.statements()) {
+                if (st.name().equals("set") && st.directive().argCount() == 2 && st.directive().arg(0).equals(variable)) {
+                    here.clear();
+                    here.add(st);
+                    direct = true;
+                } else if (st.name().equals("if") && st.directive().hasBlock()) {
+                    for (Scope child : s.children()) {
+                        if (child.opener() == st && child != from) {
+                            for (Statement set : child.statements("set")) {
+                                if (set.directive().argCount() == 2 && set.directive().arg(0).equals(variable)) {
+                                    here.add(set);
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            found.addAll(here);
+            if (direct) {
+                return literal(found);
+            }
+            from = s;
+        }
+        Scope map = mapsByVariable().get(variable);
+        if (map != null) {
+            for (Statement entry : map.statements()) {
+                String key = entry.name();
+                if (!key.equals("hostnames") && !key.equals("volatile") && !key.equals("include")
+                        && entry.directive().argCount() == 1) {
+                    found.add(entry);
+                }
+            }
+        }
+        return literal(found);
+    }
+
+    private static List<Statement> literal(List<Statement> values) {
+        return values.stream().filter(v -> !valueOf(v).startsWith("$")).toList();
+    }
+
+    /** The value of the last {@code set} of variable {@code name} in the nearest scope that sets it, or empty. */
+    private Optional<String> variableValue(Scope scope, String name) {
         String variable = "$" + name;
         for (Scope s = scope; s != null; s = s.parent()) {
             Statement last = lastSets(s).get(variable);
@@ -147,14 +268,7 @@ final class UpstreamConnections {
                 return Optional.of(last.directive().arg(1));
             }
         }
-        if (!viaMap) {
-            return Optional.empty();
-        }
-        Scope map = mapsByVariable().get(variable);
-        if (map == null) {
-            return Optional.empty();
-        }
-        return uniformMapValue(map);
+        return Optional.empty();
     }
 
     private Map<String, Statement> lastSets(Scope scope) {
@@ -179,24 +293,5 @@ final class UpstreamConnections {
             }
         }
         return mapsByVariable;
-    }
-
-    private static Optional<String> uniformMapValue(Scope map) {
-        String value = null;
-        for (Statement entry : map.statements()) {
-            String key = entry.name();
-            if (key.equals("hostnames") || key.equals("volatile") || key.equals("include")) {
-                continue;
-            }
-            if (entry.directive().argCount() != 1) {
-                return Optional.empty();
-            }
-            String v = entry.directive().arg(0).toLowerCase(Locale.ROOT);
-            if (value != null && !value.equals(v)) {
-                return Optional.empty();
-            }
-            value = v;
-        }
-        return Optional.ofNullable(value);
     }
 }

@@ -80,6 +80,40 @@ final class NginxProcess implements AutoCloseable {
         return lines.toString();
     }
 
+    /**
+     * Starts an upstream on 127.0.0.1:{@code port} that completes a handshake only for SNI {@code name}
+     * ({@code ssl_reject_handshake on} in its default server) and answers every request with
+     * {@code body} ({@code return 200 "..."} text, nginx variables allowed).
+     */
+    static NginxProcess startSniOnlyUpstream(Path prefix, TestPki pki, String name, int port, String body)
+            throws IOException, InterruptedException {
+        Files.createDirectories(prefix);
+        String config = mainPreamble(prefix)
+                + "http {\n" + httpPreamble(prefix)
+                + "    server {\n"
+                + "        listen 127.0.0.1:" + port + " ssl default_server;\n"
+                + "        ssl_reject_handshake on;\n"
+                + "    }\n"
+                + "    server {\n"
+                + "        listen 127.0.0.1:" + port + " ssl;\n"
+                + "        server_name " + name + ";\n"
+                + "        ssl_certificate " + pki.serverCertificate() + ";\n"
+                + "        ssl_certificate_key " + pki.serverKey() + ";\n"
+                + "        location / { return 200 \"" + body + "\\n\"; }\n"
+                + "    }\n"
+                + "}\n";
+        return start(prefix, Files.writeString(prefix.resolve("nginx.conf"), config), port);
+    }
+
+    /** A GET of {@code path} on 127.0.0.1:{@code port}, with short timeouts. */
+    static java.net.http.HttpResponse<String> get(int port, String path) throws IOException, InterruptedException {
+        java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder()
+                .connectTimeout(java.time.Duration.ofSeconds(5)).build();
+        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://127.0.0.1:" + port + path)).timeout(java.time.Duration.ofSeconds(10)).build();
+        return client.send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+    }
+
     /** Starts nginx on {@code config} and waits until every port in {@code ports} accepts connections. */
     static NginxProcess start(Path prefix, Path config, int... ports) throws IOException, InterruptedException {
         Files.createDirectories(prefix);

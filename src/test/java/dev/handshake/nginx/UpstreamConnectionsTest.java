@@ -48,7 +48,7 @@ class UpstreamConnectionsTest {
     }
 
     @Test
-    void variableSchemesFromSetOrAUniformMap() {
+    void variableSchemesFromSetOrEachHttpsEntryOfAMap() {
         String text = String.join("\n",
                 "http {",
                 "  map $host $proto_by_map { default https; a.example https; }",
@@ -64,7 +64,85 @@ class UpstreamConnectionsTest {
                 "    location /e { proxy_pass ${unknown}://e.example; }",
                 "  }",
                 "}", "");
-        assertEquals(List.of("PROXY VARIABLE budge:$upstream_port", "PROXY HOSTNAME c.example"), found(text));
+        assertEquals(List.of("PROXY VARIABLE budge:$upstream_port", "PROXY HOSTNAME c.example",
+                "PROXY HOSTNAME d.example"), found(text));
+    }
+
+    @Test
+    void aWholeUrlInAVariableIsFollowedToEachLiteralValueOfItsSetsAndMap() {
+        String text = String.join("\n",
+                "http {",
+                "  upstream pool { server 10.0.0.2:443; }",
+                "  map $host $backend { default https://api.internal; b.example http://plain; c.example https://pool; }",
+                "  map $host $grpc_backend { default grpcs://10.0.0.9:50051; }",
+                "  server {",
+                "    set $srv https://server-level.example;",
+                "    location /a { set $b \"https://10.0.0.12:9443\"; proxy_pass $b; }",
+                "    location /b { proxy_pass $backend; }",
+                "    location /c { grpc_pass $grpc_backend; }",
+                "    location /d { set $b https://first.example; set $b http://last; proxy_pass $b; }",
+                "    location /e { set $b http://plain; if ($arg_x) { set $b https://in-if.example; } proxy_pass $b; }",
+                "    location /f { proxy_pass $srv; }",
+                "    location /g { set $b $other; proxy_pass $b; }",
+                "    location /h { proxy_pass $never_set; }",
+                "    location /i { set $b https://pool; proxy_pass $b$request_uri; }",
+                "  }",
+                "}", "");
+        assertEquals(List.of(
+                "PROXY IP 10.0.0.12:9443",
+                "PROXY HOSTNAME api.internal",
+                "PROXY GROUP pool",
+                "GRPC IP 10.0.0.9:50051",
+                "PROXY HOSTNAME in-if.example",
+                "PROXY HOSTNAME server-level.example",
+                "PROXY GROUP pool"), found(text));
+        List<UpstreamConnection> all = EffectiveSettingsTest.model(text).upstreamConnections();
+        assertEquals("set", all.get(0).via().name());
+        assertEquals("https://10.0.0.12:9443", all.get(0).viaValue());
+        assertEquals("default", all.get(1).via().name());
+        assertEquals("proxy_pass $backend in location /b ($backend = https://api.internal)", all.get(1).describe());
+    }
+
+    @Test
+    void aLiteralHostBeforeAPathVariableStillNamesItsGroup() {
+        String text = String.join("\n",
+                "http {",
+                "  upstream storage_origin { server 10.0.0.2:443; }",
+                "  server {",
+                "    location /a { proxy_pass https://storage_origin$uri; }",
+                "    location /b { proxy_pass https://storage_origin$request_uri; }",
+                "    location /c { proxy_pass https://storage_origin$is_args$args; }",
+                "    location /d { proxy_pass https://api.example${uri}; }",
+                "    location /e { proxy_pass https://storage_origin:8443$uri; }",
+                "    location /f { proxy_pass https://storage_origin$suffix; }",
+                "  }",
+                "}", "");
+        assertEquals(List.of(
+                "PROXY GROUP storage_origin",
+                "PROXY GROUP storage_origin",
+                "PROXY GROUP storage_origin",
+                "PROXY HOSTNAME api.example",
+                "PROXY HOSTNAME storage_origin:8443",
+                "PROXY VARIABLE storage_origin$suffix"), found(text));
+    }
+
+    @Test
+    void everyPassWithAVariableThatIsNotKnownTlsIsAVariablePass() {
+        ConfigModel model = EffectiveSettingsTest.model(String.join("\n",
+                "http {",
+                "  server {",
+                "    location /a { proxy_pass http://$host:9446; }",
+                "    location /b { proxy_pass $unknown; }",
+                "    location /c { proxy_pass https://$host; }",
+                "    location /d { proxy_pass http://static.example; }",
+                "    location /e { grpc_pass grpc://$host:50051; }",
+                "    location /f { set $b http://plain; proxy_pass $b; }",
+                "  }",
+                "}", ""));
+        assertEquals(List.of("proxy_pass http://$host:9446", "proxy_pass $unknown", "grpc_pass grpc://$host:50051",
+                        "proxy_pass $b"),
+                model.variablePasses().stream().map(c -> c.pass().name() + " " + c.pass().directive().arg(0)).toList());
+        assertEquals(1, model.upstreamConnections().size());
     }
 
     @Test

@@ -62,6 +62,7 @@ abstract class SniRule implements Rule {
             Statement pass = f.connection().pass();
             if (seen.add(new Shown(pass.place(), f.describe()))) {
                 related.add(passRelated(f, why));
+                Related.via(f.connection()).ifPresent(related::add);
             }
             if (groups) {
                 Related.group(f.group()).filter(g -> seen.add(new Place(g.file(), g.range().start()))).ifPresent(related::add);
@@ -82,6 +83,17 @@ abstract class SniRule implements Rule {
     /** A statement as written, without its semicolon: {@code proxy_ssl_server_name off}. */
     static String written(Statement s) {
         return s.name() + (s.directive().argCount() == 0 ? "" : " " + String.join(" ", s.directive().args()));
+    }
+
+    /**
+     * What explains one connection's target: the {@code set}/{@code map} entry its URL comes from
+     * ({@link Related#via}), then its {@code upstream{}} group.
+     */
+    static List<Related> targetRelated(UpstreamTls f) {
+        List<Related> related = new ArrayList<>();
+        Related.via(f.connection()).ifPresent(related::add);
+        Related.group(f.group()).ifPresent(related::add);
+        return related;
     }
 
     /** The pass as a related location. */

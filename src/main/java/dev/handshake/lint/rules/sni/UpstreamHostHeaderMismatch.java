@@ -34,7 +34,7 @@ public final class UpstreamHostHeaderMismatch extends SniRule {
             Statement name = f.name().orElseThrow();
             related.add(new Related(name.path(), name.range(), "the SNI name"));
             f.host().ifPresent(h -> related.add(new Related(h.path(), h.range(), "the Host header in force")));
-            Related.group(f.group()).ifPresent(related::add);
+            related.addAll(targetRelated(f));
             String host = f.host().isPresent() ? "`" + f.hostValue() + "`" : "the default `" + UpstreamTls.PROXY_HOST + "` ("
                     + f.connection().target().host() + ")";
             if (f.clientHost()) {

@@ -63,7 +63,7 @@ public final class UpstreamSniNameUnusable extends SniRule {
             context.report(f.connection().pass(),
                     "no usable name on " + f.describe() + ": " + problem + ", and no " + nameDirective
                             + " is set" + groupClause(f),
-                    Related.group(f.group()).map(List::of).orElse(List.of()),
+                    targetRelated(f),
                     List.of(SniFixes.sendSni(context.model(), List.of(f))));
         }
     }

@@ -37,7 +37,7 @@ public final class UpstreamSniOff extends SniRule {
             context.report(f.connection().pass(),
                     "no SNI is sent on " + f.describe() + " (" + directive + " is off by default): "
                             + "an upstream that needs SNI refuses the handshake" + groupClause(f),
-                    Related.group(f.group()).map(List::of).orElse(List.of()),
+                    targetRelated(f),
                     List.of(SniFixes.sendSni(context.model(), List.of(f))));
         }
         for (WrittenCause<UpstreamTls> e : byCause(connections, f -> !f.sniOn(), UpstreamTls::sniSource)) {

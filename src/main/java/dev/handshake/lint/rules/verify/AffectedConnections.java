@@ -28,7 +28,23 @@ final class AffectedConnections {
      */
     static List<WrittenCause<UpstreamConnection>> collect(RuleContext context,
                                                           Function<UpstreamConnection, Optional<Statement>> cause) {
-        return WrittenCause.group(context.model().upstreamConnections(), cause, c -> c.pass().place());
+        return collect(context.model().upstreamConnections(), cause);
+    }
+
+    /**
+     * What {@code nginx -t} checks the TLS settings of: every TLS connection, then every pass with a
+     * variable in its URL whatever its scheme ({@link dev.handshake.nginx.ConfigModel#variablePasses}).
+     */
+    static List<UpstreamConnection> checkedByNginxTest(RuleContext context) {
+        List<UpstreamConnection> checked = new ArrayList<>(context.model().upstreamConnections());
+        checked.addAll(context.model().variablePasses());
+        return checked;
+    }
+
+    /** {@link #collect(RuleContext, Function)} over {@code connections}. */
+    static List<WrittenCause<UpstreamConnection>> collect(List<UpstreamConnection> connections,
+                                                          Function<UpstreamConnection, Optional<Statement>> cause) {
+        return WrittenCause.group(connections, cause, c -> c.pass().place());
     }
 
     /** The effective {@code *_ssl_<suffix>} of {@code c} when it is written with the single value {@code value}. */
@@ -42,6 +58,7 @@ final class AffectedConnections {
         List<Related> related = new ArrayList<>();
         for (UpstreamConnection c : affected) {
             related.add(Related.at(c.pass(), "affects " + c.describe()));
+            Related.via(c).ifPresent(related::add);
         }
         related.addAll(groupsRelated(affected));
         return related;

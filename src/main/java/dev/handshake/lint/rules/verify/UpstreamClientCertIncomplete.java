@@ -20,7 +20,9 @@ import java.util.Set;
 /**
  * {@code upstream-client-cert-incomplete}: a client certificate for a TLS upstream without its key,
  * or a key without its certificate (effective values). Reported on the written orphan, once, with
- * every affected {@code *_pass} related.
+ * every affected {@code *_pass} related. A certificate without its key also counts over a pass with a
+ * variable whatever its scheme ({@code nginx -t} fails there too); a key without its certificate only
+ * matters on a known TLS connection.
  */
 public final class UpstreamClientCertIncomplete implements Rule {
 
@@ -35,11 +37,17 @@ public final class UpstreamClientCertIncomplete implements Rule {
 
     @Override
     public void check(RuleContext context) {
-        List<WrittenCause<UpstreamConnection>> causes = AffectedConnections.collect(context, c -> {
-            Optional<Statement> cert = written(context, c, "certificate");
-            Optional<Statement> key = written(context, c, "certificate_key");
-            return cert.isPresent() == key.isPresent() ? Optional.empty() : cert.or(() -> key);
-        });
+        Set<UpstreamConnection> variablePasses = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        variablePasses.addAll(context.model().variablePasses());
+        List<WrittenCause<UpstreamConnection>> causes = AffectedConnections.collect(
+                AffectedConnections.checkedByNginxTest(context), c -> {
+                    Optional<Statement> cert = written(context, c, "certificate");
+                    Optional<Statement> key = written(context, c, "certificate_key");
+                    if (variablePasses.contains(c)) {
+                        return key.isPresent() ? Optional.empty() : cert;
+                    }
+                    return cert.isPresent() == key.isPresent() ? Optional.empty() : cert.or(() -> key);
+                });
         for (WrittenCause<UpstreamConnection> cause : causes) {
             Statement orphan = cause.statement();
             UpstreamConnection first = cause.affected().get(0);

@@ -2,6 +2,7 @@ package dev.handshake.lint.rules.verify;
 
 import dev.handshake.lint.Applicability;
 import dev.handshake.lint.Fix;
+import dev.handshake.lint.Related;
 import dev.handshake.lint.Rule;
 import dev.handshake.lint.RuleContext;
 import dev.handshake.lint.RuleMeta;
@@ -63,7 +64,9 @@ public final class UpstreamVerifyOff implements Rule {
         fixes.add(VerifyFixes.verifyHere(context, c.family(), c.home(), TlsSettingEdits.afterPass(context.model(), c),
                 List.of(c)));
         VerifyFixes.hardenBaseline(context, c, null).ifPresent(fixes::add);
-        context.report(Severity.WARNING, c.pass().path(), c.pass().range(), message,
-                AffectedConnections.groupsRelated(List.of(c)), fixes);
+        List<Related> related = new ArrayList<>();
+        Related.via(c).ifPresent(related::add);
+        related.addAll(AffectedConnections.groupsRelated(List.of(c)));
+        context.report(Severity.WARNING, c.pass().path(), c.pass().range(), message, related, fixes);
     }
 }

@@ -13,7 +13,9 @@ import java.util.List;
 /**
  * {@code upstream-verify-without-ca}: {@code *_ssl_verify on} is in force for a TLS upstream but no
  * {@code *_ssl_trusted_certificate} is, which {@code nginx -t} refuses. Reported on the written
- * {@code *_ssl_verify on}, once, with every affected {@code *_pass} related.
+ * {@code *_ssl_verify on}, once, with every affected {@code *_pass} related. A pass with a variable in
+ * its URL counts whatever its scheme ({@link dev.handshake.nginx.ConfigModel#variablePasses}): nginx
+ * prepares TLS for it, and {@code nginx -t} fails for {@code proxy_pass http://$host:9446;} too.
  */
 public final class UpstreamVerifyWithoutCa implements Rule {
 
@@ -28,7 +30,8 @@ public final class UpstreamVerifyWithoutCa implements Rule {
 
     @Override
     public void check(RuleContext context) {
-        List<WrittenCause<UpstreamConnection>> causes = AffectedConnections.collect(context,
+        List<WrittenCause<UpstreamConnection>> causes = AffectedConnections.collect(
+                AffectedConnections.checkedByNginxTest(context),
                 c -> AffectedConnections.writtenAs(context, c, "verify", "on")
                         .filter(verify -> context.settings().effective(c.home(), c.ssl("trusted_certificate")).isEmpty()));
         for (WrittenCause<UpstreamConnection> cause : causes) {
