@@ -112,7 +112,7 @@ final class UpstreamConnections {
     private List<UpstreamConnection> connections(Scope scope, Statement s) {
         String name = s.name();
         if (!name.endsWith("_pass")) {
-            return Optional.empty(); // every TLS family's pass directive; spares unquoting every argument
+            return List.of(); // every TLS family's pass directive; spares unquoting every argument
         }
         String url = s.directive().arg(0);
         if (scope.kind() == ScopeKind.STREAM_SERVER) {

@@ -113,8 +113,10 @@ class RealisticConfigsTest {
     private static final String SWAG = """
                 swag/proxy-confs/dns.subdomain.conf:13:9: error: no SNI is sent on grpc_pass grpcs://$upstream_app:$upstream_port in location / (grpc_ssl_server_name is off by default): an upstream that needs SNI refuses the handshake [upstream-sni-off]
                 swag/proxy-confs/dns.subdomain.conf:13:9: warning: the upstream certificate is not verified: `grpc_ssl_verify` is off by default, so nginx accepts any certificate, a man in the middle's included [upstream-verify-off]
-                swag/proxy-confs/vault.subdomain.conf:15:9: error: no SNI is sent on proxy_pass $upstream_proto://$upstream_app:$upstream_port in location / (proxy_ssl_server_name is off by default): an upstream that needs SNI refuses the handshake [upstream-sni-off]
+                swag/proxy-confs/vault.subdomain.conf:15:9: error: no SNI is sent on proxy_pass $upstream_proto://$upstream_app:$upstream_port in location / ($upstream_proto = https) (proxy_ssl_server_name is off by default): an upstream that needs SNI refuses the handshake [upstream-sni-off]
+                swag/proxy-confs/vault.subdomain.conf:14:9: note: $upstream_proto is `https` here: set $upstream_proto https
                 swag/proxy-confs/vault.subdomain.conf:15:9: warning: the upstream certificate is not verified: `proxy_ssl_verify` is off by default, so nginx accepts any certificate, a man in the middle's included [upstream-verify-off]
+                swag/proxy-confs/vault.subdomain.conf:14:9: note: $upstream_proto is `https` here: set $upstream_proto https
                 """;
 
     private static final String SWAG_FIX = """
