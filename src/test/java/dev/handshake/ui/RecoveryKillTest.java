@@ -149,11 +149,14 @@ class RecoveryKillTest {
         try {
             List<String> said = until(lines(editor), "END");
             assertTrue(said.contains("TYPED"), said.toString());
+            Path written = store.folder().resolve(RecoveryStore.keyFor(file) + RecoveryStore.SUFFIX);
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (copy(store, file).isEmpty() && System.nanoTime() < deadline) {
+            while (!(Files.exists(written) && Files.readString(written).contains("# typed, then kill -9"))
+                    && System.nanoTime() < deadline) {
                 Thread.sleep(100);
             }
-            assertTrue(copy(store, file).isPresent(), "the recovery file was written while the editor ran");
+            assertTrue(Files.readString(written).contains("# typed, then kill -9"), "the recovery file was written while the editor ran");
+            assertTrue(copy(store, file).isEmpty(), "a copy whose editor is still running is not offered elsewhere");
         } finally {
             editor.destroyForcibly();
         }
