@@ -44,7 +44,7 @@ final class RecoveryOffer {
         ScrollPane scroll = new ScrollPane(rows);
         scroll.setFitToWidth(true);
         scroll.setPrefViewportWidth(820);
-        scroll.setPrefViewportHeight(Math.min(520, 250 * entries.size()));
+        scroll.setPrefViewportHeight(Math.min(520, 210 * entries.size()));
         Label help = new Label("Restore opens the document with the recovered text, not yet saved; Discard deletes"
                 + " the recovery copy. The diff shows what the copy changes in the file on disk.");
         help.setWrapText(true);
