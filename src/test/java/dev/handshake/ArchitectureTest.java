@@ -95,6 +95,13 @@ class ArchitectureTest {
     }
 
     @Test
+    void recoveryStorageKnowsNoJavaFx() {
+        noClasses().that().resideInAPackage("dev.handshake.ui.recovery..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.fxmisc..", "dev.handshake.ui")
+                .check(classes);
+    }
+
+    @Test
     void onlyTheUiKnowsJavaFx() {
         noClasses().that().resideOutsideOfPackage("dev.handshake.ui..")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.fxmisc..")

@@ -29,6 +29,7 @@ final class EditorTabs {
     private final Consumer<Document> onAdded;
     private final TabPane pane = new TabPane();
     private final ReadOnlyObjectWrapper<Document> current = new ReadOnlyObjectWrapper<>();
+    private Recovery recovery = Recovery.off();
 
     /** @param onAdded told of each new document before its tab is selected */
     EditorTabs(Document.Needs needs, Consumer<Document> onAdded) {
@@ -37,6 +38,16 @@ final class EditorTabs {
         pane.setId("editor-tabs");
         pane.getSelectionModel().selectedItemProperty().addListener((o, was, now) ->
                 current.set(now == null ? null : (Document) now.getUserData()));
+    }
+
+    /** Keeps recovery copies of the modified documents through {@code kept} from now on. */
+    void useRecovery(Recovery kept) {
+        recovery.dispose();
+        recovery = kept;
+    }
+
+    Recovery recovery() {
+        return recovery;
     }
 
     /** Adds an empty untitled document and selects it. */
@@ -71,9 +82,13 @@ final class EditorTabs {
     Document add() {
         Document document = new Document(needs);
         document.editor().useScopes(file -> scopeFor(document, file));
-        document.editor().onEdited(() -> dependentsOf(document).forEach(d -> d.editor().reanalyse()));
+        document.editor().onEdited(() -> {
+            dependentsOf(document).forEach(d -> d.editor().reanalyse());
+            recovery.edited(document);
+        });
         document.editor().modifiedProperty().addListener((o, was, now) -> {
             if (!now) {
+                recovery.forget(document); // saved, reverted or undone to the saved text
                 // Saved (or undone to the saved text): what the others read from disk changed too.
                 dependentsOf(document).forEach(d -> d.editor().reanalyse());
             }
@@ -143,6 +158,7 @@ final class EditorTabs {
         if (!document.confirmDiscard()) {
             return false;
         }
+        recovery.closed(document);
         if (pane.getTabs().size() == 1) {
             document.show(null, UNTITLED, SourceText.of(""), null);
             return true;
@@ -160,6 +176,7 @@ final class EditorTabs {
                 if (!document.confirmDiscard()) {
                     return false;
                 }
+                recovery.closed(document); // saved or Don't Save: the window is closing
             }
         }
         return true;
@@ -167,5 +184,6 @@ final class EditorTabs {
 
     void dispose() {
         all().forEach(Document::dispose);
+        recovery.dispose();
     }
 }

@@ -1,6 +1,7 @@
 package dev.handshake.ui;
 
 import dev.handshake.lint.Linter;
+import dev.handshake.ui.recovery.RecoveryStore;
 import dev.handshake.ui.settings.SettingsStore;
 import java.nio.file.Path;
 import java.util.List;
@@ -41,6 +42,7 @@ public final class HandshakeApp extends Application {
     public void start(Stage stage) {
         window = new MainWindow(stage, Linter.standard());
         window.useSettings(SettingsStore.standard());
+        window.useRecovery(RecoveryStore.standard());
         window.useBrowser(getHostServices()::showDocument);
         List<String> args = getParameters().getUnnamed();
         stage.show();
@@ -51,6 +53,8 @@ public final class HandshakeApp extends Application {
         }
         if (Boolean.getBoolean(SMOKE_TEST)) {
             closeAfterFrames(stage, 3, Platform::exit);
+        } else {
+            Platform.runLater(window::offerRecovery);
         }
     }
 

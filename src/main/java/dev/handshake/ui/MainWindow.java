@@ -8,12 +8,15 @@ import dev.handshake.lint.Linter;
 import dev.handshake.text.SourceText;
 import dev.handshake.ui.editor.Analysis;
 import dev.handshake.ui.editor.ConfigEditor;
+import dev.handshake.ui.recovery.Autosaver;
+import dev.handshake.ui.recovery.RecoveryStore;
 import dev.handshake.ui.settings.SettingsStore;
 import dev.handshake.ui.theme.Themes;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -236,6 +239,51 @@ public final class MainWindow {
             browser.accept(url);
         }
         status.showMessage((browser != null ? "Opening in the browser, and copied " : "No browser available: copied ") + url);
+    }
+
+    /**
+     * Keeps a recovery copy of each modified document in {@code store} from now on (the app does; test
+     * windows do not unless they ask).
+     */
+    public void useRecovery(RecoveryStore store) {
+        tabs.useRecovery(new Recovery(new Autosaver(store,
+                line -> javafx.application.Platform.runLater(() -> status.showMessage(line))), Recovery.DELAY));
+    }
+
+    /**
+     * Offers to restore the recovery files a previous session left (a crash or a kill): the dialog lists
+     * each with its diff against the file on disk. A folder holding other files says so in the status bar.
+     */
+    public void offerRecovery() {
+        Recovery recovery = tabs.recovery();
+        if (!recovery.isOn()) {
+            return;
+        }
+        RecoveryStore.Listing listing = recovery.store().list();
+        listing.ignored().ifPresent(status::showMessage);
+        if (!listing.entries().isEmpty()) {
+            new RecoveryOffer(stage, listing.entries(), this::restore, recovery::discard).showAndWait();
+        }
+    }
+
+    /**
+     * Opens {@code entry}'s document with the recovered text, modified and not saved: its file when it can
+     * be read (so Undo gives back the disk's text and saving keeps its encoding), else a fresh buffer.
+     */
+    void restore(RecoveryStore.Entry entry) {
+        Path original = entry.original().orElse(null);
+        boolean opened = original != null && Files.isRegularFile(original) && openFromUser(original);
+        if (!opened) {
+            if (!tabs.current().isPristine()) {
+                tabs.add();
+            }
+            tabs.current().show(original, original == null ? entry.name() : original.getFileName().toString(),
+                    SourceText.of(""), null);
+        }
+        Document document = tabs.current();
+        tabs.recovery().adopt(document, entry);
+        document.editor().replaceAll(entry.text());
+        status.showMessage("Restored " + document.name() + " from its recovery copy; not saved yet");
     }
 
     /** Applies the settings stored in {@code store} and keeps later changes there. */
