@@ -71,7 +71,12 @@ public final class UnknownDirective implements Rule {
         String target = clear.get().name();
         boolean fitsHere = catalogue.find(target).map(spec -> spec.allowedIn(s.scope()))
                 .orElse(catalogue.allowedIn(target, s.scope().kind()));
-        Applicability safety = clear.get().distance() == 1 && fitsHere ? Applicability.SAFE : Applicability.UNSAFE;
+        // A rename that leaves nginx an argument count it refuses is no safe fix: applied in bulk it
+        // turns one warning into an error, which other fixes then work around again and again.
+        boolean countFits = catalogue.find(target).flatMap(spec -> spec.definitionIn(s.scope().kind()))
+                .map(definition -> definition.arity(target).accepts(s.directive().argCount())).orElse(true);
+        Applicability safety = clear.get().distance() == 1 && fitsHere && countFits
+                ? Applicability.SAFE : Applicability.UNSAFE;
         FileEdit edit = new FileEdit(s.path(), TextEdit.replace(s.directive().nameToken().range(), target));
         return List.of(Fix.of("Rename to `" + target + "`", safety, List.of(edit)));
     }
