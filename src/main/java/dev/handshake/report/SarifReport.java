@@ -11,7 +11,6 @@ import dev.handshake.lint.RuleMeta;
 import dev.handshake.lint.Severity;
 import dev.handshake.text.TextRange;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,27 +39,27 @@ public final class SarifReport {
 
     /** Streams the log to {@code out}, one result's tree at a time; the bytes are {@link #tree}'s, indented. */
     public static void write(CheckResults results, List<RuleMeta> rules, Tool tool, java.io.Writer out) {
-        List<String> order = new ArrayList<>();
+        Map<String, Integer> order = new LinkedHashMap<>();
         ObjectNode root = head(results, rules, tool, order);
         ArrayNode placeholder = (ArrayNode) root.get("runs").get(0).get("results");
         JsonReport.stream(root, placeholder, () -> results.findings().stream()
-                .map(d -> (com.fasterxml.jackson.databind.JsonNode) result(results, d, order.indexOf(d.rule())))
+                .map(d -> (com.fasterxml.jackson.databind.JsonNode) result(results, d, order.get(d.rule())))
                 .iterator(), out);
     }
 
     /** The whole log as one tree. */
     public static ObjectNode tree(CheckResults results, List<RuleMeta> rules, Tool tool) {
-        List<String> order = new ArrayList<>();
+        Map<String, Integer> order = new LinkedHashMap<>();
         ObjectNode root = head(results, rules, tool, order);
         ArrayNode resultNodes = (ArrayNode) root.get("runs").get(0).get("results");
         for (Diagnostic d : results.findings()) {
-            resultNodes.add(result(results, d, order.indexOf(d.rule())));
+            resultNodes.add(result(results, d, order.get(d.rule())));
         }
         return root;
     }
 
-    /** Everything but the results (left as an empty array); {@code order} receives the rule index order. */
-    private static ObjectNode head(CheckResults results, List<RuleMeta> rules, Tool tool, List<String> order) {
+    /** Everything but the results (left as an empty array); {@code order} receives each rule's index. */
+    private static ObjectNode head(CheckResults results, List<RuleMeta> rules, Tool tool, Map<String, Integer> order) {
         Map<String, RuleMeta> known = new LinkedHashMap<>();
         for (RuleMeta meta : rules) {
             known.putIfAbsent(meta.id(), meta);
@@ -68,7 +67,9 @@ public final class SarifReport {
         for (Diagnostic d : results.findings()) {
             known.computeIfAbsent(d.rule(), id -> RuleMeta.of(id, d.severity(), id.replace('-', ' ')));
         }
-        order.addAll(known.keySet());
+        for (String id : known.keySet()) {
+            order.put(id, order.size());
+        }
         ObjectNode root = JsonReport.MAPPER.createObjectNode();
         root.put("$schema", SCHEMA);
         root.put("version", "2.1.0");
