@@ -1,6 +1,7 @@
 package dev.handshake.ui;
 
 import dev.handshake.lint.Diagnostic;
+import dev.handshake.lint.Severity;
 import dev.handshake.text.LineIndex;
 import dev.handshake.text.TextRange;
 import dev.handshake.ui.editor.Analysis;
@@ -10,7 +11,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
@@ -29,11 +34,15 @@ import javafx.stage.Window;
 
 /**
  * Code > Test with nginx (Ctrl+T): {@code nginx -t} on the config as it is in the editor, unsaved changes
- * included, in the background; its output in a window where each message that names a place jumps
- * there, and a message without one (e.g. {@code no proxy_ssl_trusted_certificate for proxy_ssl_verify})
- * points at the finding about the same directive.
+ * of every open file it includes too, in the background; its output in a window where each message that
+ * names a place jumps there, and a message without one (e.g. {@code no proxy_ssl_trusted_certificate for
+ * proxy_ssl_verify}) points at the finding about the same directive. A message with a place is also an
+ * underline ({@link #RULE}) on that line in the file's tab, until the tab is analysed again.
  */
 final class NginxTests {
+
+    /** The rule id of what nginx said (its doc: {@code /rules/nginx-t.md}); no rule of the linter has it. */
+    static final String RULE = "nginx-t";
 
     private static final Pattern DIRECTIVE = Pattern.compile("\\b[a-z0-9]+(?:_[a-z0-9]+)+\\b");
 
@@ -43,6 +52,11 @@ final class NginxTests {
     private final Consumer<Diagnostic> jumpTo;
     private final Consumer<String> say;
     private Stage shown;
+    /** The last answer, laid over each tab it names until that tab is analysed again. */
+    private NginxTestRun.Result last;
+    /** The text version of each open tab when the last test started: a tab edited since is not underlined. */
+    private final Map<Document, Long> testedVersions = new java.util.WeakHashMap<>();
+    private final Set<Document> underlined = java.util.Collections.newSetFromMap(new java.util.WeakHashMap<>());
     private final java.util.function.Supplier<String> nginxPath;
 
     /**
@@ -80,19 +94,36 @@ final class NginxTests {
         }
         Document tested = rootDocument();
         Path original = tested.savedPath();
-        byte[] bytes = tested.bytesToSave();
+        Path file;
+        try {
+            file = original != null ? original.toAbsolutePath().normalize()
+                    : Files.createTempDirectory("handshake-untitled-").resolve(tested.name());
+        } catch (IOException e) {
+            say.accept("Cannot test with nginx: " + e.getMessage());
+            return;
+        }
+        Map<Path, byte[]> unsaved = new HashMap<>();
+        Map<Path, String> modifiedNames = new LinkedHashMap<>();
+        unsaved.put(file, tested.bytesToSave());
+        testedVersions.clear();
+        for (Document d : tabs.all()) {
+            testedVersions.put(d, d.editor().version());
+        }
+        for (Document d : tabs.all()) {
+            if (d != tested && d.editor().modifiedProperty().get() && d.savedPath() != null) {
+                Path path = d.savedPath().toAbsolutePath().normalize();
+                unsaved.put(path, d.bytesToSave());
+                modifiedNames.put(path, d.savedPath().getFileName().toString());
+            }
+        }
         Analysis analysis = tested.editor().analysisProperty().get();
-        List<String> unsavedOthers = tabs.all().stream()
-                .filter(d -> d != tested && d.editor().modifiedProperty().get() && d.savedPath() != null)
-                .map(d -> d.savedPath().getFileName().toString()).toList();
         say.accept("Testing with " + nginx.get() + " -t…");
         Thread worker = new Thread(() -> {
             String failure = null;
             NginxTestRun.Result result = null;
             try {
-                Path file = original != null ? original : Files.createTempDirectory("handshake-untitled-").resolve(tested.name());
-                result = NginxTestRun.run(nginx.get(), file, bytes, NginxTestRun.TIMEOUT);
-            } catch (IOException e) {
+                result = NginxTestRun.run(nginx.get(), file, unsaved, NginxTestRun.TIMEOUT);
+            } catch (IOException | RuntimeException e) {
                 failure = "Cannot test with nginx: " + e.getMessage();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -104,7 +135,9 @@ final class NginxTests {
                 if (done == null) {
                     say.accept(failed);
                 } else {
-                    show(done, analysis, unsavedOthers);
+                    List<String> untested = modifiedNames.entrySet().stream()
+                            .filter(e -> !done.files().contains(e.getKey())).map(Map.Entry::getValue).toList();
+                    show(done, analysis, untested);
                 }
             });
         }, "handshake-nginx-t");
@@ -135,11 +168,17 @@ final class NginxTests {
         String verdict = result.timedOut() ? "nginx -t did not finish in " + NginxTestRun.TIMEOUT.toSeconds() + " s"
                 : result.passed() ? "nginx accepts this config" : "nginx rejects this config (exit " + result.exit() + ")";
         say.accept(verdict);
+        last = result;
+        underlined.clear();
+        for (Document open : tabs.all()) {
+            underline(open);
+        }
         if (shown != null) {
             shown.close();
         }
         Label header = new Label(verdict + (unsavedOthers.isEmpty() ? ""
-                : ". Unsaved changes in " + String.join(", ", unsavedOthers) + " are not part of this test."));
+                : ". Unsaved changes in " + String.join(", ", unsavedOthers) + " are not part of this test: "
+                        + (unsavedOthers.size() == 1 ? "it is" : "they are") + " not included from the tested file."));
         header.setId("nginx-verdict");
         header.setWrapText(true);
         ListView<Entry> list = new ListView<>();
@@ -172,6 +211,59 @@ final class NginxTests {
         shown = stage;
     }
 
+    /**
+     * Underlines, in {@code document}, the lines the last answer named in its file (once per answer and
+     * tab: the next analysis, after an edit, removes them).
+     */
+    private void underline(Document document) {
+        if (last == null || document == null || document.savedPath() == null || !underlined.add(document)) {
+            return;
+        }
+        Long tested = testedVersions.get(document);
+        if (tested != null && tested != document.editor().version()) {
+            return;
+        }
+        List<Diagnostic> found = findings(last, document.savedPath(), document.editor().text());
+        if (!found.isEmpty()) {
+            document.editor().showAlso(found);
+        }
+    }
+
+    /**
+     * What nginx said about {@code file}, as findings of {@link #RULE} on the lines it named in
+     * {@code text} (the buffer it tested): from the line's first character to its last, blanks left out.
+     */
+    static List<Diagnostic> findings(NginxTestRun.Result result, Path file, String text) {
+        Path wanted = file.toAbsolutePath().normalize();
+        LineIndex lines = new LineIndex(text);
+        List<Diagnostic> found = new ArrayList<>();
+        for (NginxTestRun.Message message : result.messages()) {
+            if (!message.located() || !message.file().toAbsolutePath().normalize().equals(wanted)) {
+                continue;
+            }
+            int line = Math.max(1, Math.min(message.line(), lines.lineCount()));
+            int start = lines.lineStart(line);
+            int end = lines.lineEnd(line, text);
+            while (start < end && Character.isWhitespace(text.charAt(start))) {
+                start++;
+            }
+            while (end > start && Character.isWhitespace(text.charAt(end - 1))) {
+                end--;
+            }
+            found.add(new Diagnostic(RULE, severity(message.level()), wanted, new TextRange(start, end),
+                    "nginx -t: " + message.text(), List.of(), List.of()));
+        }
+        return found;
+    }
+
+    private static Severity severity(String level) {
+        return switch (level) {
+            case "warn" -> Severity.WARNING;
+            case "notice" -> Severity.INFO;
+            default -> Severity.ERROR;
+        };
+    }
+
     /** The finding whose message names a directive the nginx message names, as "rule at file:line". */
     static String findingFor(String message, Analysis analysis) {
         if (analysis == null || analysis.lint() == null) {
@@ -197,6 +289,7 @@ final class NginxTests {
             if (!openInTab.test(entry.file())) {
                 return;
             }
+            underline(tabs.current());
             ConfigEditor editor = tabs.current().editor();
             String text = editor.text();
             LineIndex lines = new LineIndex(text);

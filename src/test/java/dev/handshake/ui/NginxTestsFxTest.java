@@ -131,4 +131,43 @@ class NginxTestsFxTest {
         assertEquals(List.of(), entries(robot).stream().filter(e -> e.message().level().equals("emerg")).toList());
         robot.interact(() -> window.editor().select(TextRange.at(0)));
     }
+
+    @Test
+    void anUnsavedIncludedFileIsTestedAndTheLineNginxNamesIsUnderlinedInItsTab(FxRobot robot) throws Exception {
+        nginx();
+        Path extra = dir.resolve("extra.conf");
+        robot.interact(() -> assertTrue(window.openInTab(extra)));
+        String duplicate = "proxy_read_timeout 30s;\n  proxy_read_timeout 40s;  \n";
+        robot.interact(() -> window.editor().replaceAll(duplicate));
+        robot.interact(() -> window.nginxTests().run());
+        FxWait.until("nginx's verdict", () -> verdict(robot).startsWith("nginx rejects this config"));
+        NginxTests.Entry entry = entries(robot).get(0);
+        assertEquals("[emerg] \"proxy_read_timeout\" directive is duplicate  (extra.conf:2)", entry.toString(),
+                "the unsaved included buffer is what nginx read (the file on disk has one timeout)");
+        assertEquals(extra, entry.file());
+
+        int start = duplicate.indexOf("proxy_read_timeout 40s;");
+        FxWait.until("the line nginx named is underlined in the included file's tab", () -> {
+            var shown = window.editor().analysisProperty().get();
+            return shown.diagnostics().stream().anyMatch(d -> d.rule().equals(NginxTests.RULE));
+        });
+        var finding = FxWait.fx(() -> window.editor().analysisProperty().get().diagnostics().stream()
+                .filter(d -> d.rule().equals(NginxTests.RULE)).findFirst().orElseThrow());
+        assertEquals(new TextRange(start, start + "proxy_read_timeout 40s;".length()), finding.range(), "the line, blanks left out");
+        assertEquals("nginx -t: \"proxy_read_timeout\" directive is duplicate", finding.message());
+        assertTrue(FxWait.fx(() -> window.editor().styleClassesAt(start + 3)).contains("problem-error"),
+                "drawn as an error underline");
+        assertEquals("proxy_read_timeout 30s;\n", Files.readString(extra), "nothing was saved");
+        try (Stream<Path> files = Files.list(dir)) {
+            assertEquals(List.of("extra.conf", "nginx.conf"), files.map(p -> p.getFileName().toString()).sorted().toList(),
+                    "no temporary copy left beside the files");
+        }
+
+        robot.interact(() -> window.editor().replaceAll("proxy_read_timeout 40s;\n"));
+        FxWait.until("the next analysis drops nginx's old answer", () -> {
+            var shown = window.editor().analysisProperty().get();
+            return shown.text().equals("proxy_read_timeout 40s;\n")
+                    && shown.diagnostics().stream().noneMatch(d -> d.rule().equals(NginxTests.RULE));
+        });
+    }
 }

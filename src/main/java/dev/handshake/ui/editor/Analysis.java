@@ -106,6 +106,32 @@ public record Analysis(long version, Path path, String text, ParseResult parse, 
         return new Analysis(version, normal, text, parse, lint, here, styles, source.lines());
     }
 
+    /**
+     * This analysis with {@code extra} findings in this file laid over it (what {@code nginx -t} said),
+     * underlined and listed like the rules' until the next analysis replaces them.
+     */
+    public Analysis with(List<Diagnostic> extra) {
+        List<Diagnostic> mine = extra.stream().filter(d -> d.file().equals(path)).toList();
+        if (mine.isEmpty()) {
+            return this;
+        }
+        List<StyleRun.Mark> marks = new ArrayList<>();
+        for (Diagnostic d : mine) {
+            int[] span = underlineSpan(text, d.range().start(), d.range().end());
+            marks.add(new StyleRun.Mark(span[0], span[1], problemStyle(d.severity())));
+        }
+        List<Diagnostic> here = new ArrayList<>(diagnostics);
+        here.addAll(mine);
+        LintResult all = null;
+        if (lint != null) {
+            List<Diagnostic> everywhere = new ArrayList<>(lint.diagnostics());
+            everywhere.addAll(mine);
+            all = new LintResult(lint.model(), everywhere);
+        }
+        List<StyleRun> laid = StyleRun.plainLongLines(StyleRun.overlay(styles, marks), text, LONG_LINE);
+        return new Analysis(version, path, text, parse, all, List.copyOf(here), laid, lines);
+    }
+
     /** The model of {@code root} when it (still) includes {@code file}; otherwise null. */
     private static ConfigModel inContext(Path root, Path file, ConfigModel.Options options) {
         try {

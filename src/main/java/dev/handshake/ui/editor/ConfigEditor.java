@@ -1,5 +1,6 @@
 package dev.handshake.ui.editor;
 
+import dev.handshake.lint.Diagnostic;
 import dev.handshake.lint.Linter;
 import dev.handshake.diff.LineEndings;
 import dev.handshake.text.SourceText;
@@ -69,6 +70,8 @@ public final class ConfigEditor {
     private final CompletionPopup completion;
     private Function<Path, AnalysisScope> scopes = AnalysisScope::alone;
     private Runnable onEdited = () -> { };
+    private List<Diagnostic> external = List.of();
+    private long externalVersion = -1;
 
     public ConfigEditor(Linter linter) {
         this.linter = linter;
@@ -238,7 +241,8 @@ public final class ConfigEditor {
 
     private Analysis analyzeNow() {
         Path file = analysedPath();
-        Analysis fresh = Analysis.run(loop.version(), file, source(), scopes.apply(file), linter, ShownAnalysis.lintable(area.getLength()));
+        Analysis fresh = Analysis.run(loop.version(), file, source(), scopes.apply(file), linter, ShownAnalysis.lintable(area.getLength()))
+                .with(external());
         loop.accept(ShownAnalysis.now(fresh));
         return fresh;
     }
@@ -258,7 +262,16 @@ public final class ConfigEditor {
         AnalysisScope scope = scopes.apply(file);
         Linter rules = linter;
         Restyle.Painted painted = painter.painted();
-        return wanted -> ShownAnalysis.compute(wanted, document::getText, opened, file, scope, rules, painted);
+        List<Diagnostic> laid = external();
+        return wanted -> {
+            ShownAnalysis computed = ShownAnalysis.compute(wanted, document::getText, opened, file, scope, rules, painted);
+            if (laid.isEmpty()) {
+                return computed;
+            }
+            Analysis with = computed.analysis().with(laid);
+            return new ShownAnalysis(with, painted == null ? null : Restyle.between(painted, with.styles(), with.text().length()),
+                    DiagnosticsOverlay.Marks.of(with));
+        };
     }
 
     /** Where includes resolve from: the file, or the working directory for an unsaved buffer. */
@@ -279,6 +292,32 @@ public final class ConfigEditor {
         keys.matchBracket(area.getCaretPosition());
         lastApplyNanos = System.nanoTime() - started;
         lastApplyCpuNanos = CPU.getCurrentThreadCpuTime() - cpuStarted;
+    }
+
+    /**
+     * Lays {@code extra} findings of this file (what {@code nginx -t} said of the current text) over
+     * every analysis of the current text, the one shown and any still running; the next edit drops them.
+     */
+    public void showAlso(List<Diagnostic> extra) {
+        external = List.copyOf(extra);
+        externalVersion = loop.version();
+        withCurrentAnalysis(current -> {
+            if (current.version() == externalVersion && !current.diagnostics().containsAll(external)) {
+                Analysis shown = current.with(external);
+                loop.accept(new ShownAnalysis(shown, Restyle.between(painter.painted(), shown.styles(), shown.text().length()),
+                        DiagnosticsOverlay.Marks.of(shown)));
+            }
+        });
+    }
+
+    /** The version of the text now: it changes with every edit. */
+    public long version() {
+        return loop.version();
+    }
+
+    /** The findings {@link #showAlso} laid over the current text, or none once it was edited. */
+    private List<Diagnostic> external() {
+        return externalVersion == loop.version() ? external : List.of();
     }
 
     /** FX-thread time the last analysis took to show (styles, gutter, properties), for the latency probe. */
