@@ -51,9 +51,13 @@ public final class HandshakeApp extends Application {
         } else {
             window.openOrExample(Path.of(args.get(0)));
         }
+        String report = System.getProperty(STARTUP_REPORT);
+        if (report != null && !report.isBlank()) {
+            reportStartup(stage, window, Path.of(report));
+        }
         if (Boolean.getBoolean(SMOKE_TEST)) {
             closeAfterFrames(stage, 3, Platform::exit);
-        } else {
+        } else if (report == null || report.isBlank()) {
             Platform.runLater(window::offerRecovery);
         }
     }
@@ -63,6 +67,41 @@ public final class HandshakeApp extends Application {
      * ({@code -Dhandshake.smokeTest=true}): the editor quits by itself once it has drawn its first frames.
      */
     static final String SMOKE_TEST = "handshake.smokeTest";
+
+    /**
+     * Hidden switch for the start-up probe ({@code -Dhandshake.startupReport=FILE}): writes to FILE, as
+     * wall-clock milliseconds ({@link System#currentTimeMillis}: the probe subtracts its own start), when the first frame with the window showing was drawn
+     * ({@code first-frame}) and when the first analysis with findings was on screen ({@code findings}), then quits.
+     */
+    static final String STARTUP_REPORT = "handshake.startupReport";
+
+    private static void reportStartup(Stage stage, MainWindow window, Path file) {
+        long[] firstFrame = {-1};
+        long[] findings = {-1};
+        new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                if (!stage.isShowing()) {
+                    return;
+                }
+                long uptime = System.currentTimeMillis();
+                if (firstFrame[0] < 0) {
+                    firstFrame[0] = uptime;
+                }
+                var shown = window.editor() == null ? null : window.editor().analysisProperty().get();
+                if (shown != null && shown.lint() != null) {
+                    findings[0] = uptime;
+                    stop();
+                    try {
+                        java.nio.file.Files.writeString(file, "first-frame=" + firstFrame[0] + "\nfindings=" + findings[0] + "\n");
+                    } catch (java.io.IOException e) {
+                        Logger.getLogger(HandshakeApp.class.getName()).warning("cannot write " + file + ": " + e.getMessage());
+                    }
+                    Platform.exit();
+                }
+            }
+        }.start();
+    }
 
     /** Runs {@code close} on the FX thread once {@code stage} is showing and {@code frames} pulses have passed. */
     static void closeAfterFrames(Stage stage, int frames, Runnable close) {
