@@ -1,14 +1,11 @@
 package dev.handshake.ui;
 
-import dev.handshake.nginx.ConfigFile;
 import dev.handshake.nginx.ConfigModel;
-import dev.handshake.syntax.Directive;
 import dev.handshake.text.TextRange;
 import dev.handshake.ui.editor.Analysis;
+import dev.handshake.ui.editor.IncludeOutline;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.function.Consumer;
 import javafx.scene.Node;
@@ -47,13 +44,12 @@ final class IncludeTree {
         }
     }
 
-    private static final String INCLUDE = "include";
-
     private final TreeView<Entry> tree = new TreeView<>();
     private final BorderPane pane = new BorderPane();
     private final Consumer<Path> open;
     private final Consumer<Entry> missing;
-    private String shown = "";
+    /** The outline on screen (or why there is none), {@code null} when nothing is. */
+    private Object shown;
 
     /**
      * @param open    opens a file chosen in the tree
@@ -133,88 +129,43 @@ final class IncludeTree {
         tree.setRoot(null);
     }
 
-    /** Shows the includes of an analysis; keeps the tree (and what is expanded) when they did not change. */
+    /**
+     * Shows the includes of an analysis; keeps the tree (and what is expanded) when they did not change.
+     * The outline is worked out with the analysis, in the background; here it is only compared.
+     */
     void show(Analysis analysis) {
         if (analysis == null) {
             return;
         }
-        TreeItem<Entry> root = analysis.lint() != null
-                ? build(analysis.lint().model())
-                : new TreeItem<>(new Entry(analysis.path(), analysis.path().getFileName() + " (includes not read)", null, null));
-        String signature = signature(root);
-        if (signature.equals(shown)) {
+        Object outline = analysis.lint() != null ? IncludeOutline.of(analysis.lint().model())
+                : analysis.path() + " (includes not read)";
+        if (outline.equals(shown)) {
             return;
         }
-        shown = signature;
-        tree.setRoot(root);
+        shown = outline;
+        tree.setRoot(outline instanceof IncludeOutline files ? item(files)
+                : new TreeItem<>(new Entry(analysis.path(), analysis.path().getFileName() + " (includes not read)", null, null)));
     }
 
     /** The tree of files reached from the model's main file, each file once per place it is included. */
     static TreeItem<Entry> build(ConfigModel model) {
-        ConfigFile main = model.main();
-        Path base = main.path().getParent();
-        TreeItem<Entry> root = new TreeItem<>(new Entry(main.path(), main.path().getFileName().toString(), null, null));
-        root.setExpanded(true);
-        Deque<Path> stack = new ArrayDeque<>();
-        stack.push(main.path());
-        fill(model, main, root, base, stack);
-        return root;
+        return item(IncludeOutline.of(model));
     }
 
-    private static void fill(ConfigModel model, ConfigFile file, TreeItem<Entry> item, Path base, Deque<Path> stack) {
-        for (Directive include : includes(file)) {
-            List<ConfigFile> reached = model.includedBy(include);
-            TextRange range = include.range();
-            if (reached.isEmpty()) {
-                String pattern = include.argCount() > 0 ? include.arg(0) : "";
-                item.getChildren().add(new TreeItem<>(new Entry(null, pattern + " (no file)", file.path(), range)));
-                continue;
-            }
-            for (ConfigFile target : reached) {
-                TreeItem<Entry> child = new TreeItem<>(new Entry(target.path(), relative(base, target.path()), file.path(), range));
-                child.setExpanded(true);
-                item.getChildren().add(child);
-                if (!stack.contains(target.path())) {
-                    stack.push(target.path());
-                    fill(model, target, child, base, stack);
-                    stack.pop();
-                }
-            }
+    private static TreeItem<Entry> item(IncludeOutline outline) {
+        TreeItem<Entry> item = new TreeItem<>(new Entry(outline.file(), outline.label(), outline.from(), outline.include()));
+        item.setExpanded(outline.file() != null);
+        for (IncludeOutline child : outline.children()) {
+            item.getChildren().add(item(child));
         }
-    }
-
-    private static List<Directive> includes(ConfigFile file) {
-        List<Directive> found = new ArrayList<>();
-        String text = file.tree().text();
-        // Compared in place: this runs on the FX thread after every analysis, over every directive.
-        file.tree().walk(d -> {
-            var name = d.nameToken();
-            if (name.end() - name.start() == INCLUDE.length() && text.startsWith(INCLUDE, name.start())
-                    && !d.hasBlock() && d.argCount() == 1) {
-                found.add(d);
-            }
-        });
-        return found;
-    }
-
-    private static String relative(Path base, Path file) {
-        return base != null && file.startsWith(base) ? base.relativize(file).toString() : file.toString();
-    }
-
-    private static String signature(TreeItem<Entry> item) {
-        StringBuilder text = new StringBuilder(item.getValue().label()).append('|').append(item.getValue().file());
-        if (item.getValue().include() != null) {
-            text.append('@').append(item.getValue().include().start());
-        }
-        text.append('[');
-        for (TreeItem<Entry> child : item.getChildren()) {
-            text.append(signature(child)).append(',');
-        }
-        return text.append(']').toString();
+        return item;
     }
 
     /** Shows a file's label and full path as its tooltip; an include that reached nothing in the error colour. */
     private static final class EntryCell extends TreeCell<Entry> {
+        /** This cell's tooltip, made once and given the text of the entry the cell shows. */
+        private final javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip();
+
         @Override
         protected void updateItem(Entry entry, boolean empty) {
             super.updateItem(entry, empty);
@@ -228,8 +179,8 @@ final class IncludeTree {
             if (entry.missing()) {
                 getStyleClass().add("missing-include");
             }
-            setTooltip(new javafx.scene.control.Tooltip(entry.missing()
-                    ? "This include reaches no file" : entry.file().toString()));
+            setTooltip(tip);
+            tip.setText(entry.missing() ? "This include reaches no file" : entry.file().toString());
         }
     }
 }

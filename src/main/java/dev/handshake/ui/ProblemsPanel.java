@@ -35,8 +35,45 @@ import javafx.scene.layout.Region;
  */
 final class ProblemsPanel {
 
-    /** One row: a finding and where it is, for display. */
-    record Problem(Diagnostic diagnostic, String location, int line) {
+    /**
+     * One row: a finding and where it is, for display. A row whose display (severity, message, rule,
+     * file, line) is unchanged by a new analysis stays in the list; only its finding is replaced, so a
+     * jump goes to where the finding is now (an edit above it moves its range, not its row).
+     */
+    static final class Problem {
+        private Diagnostic diagnostic;
+        private final String location;
+        private final int line;
+
+        Problem(Diagnostic diagnostic, String location, int line) {
+            this.diagnostic = diagnostic;
+            this.location = location;
+            this.line = line;
+        }
+
+        Diagnostic diagnostic() {
+            return diagnostic;
+        }
+
+        String location() {
+            return location;
+        }
+
+        int line() {
+            return line;
+        }
+
+        /** True when {@code other} at {@code otherLine} would be shown exactly as this row. */
+        boolean showsAs(Diagnostic other, int otherLine) {
+            Diagnostic d = diagnostic;
+            return line == otherLine && d.severity() == other.severity() && d.rule().equals(other.rule())
+                    && d.message().equals(other.message()) && d.file().equals(other.file());
+        }
+
+        @Override
+        public String toString() {
+            return location + " " + diagnostic.rule() + " " + diagnostic.message();
+        }
     }
 
     private final ObservableList<Problem> all = FXCollections.observableArrayList();
@@ -44,6 +81,10 @@ final class ProblemsPanel {
     private final TableView<Problem> table = new TableView<>();
     private final Map<Severity, ToggleButton> filters = new EnumMap<>(Severity.class);
     private final BorderPane pane = new BorderPane();
+    /** One tooltip for every cell, given the hovered cell's text (a tooltip each is a popup window each). */
+    private final Tooltip tip = new Tooltip();
+    /** File names as rows show them, kept across analyses (most rows of a large file share one). */
+    private final Map<java.nio.file.Path, String> names = new java.util.HashMap<>();
 
     ProblemsPanel(Consumer<Diagnostic> jump) {
         table.setId("problems-table");
@@ -52,8 +93,8 @@ final class ProblemsPanel {
         table.setItems(sorted);
         table.setPlaceholder(new Label("No problems found"));
         table.getColumns().add(severityColumn());
-        table.getColumns().add(column("Message", p -> p.diagnostic().message(), 560, Comparator.naturalOrder()));
-        table.getColumns().add(column("Rule", p -> p.diagnostic().rule(), 190, Comparator.naturalOrder()));
+        table.getColumns().add(column("Message", p -> p.diagnostic().message(), 560, Comparator.naturalOrder(), tip));
+        table.getColumns().add(column("Rule", p -> p.diagnostic().rule(), 190, Comparator.naturalOrder(), tip));
         table.getColumns().add(locationColumn());
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_LAST_COLUMN);
         table.setOnMouseClicked(e -> selected(jump));
@@ -95,16 +136,48 @@ final class ProblemsPanel {
         updateFilterLabels();
     }
 
-    /** Shows the findings of {@code analysis} (those in included files too). */
+    /**
+     * Shows the findings of {@code analysis} (those in included files too). Only what changed since the
+     * rows shown is applied: the rows before and after the first and last change stay as they are (their
+     * findings replaced by the new ones), so one edit re-lays the few rows it changed, not all of them.
+     */
     void show(Analysis analysis) {
         table.setPlaceholder(new Label("No problems found"));
-        List<Problem> rows = new ArrayList<>();
         List<Diagnostic> found = analysis.lint() != null ? analysis.lint().diagnostics() : analysis.diagnostics();
-        for (Diagnostic d : found) {
-            int line = analysis.lineOf(d.file(), d.range().start());
-            rows.add(new Problem(d, d.file().getFileName() + ":" + line, line));
+        int n = found.size();
+        int[] lines = new int[n];
+        for (int i = 0; i < n; i++) {
+            Diagnostic d = found.get(i);
+            lines[i] = analysis.lineOf(d.file(), d.range().start());
         }
-        all.setAll(rows);
+        int old = all.size();
+        int prefix = 0;
+        while (prefix < Math.min(old, n) && all.get(prefix).showsAs(found.get(prefix), lines[prefix])) {
+            prefix++;
+        }
+        int suffix = 0;
+        while (suffix < Math.min(old, n) - prefix
+                && all.get(old - 1 - suffix).showsAs(found.get(n - 1 - suffix), lines[n - 1 - suffix])) {
+            suffix++;
+        }
+        for (int i = 0; i < prefix; i++) {
+            all.get(i).diagnostic = found.get(i);
+        }
+        for (int i = 0; i < suffix; i++) {
+            all.get(old - 1 - i).diagnostic = found.get(n - 1 - i);
+        }
+        List<Problem> middle = new ArrayList<>(n - prefix - suffix);
+        for (int i = prefix; i < n - suffix; i++) {
+            Diagnostic d = found.get(i);
+            String file = names.computeIfAbsent(d.file(), f -> String.valueOf(f.getFileName()));
+            middle.add(new Problem(d, file + ":" + lines[i], lines[i]));
+        }
+        if (old - suffix > prefix) {
+            all.remove(prefix, old - suffix);
+        }
+        if (!middle.isEmpty()) {
+            all.addAll(prefix, middle);
+        }
         updateFilterLabels();
     }
 
@@ -125,8 +198,12 @@ final class ProblemsPanel {
     }
 
     private void updateFilterLabels() {
+        int[] counts = new int[Severity.values().length];
+        for (Problem p : all) {
+            counts[p.diagnostic().severity().ordinal()]++;
+        }
         for (Map.Entry<Severity, ToggleButton> e : filters.entrySet()) {
-            long n = all.stream().filter(p -> p.diagnostic().severity() == e.getKey()).count();
+            int n = counts[e.getKey().ordinal()];
             String name = switch (e.getKey()) {
                 case ERROR -> "Errors";
                 case WARNING -> "Warnings";
@@ -137,17 +214,25 @@ final class ProblemsPanel {
     }
 
     private static TableColumn<Problem, String> column(String name, Function<Problem, String> value,
-                                                       double width, Comparator<String> order) {
+                                                       double width, Comparator<String> order, Tooltip tip) {
         TableColumn<Problem, String> column = new TableColumn<>(name);
         column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
         column.setPrefWidth(width);
         column.setComparator(order);
         column.setCellFactory(c -> new TableCell<>() {
+            {
+                // The shared tooltip takes the text of the cell the mouse is on when it shows.
+                setOnMouseEntered(e -> tip.setText(getText()));
+            }
+
             @Override
             protected void updateItem(String item, boolean empty) {
                 super.updateItem(item, empty);
                 setText(empty ? null : item);
-                setTooltip(empty || item == null ? null : new Tooltip(item));
+                setTooltip(empty || item == null ? null : tip);
+                if (isHover() && item != null) {
+                    tip.setText(item);
+                }
             }
         });
         return column;
@@ -174,6 +259,9 @@ final class ProblemsPanel {
         column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue().diagnostic().severity()));
         column.setComparator(Comparator.naturalOrder());
         column.setCellFactory(c -> new TableCell<>() {
+            /** The cell's marker, made once and restyled when the cell shows another severity. */
+            private final Region icon = new Region();
+
             @Override
             protected void updateItem(Severity item, boolean empty) {
                 super.updateItem(item, empty);
@@ -182,8 +270,9 @@ final class ProblemsPanel {
                     setGraphic(null);
                     return;
                 }
-                Region icon = new Region();
-                icon.getStyleClass().addAll("gutter-marker", "gutter-" + item.label());
+                if (icon.getStyleClass().size() != 2 || !icon.getStyleClass().get(1).equals("gutter-" + item.label())) {
+                    icon.getStyleClass().setAll("gutter-marker", "gutter-" + item.label());
+                }
                 setGraphic(icon);
                 setText(item.label());
             }

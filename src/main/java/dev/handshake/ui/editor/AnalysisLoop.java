@@ -22,6 +22,8 @@ final class AnalysisLoop<T> {
     private final Executor background;
     private final Executor owner;
     private long version;
+    /** {@link #version}, for the background to see that the text moved on before work started. */
+    private volatile long current;
     private T latest;
     private boolean stopped;
 
@@ -44,6 +46,7 @@ final class AnalysisLoop<T> {
     /** The text changed: every result computed for an earlier version is stale from now on. */
     void edited() {
         version++;
+        current = version;
     }
 
     /** The version of the text as it is now. */
@@ -73,6 +76,11 @@ final class AnalysisLoop<T> {
         LongFunction<T> work = prepare.get();
         long wanted = version;
         background.execute(() -> {
+            if (then == null && wanted != current) {
+                // The text changed while this waited: its result would be dropped, and the pause after
+                // that change has asked for the current one. Nothing waits for this one, so skip it.
+                return;
+            }
             T result = work.apply(wanted);
             owner.execute(() -> deliver(result, then));
         });

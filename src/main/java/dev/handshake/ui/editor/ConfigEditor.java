@@ -40,7 +40,7 @@ import org.reactfx.Subscription;
  */
 public final class ConfigEditor {
 
-    private static final Duration PAUSE = Duration.ofMillis(100);
+    private static final Duration PAUSE = Duration.ofMillis(50);
     private static final int QUICK_COLOURS = 200_000;
     private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
 

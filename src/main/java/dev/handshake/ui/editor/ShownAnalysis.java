@@ -38,6 +38,9 @@ record ShownAnalysis(Analysis analysis, Restyle restyle, DiagnosticsOverlay.Mark
             // A failing rule must not leave the editor without colours: show them, without findings.
             result = Analysis.run(version, file, snapshot, linter, false);
         }
+        if (result.lint() != null) {
+            IncludeOutline.of(result.lint().model()); // kept with the model: the window only compares it
+        }
         Restyle restyle = painted == null ? null : Restyle.between(painted, result.styles(), result.text().length());
         return new ShownAnalysis(result, restyle, DiagnosticsOverlay.Marks.of(result));
     }

@@ -52,9 +52,14 @@ class AnalysisLoopTest {
     private final AnalysisLoop<Result> loop = new AnalysisLoop<>(this::prepare, Result::version, shown::add,
             background, owner);
 
+    private final List<Long> computed = new ArrayList<>();
+
     private LongFunction<Result> prepare() {
         String captured = text; // what the editor's snapshot of the document is
-        return version -> new Result(version, captured.toUpperCase(java.util.Locale.ROOT));
+        return version -> {
+            computed.add(version);
+            return new Result(version, captured.toUpperCase(java.util.Locale.ROOT));
+        };
     }
 
     private void edit(String newText) {
@@ -67,6 +72,26 @@ class AnalysisLoopTest {
             background.runAll();
             owner.runAll();
         }
+    }
+
+    @Test
+    void workForATextAlreadyEditedAgainIsSkippedUnlessSomeoneWaitsForIt() {
+        loop.submit();
+        edit("ab");
+        loop.submit();
+        List<Result> waited = new ArrayList<>();
+        edit("abc");
+        loop.submit(waited::add);
+        settle();
+        assertEquals(List.of(2L), computed, "the two analyses of older texts were never computed");
+        assertEquals(List.of(new Result(2, "ABC")), shown);
+        assertEquals(List.of(new Result(2, "ABC")), waited);
+        List<Result> later = new ArrayList<>();
+        loop.submit(later::add);
+        edit("abcd");
+        settle();
+        assertEquals(List.of(new Result(3, "ABCD")), later, "a waiting caller still gets a current result");
+        assertEquals(List.of(2L, 2L, 3L), computed);
     }
 
     @Test
