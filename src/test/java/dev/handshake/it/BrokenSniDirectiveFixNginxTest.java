@@ -32,6 +32,25 @@ class BrokenSniDirectiveFixNginxTest {
     }
 
     @Test
+    void theVerifyFixRewritesAnArgumentLessTrustedCertificate() throws Exception {
+        NginxProcess.requireBinary();
+        String input = "            proxy_ssl_trusted_certificate ;\n            proxy_pass https://localhost:9443;";
+        Path file = Files.writeString(dir.resolve("nginx.conf"), config(input));
+        NginxProcess.TestResult before = NginxProcess.test(dir, file);
+        assertEquals(1, before.exitCode(), before.output());
+        ConfigModel model = ConfigModel.load(file, ConfigModel.Options.defaults());
+        FixApplier.Outcome outcome = FixApplier.fixUntilStable(model, Linter.standard(),
+                FixApplier.standardPolicy(Set.of("upstream-verify-off"),
+                        Map.of("trusted-ca", "/etc/ssl/certs/ca-certificates.crt")));
+        String fixed = outcome.changed().get(model.main().path());
+        assertTrue(fixed != null, "no fix applied");
+        assertEquals(1, fixed.split("proxy_ssl_trusted_certificate", -1).length - 1, fixed);
+        Files.writeString(file, fixed);
+        NginxProcess.TestResult after = NginxProcess.test(dir, file);
+        assertEquals(0, after.exitCode(), fixed + "\n" + after.output());
+    }
+
+    @Test
     void theFixedFilePassesNginxTest() throws Exception {
         NginxProcess.requireBinary();
         List<String> inputs = List.of(

@@ -5,8 +5,6 @@ import dev.handshake.lint.DirectiveEdits;
 import dev.handshake.lint.FileEdit;
 import dev.handshake.lint.Fix;
 import dev.handshake.lint.FixInput;
-import dev.handshake.text.TextEdit;
-import dev.handshake.text.TextRange;
 import dev.handshake.nginx.Arity;
 import dev.handshake.nginx.ConfigModel;
 import dev.handshake.nginx.DirectiveCatalogue;
@@ -204,14 +202,8 @@ final class SniFixes {
             Statement broken = brokenWritten(home, line.substring(0, line.indexOf(' ')));
             if (broken != null) {
                 // nginx refuses the file for that statement: replace it, never add a duplicate beside it
-                // a joined line (missing ";") keeps what follows its own arguments: the next directive
-                int end = broken.range().end();
-                int max = arity(broken).max();
-                if (broken.directive().argCount() > max && max > 0) {
-                    end = broken.directive().argTokens().get(max - 1).range().end();
-                }
                 replacements.putIfAbsent(new Place(broken.path(), broken.range().start()),
-                        new FileEdit(broken.path(), new TextEdit(new TextRange(broken.range().start(), end), line)));
+                        DirectiveEdits.rewriteBroken(broken, arity(broken).max(), line));
                 return;
             }
             homes.putIfAbsent(home, f.connection());
@@ -270,7 +262,7 @@ final class SniFixes {
             return arity(s).accepts(s.directive().argCount());
         }
 
-        private static Arity arity(Statement s) {
+        static Arity arity(Statement s) {
             return DirectiveCatalogue.standard().find(s.name())
                     .flatMap(d -> d.definitionIn(s.scope().kind()))
                     .map(d -> d.arity(s.name()))
