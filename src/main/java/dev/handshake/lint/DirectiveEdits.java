@@ -143,6 +143,19 @@ public final class DirectiveEdits {
         return new FileEdit(statement.path(), new TextEdit(arg.range(), newText));
     }
 
+    /**
+     * Rewrites a statement nginx refuses for its argument count as {@code directive} (a full line with
+     * its {@code ;}): an argument-less one wholly; one with more than {@code max} arguments (a missing
+     * {@code ;} joined the next line) up to its {@code max}-th argument, so what follows stays.
+     */
+    public static FileEdit rewriteBroken(Statement statement, int max, String directive) {
+        int end = statement.range().end();
+        if (statement.directive().argCount() > max && max > 0) {
+            end = statement.directive().argTokens().get(max - 1).range().end();
+        }
+        return new FileEdit(statement.path(), new TextEdit(new TextRange(statement.range().start(), end), directive));
+    }
+
     /** Removes a statement; when it is alone on its line, the whole line goes. */
     public static FileEdit delete(Statement statement) {
         ConfigFile file = statement.file();

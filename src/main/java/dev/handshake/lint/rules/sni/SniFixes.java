@@ -5,7 +5,9 @@ import dev.handshake.lint.DirectiveEdits;
 import dev.handshake.lint.FileEdit;
 import dev.handshake.lint.Fix;
 import dev.handshake.lint.FixInput;
+import dev.handshake.nginx.Arity;
 import dev.handshake.nginx.ConfigModel;
+import dev.handshake.nginx.DirectiveCatalogue;
 import dev.handshake.nginx.Place;
 import dev.handshake.nginx.Scope;
 import dev.handshake.nginx.Statement;
@@ -159,7 +161,7 @@ final class SniFixes {
 
         void turnOn(UpstreamTls f) {
             Statement written = f.sniSource().orElse(null);
-            if (writtenArg(written)) {
+            if (writtenArg(written) && accepted(written)) {
                 replace(written, 0, "on");
             } else {
                 add(f, f.connection().ssl("server_name") + " on;");
@@ -197,6 +199,13 @@ final class SniFixes {
 
         void add(UpstreamTls f, String line) {
             Scope home = f.home();
+            Statement broken = brokenWritten(home, line.substring(0, line.indexOf(' ')));
+            if (broken != null) {
+                // nginx refuses the file for that statement: replace it, never add a duplicate beside it
+                replacements.putIfAbsent(new Place(broken.path(), broken.range().start()),
+                        DirectiveEdits.rewriteBroken(broken, arity(broken).max(), line));
+                return;
+            }
             homes.putIfAbsent(home, f.connection());
             inserts.computeIfAbsent(home, k -> new LinkedHashSet<>()).add(line);
         }
@@ -232,6 +241,32 @@ final class SniFixes {
                 }
             }
             return null;
+        }
+
+        /**
+         * A terminated {@code name} statement in {@code home} or an enclosing block whose argument count
+         * nginx refuses ({@code proxy_ssl_name ;}): nginx rejects the file for it, so a fix replaces it.
+         */
+        private static Statement brokenWritten(Scope home, String name) {
+            for (Scope at = home; at != null; at = at.parent()) {
+                for (Statement s : at.statements(name)) {
+                    if (s.directive().isTerminated() && !accepted(s)) {
+                        return s;
+                    }
+                }
+            }
+            return null;
+        }
+
+        private static boolean accepted(Statement s) {
+            return arity(s).accepts(s.directive().argCount());
+        }
+
+        static Arity arity(Statement s) {
+            return DirectiveCatalogue.standard().find(s.name())
+                    .flatMap(d -> d.definitionIn(s.scope().kind()))
+                    .map(d -> d.arity(s.name()))
+                    .orElse(new Arity(0, Arity.UNBOUNDED));
         }
 
         private static String textOf(Statement s) {

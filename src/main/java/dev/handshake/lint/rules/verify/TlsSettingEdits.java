@@ -3,7 +3,9 @@ package dev.handshake.lint.rules.verify;
 import dev.handshake.lint.DirectiveEdits;
 import dev.handshake.lint.FileEdit;
 import dev.handshake.lint.LintOptions;
+import dev.handshake.nginx.Arity;
 import dev.handshake.nginx.ConfigModel;
+import dev.handshake.nginx.DirectiveCatalogue;
 import dev.handshake.nginx.Scope;
 import dev.handshake.nginx.Statement;
 import dev.handshake.nginx.UpstreamConnection;
@@ -37,8 +39,9 @@ final class TlsSettingEdits {
             String quoted = DirectiveEdits.quote(e.getValue());
             if (own.isEmpty()) {
                 missing.add(e.getKey() + " " + quoted + ";");
-            } else if (own.get(0).directive().argCount() == 0) {
-                missing.add(e.getKey() + " " + quoted + ";");
+            } else if (!arity(own.get(0)).accepts(own.get(0).directive().argCount())) {
+                // nginx refuses the file for it: rewrite it, never add a duplicate beside it
+                edits.add(DirectiveEdits.rewriteBroken(own.get(0), arity(own.get(0)).max(), e.getKey() + " " + quoted + ";"));
             } else if (!own.get(0).directive().arg(0).equals(e.getValue())) {
                 edits.add(DirectiveEdits.replaceArg(own.get(0), 0, quoted));
             }
@@ -47,6 +50,13 @@ final class TlsSettingEdits {
             edits.add(insert.apply(missing));
         }
         return edits;
+    }
+
+    private static Arity arity(Statement s) {
+        return DirectiveCatalogue.standard().find(s.name())
+                .flatMap(d -> d.definitionIn(s.scope().kind()))
+                .map(d -> d.arity(s.name()))
+                .orElse(new Arity(0, Arity.UNBOUNDED));
     }
 
     /** Inserts for a connection's block, where every fix for that block inserts ({@link DirectiveEdits#insertForHome}). */

@@ -127,7 +127,9 @@ final class VerifyFixes {
         Map<String, String> values = new LinkedHashMap<>();
         values.put(family.ssl("verify"), "on");
         String trusted = family.ssl("trusted_certificate");
-        if (ca != null && !ca.isBlank() && settings.effective(scope, trusted).isEmpty()) {
+        // an argument-less one is no CA in force: nginx refuses the file for it, so it is rewritten
+        if (ca != null && !ca.isBlank() && settings.effective(scope, trusted)
+                .filter(s -> s.directive().argCount() == 1).isEmpty()) {
             values.put(trusted, ca);
         }
         if (settings.effective(scope, family.ssl("verify_depth")).isEmpty()) {
