@@ -189,7 +189,8 @@ final class SniFixes {
             }
             if (home.statements("proxy_set_header").isEmpty()) {
                 for (Statement inherited : model.settings().effectiveAll(home, "proxy_set_header")) {
-                    if (!inherited.directive().arg(0).equalsIgnoreCase("Host")) {
+                    // a header line nginx refuses is not copied: copying it would add one more broken line
+                    if (!inherited.directive().arg(0).equalsIgnoreCase("Host") && accepted(inherited)) {
                         add(f, textOf(inherited));
                     }
                 }
@@ -199,7 +200,7 @@ final class SniFixes {
 
         void add(UpstreamTls f, String line) {
             Scope home = f.home();
-            Statement broken = brokenWritten(home, line.substring(0, line.indexOf(' ')));
+            Statement broken = line.startsWith("proxy_set_header ") ? brokenHost(home) : brokenWritten(home, line.substring(0, line.indexOf(' ')));
             if (broken != null) {
                 // nginx refuses the file for that statement: replace it, never add a duplicate beside it
                 replacements.putIfAbsent(new Place(broken.path(), broken.range().start()),
@@ -253,6 +254,20 @@ final class SniFixes {
                     if (s.directive().isTerminated() && !accepted(s)) {
                         return s;
                     }
+                }
+            }
+            return null;
+        }
+
+        /**
+         * A {@code proxy_set_header Host} of the home itself whose argument count nginx refuses: headers
+         * are many-valued, so only the home's own broken Host line is the one to rewrite.
+         */
+        private static Statement brokenHost(Scope home) {
+            for (Statement s : home.statements("proxy_set_header")) {
+                if (s.directive().isTerminated() && !accepted(s) && s.directive().argCount() > 0
+                        && s.directive().arg(0).equalsIgnoreCase("Host")) {
+                    return s;
                 }
             }
             return null;
