@@ -34,16 +34,37 @@ public final class DirectiveCatalogue {
     static final String SUPPLEMENT = "/catalogue/supplement.tsv";
     /** Hand-kept names and {@code prefix*} / {@code *suffix} families of widely used third-party modules. */
     static final String THIRD_PARTY = "/catalogue/third-party.txt";
+    /** Hand-kept edition and version history of parameters ({@code server ... resolve}). */
+    static final String PARAMETERS = "/catalogue/parameters.tsv";
+    private static final int COLUMNS = 9;
     private static final int MAX_SUGGESTIONS = 3;
 
     private final Map<String, DirectiveSpec> specs;
     private final Set<String> extraNames;
     private final List<String> thirdPartyFamilies;
+    private final Map<String, List<ParameterHistory>> parameters;
 
-    private DirectiveCatalogue(Map<String, DirectiveSpec> specs, Set<String> extraNames, List<String> thirdPartyFamilies) {
+    private DirectiveCatalogue(Map<String, DirectiveSpec> specs, Set<String> extraNames, List<String> thirdPartyFamilies,
+                               Map<String, List<ParameterHistory>> parameters) {
         this.specs = specs;
         this.extraNames = Collections.unmodifiableSet(new TreeSet<>(extraNames));
         this.thirdPartyFamilies = List.copyOf(thirdPartyFamilies);
+        this.parameters = parameters;
+    }
+
+    /**
+     * Where one parameter of one module's directive came from, with the meaning of
+     * {@link DirectiveSpec.Definition#edition()} and {@link DirectiveSpec.Definition#since()}.
+     *
+     * @param directive the directive ({@code server})
+     * @param module    the module whose form has the parameter ({@code ngx_http_upstream_module})
+     * @param parameter the parameter as written, before any {@code =} ({@code resolve})
+     * @param edition   open-source nginx, or NGINX Plus (only, or until {@code since})
+     * @param since     the version it appeared in; {@code null} when not known
+     * @param docUrl    where nginx.org documents it
+     */
+    public record ParameterHistory(String directive, String module, String parameter, NginxEdition edition,
+                                   NginxVersion since, String docUrl) {
     }
 
     /** Lazily loaded, shared standard catalogue. */
@@ -71,7 +92,36 @@ public final class DirectiveCatalogue {
             }
         }
         DirectiveCatalogue documented = parse(rows);
-        return new DirectiveCatalogue(documented.specs, Set.copyOf(names), families);
+        return new DirectiveCatalogue(documented.specs, Set.copyOf(names), families,
+                parseParameters(resourceLines(PARAMETERS)));
+    }
+
+    static Map<String, List<ParameterHistory>> parseParameters(List<String> lines) {
+        Map<String, List<ParameterHistory>> byDirective = new TreeMap<>();
+        for (String line : lines) {
+            if (line.isEmpty() || line.startsWith("#") || line.startsWith("directive\t")) {
+                continue;
+            }
+            String[] cells = line.split("\t", -1);
+            if (cells.length != 6) {
+                throw new IllegalStateException("parameter row needs 6 cells: " + line);
+            }
+            byDirective.computeIfAbsent(cells[0], k -> new ArrayList<>()).add(new ParameterHistory(cells[0], cells[1],
+                    cells[2], edition(cells[3], line), version(cells[4], line), cells[5]));
+        }
+        byDirective.replaceAll((k, v) -> List.copyOf(v));
+        return Collections.unmodifiableMap(byDirective);
+    }
+
+    private static NginxEdition edition(String cell, String line) {
+        return NginxEdition.of(cell).orElseThrow(() -> new IllegalStateException("edition must be oss or plus: " + line));
+    }
+
+    private static NginxVersion version(String cell, String line) {
+        if (cell.isEmpty()) {
+            return null;
+        }
+        return NginxVersion.parse(cell).orElseThrow(() -> new IllegalStateException("since must be X.Y.Z: " + line));
     }
 
     private static List<String> resourceLines(String resource) {
@@ -88,7 +138,9 @@ public final class DirectiveCatalogue {
 
     /**
      * Parses catalogue rows: {@code #} comments and header rows (first cell {@code name}) are skipped,
-     * every other row is one directive as one module defines it.
+     * every other row is one directive as one module defines it. A row naming the same directive and
+     * module as an earlier one amends it (the hand-kept supplement does): its contexts are added, and
+     * its edition and since, when not empty, replace the earlier ones.
      */
     static DirectiveCatalogue parse(List<String> lines) {
         Map<String, List<DirectiveSpec.Definition>> byName = new LinkedHashMap<>();
@@ -97,17 +149,46 @@ public final class DirectiveCatalogue {
                 continue;
             }
             String[] cells = line.split("\t", -1);
-            if (cells.length != 7) {
-                throw new IllegalStateException("catalogue row needs 7 cells: " + line);
+            if (cells.length != COLUMNS) {
+                throw new IllegalStateException("catalogue row needs " + COLUMNS + " cells: " + line);
+            }
+            List<DirectiveSpec.Definition> definitions = byName.computeIfAbsent(cells[0], k -> new ArrayList<>());
+            int earlier = indexOfModule(definitions, cells[1]);
+            if (earlier >= 0) {
+                definitions.set(earlier, amend(definitions.get(earlier), cells, line));
+                continue;
             }
             Set<String> contexts = new LinkedHashSet<>(Arrays.asList(cells[2].split(",")));
             List<String> syntax = Arrays.asList(cells[3].split(" \\|\\| "));
-            byName.computeIfAbsent(cells[0], k -> new ArrayList<>()).add(new DirectiveSpec.Definition(
-                    cells[1], contexts, syntax, cells[4], cells[5].equals("yes"), cells[6]));
+            if (cells[2].isEmpty() || cells[3].isEmpty()) {
+                throw new IllegalStateException("catalogue row without contexts or syntax amends nothing: " + line);
+            }
+            definitions.add(new DirectiveSpec.Definition(cells[1], contexts, syntax, cells[4], cells[5].equals("yes"),
+                    cells[6], cells[7].isEmpty() ? NginxEdition.OSS : edition(cells[7], line), version(cells[8], line)));
         }
         Map<String, DirectiveSpec> specs = new TreeMap<>();
         byName.forEach((name, definitions) -> specs.put(name, new DirectiveSpec(name, definitions)));
-        return new DirectiveCatalogue(Collections.unmodifiableMap(specs), Set.of(), List.of());
+        return new DirectiveCatalogue(Collections.unmodifiableMap(specs), Set.of(), List.of(), Map.of());
+    }
+
+    private static int indexOfModule(List<DirectiveSpec.Definition> definitions, String module) {
+        for (int i = 0; i < definitions.size(); i++) {
+            if (definitions.get(i).module().equals(module)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static DirectiveSpec.Definition amend(DirectiveSpec.Definition earlier, String[] cells, String line) {
+        Set<String> contexts = new LinkedHashSet<>(earlier.contexts());
+        if (!cells[2].isEmpty()) {
+            contexts.addAll(Arrays.asList(cells[2].split(",")));
+        }
+        NginxEdition edition = cells[7].isEmpty() ? earlier.edition() : edition(cells[7], line);
+        NginxVersion since = cells[8].isEmpty() ? earlier.since() : version(cells[8], line);
+        return new DirectiveSpec.Definition(earlier.module(), contexts, earlier.syntax(), earlier.defaultValue(),
+                earlier.block(), earlier.docUrl(), edition, since);
     }
 
     /** This catalogue, also knowing {@code names} (third-party directives, allowed anywhere). */
@@ -117,7 +198,12 @@ public final class DirectiveCatalogue {
         }
         Set<String> all = new TreeSet<>(extraNames);
         all.addAll(names);
-        return new DirectiveCatalogue(specs, all, thirdPartyFamilies);
+        return new DirectiveCatalogue(specs, all, thirdPartyFamilies, parameters);
+    }
+
+    /** The hand-kept edition and version history of {@code directive}'s parameters. */
+    public List<ParameterHistory> parameterHistory(String directive) {
+        return parameters.getOrDefault(directive, List.of());
     }
 
     /** True for a name of a well-known third-party family ({@code content_by_lua_block}, {@code passenger_*}). */

@@ -43,13 +43,30 @@ public record DirectiveSpec(String name, List<Definition> definitions) {
      * @param defaultValue the default, empty when there is none
      * @param block        true when the directive opens a {@code {...}} block
      * @param docUrl       the directive's section on nginx.org
+     * @param edition      where it came from: open-source nginx, or NGINX Plus (only, or until {@code since})
+     * @param since        the version it appeared in (for {@code plus}: the first open-source version that
+     *                     has it); {@code null} when the catalogue does not say
      */
     public record Definition(String module, Set<String> contexts, List<String> syntax, String defaultValue,
-                             boolean block, String docUrl) {
+                             boolean block, String docUrl, NginxEdition edition, NginxVersion since) {
 
         public Definition {
             contexts = Set.copyOf(new LinkedHashSet<>(contexts));
             syntax = List.copyOf(syntax);
+            if (edition == null) {
+                throw new IllegalArgumentException("no edition for " + module);
+            }
+        }
+
+        /** A definition open-source nginx has had as long as the catalogue knows. */
+        public Definition(String module, Set<String> contexts, List<String> syntax, String defaultValue,
+                          boolean block, String docUrl) {
+            this(module, contexts, syntax, defaultValue, block, docUrl, NginxEdition.OSS, null);
+        }
+
+        /** True when {@code target} has this module's form of the directive. */
+        public boolean availableIn(NginxTarget target) {
+            return target.has(edition, since);
         }
 
         /** How many arguments this module's forms take ({@code name}: the directive's). */
@@ -115,14 +132,25 @@ public record DirectiveSpec(String name, List<Definition> definitions) {
 
     /** Like {@link #allowedIn(ScopeKind)}, telling an {@code if} in a server from one in a location. */
     public boolean allowedIn(Scope scope) {
+        return !definitionsIn(scope).isEmpty();
+    }
+
+    /** The definitions that allow the directive in {@code scope} (an {@code if} in a server told apart). */
+    public List<Definition> definitionsIn(Scope scope) {
         boolean serverIf = scope.kind() == ScopeKind.IF && scope.parent() != null
                 && scope.parent().kind() == ScopeKind.SERVER;
+        List<Definition> found = new ArrayList<>();
         for (Definition d : definitions) {
             if (d.allows(scope.kind(), serverIf)) {
-                return true;
+                found.add(d);
             }
         }
-        return false;
+        return found;
+    }
+
+    /** True when some module's form of the directive exists in {@code target}, wherever it is allowed. */
+    public boolean availableIn(NginxTarget target) {
+        return definitions.stream().anyMatch(d -> d.availableIn(target));
     }
 
     /** The first definition's nginx.org link. */

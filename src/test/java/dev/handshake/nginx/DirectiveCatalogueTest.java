@@ -2,6 +2,7 @@ package dev.handshake.nginx;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -140,14 +141,83 @@ class DirectiveCatalogueTest {
     void parsesMultiModuleRowsIntoOneSpec() {
         DirectiveCatalogue parsed = DirectiveCatalogue.parse(List.of(
                 "# comment",
-                "name\tmodule\tcontexts\tsyntax\tdefault\tblock\turl",
-                "demo\tngx_http_demo_module\thttp,server\tdemo on | off;\toff\tno\thttps://nginx.org/#demo",
-                "demo\tngx_stream_demo_module\tstream-server\tdemo value; || demo;\t\tno\thttps://nginx.org/#demo2"));
+                "name\tmodule\tcontexts\tsyntax\tdefault\tblock\turl\tedition\tsince",
+                "demo\tngx_http_demo_module\thttp,server\tdemo on | off;\toff\tno\thttps://nginx.org/#demo\toss\t",
+                "demo\tngx_stream_demo_module\tstream-server\tdemo value; || demo;\t\tno\thttps://nginx.org/#demo2\tplus\t"));
         DirectiveSpec demo = parsed.find("demo").orElseThrow();
         assertEquals(2, demo.definitions().size());
         assertEquals(List.of("demo value;", "demo;"), demo.definitions().get(1).syntax());
         assertEquals("", demo.definitions().get(1).defaultValue());
         assertTrue(demo.allowedIn(ScopeKind.STREAM_SERVER));
         assertFalse(demo.allowedIn(ScopeKind.LOCATION));
+    }
+
+    @Test
+    void aRowForTheSameModuleAmendsContextsEditionAndVersion() {
+        DirectiveCatalogue parsed = DirectiveCatalogue.parse(List.of(
+                "demo\tngx_http_demo_module\thttp\tdemo on | off;\toff\tno\thttps://nginx.org/#demo\toss\t",
+                "demo\tngx_http_demo_module\tlocation\t\t\t\t\t\t1.25.1"));
+        DirectiveSpec demo = parsed.find("demo").orElseThrow();
+        assertEquals(1, demo.definitions().size());
+        DirectiveSpec.Definition amended = demo.definitions().get(0);
+        assertEquals(Set.of("http", "location"), amended.contexts());
+        assertEquals(List.of("demo on | off;"), amended.syntax());
+        assertEquals(NginxEdition.OSS, amended.edition());
+        assertEquals(NginxVersion.parse("1.25.1").orElseThrow(), amended.since());
+    }
+
+    /** The generated columns and the supplement's versions, as the examples need them. */
+    @Test
+    void knowsEditionsAndVersions() {
+        for (String plusOnly : List.of("ntlm", "health_check", "auth_jwt", "keyval_zone", "status_zone", "state")) {
+            DirectiveSpec spec = catalogue.find(plusOnly).orElseThrow();
+            assertTrue(spec.definitions().stream().allMatch(d -> d.edition() == NginxEdition.PLUS && d.since() == null),
+                    plusOnly + ": " + spec.definitions());
+        }
+        DirectiveSpec.Definition sticky = catalogue.find("sticky").orElseThrow().definitions().get(0);
+        assertEquals(NginxEdition.PLUS, sticky.edition());
+        assertEquals("1.29.6", sticky.since().toString(), "in open-source nginx since 1.29.6");
+        DirectiveSpec.Definition http2 = catalogue.find("http2").orElseThrow().definitions().get(0);
+        assertEquals(NginxEdition.OSS, http2.edition());
+        assertEquals("1.25.1", http2.since().toString());
+        assertEquals(Set.of("http", "server"), http2.contexts(), "the supplement row amends, it adds no context");
+        assertNull(catalogue.find("proxy_ssl_verify").orElseThrow().definitions().get(0).since());
+        assertEquals(NginxEdition.OSS, catalogue.find("proxy_pass").orElseThrow().definitions().get(0).edition());
+        List<DirectiveCatalogue.ParameterHistory> server = catalogue.parameterHistory("server");
+        assertEquals(List.of("ngx_http_upstream_module", "ngx_stream_upstream_module"),
+                server.stream().map(DirectiveCatalogue.ParameterHistory::module).toList());
+        assertEquals("resolve", server.get(0).parameter());
+        assertEquals("1.27.3", server.get(0).since().toString());
+    }
+
+    @Test
+    void aTargetHasWhatItsEditionAndVersionHave() {
+        NginxVersion v1221 = NginxVersion.parse("1.22.1").orElseThrow();
+        NginxVersion v1251 = NginxVersion.parse("1.25.1").orElseThrow();
+        NginxTarget oss = NginxTarget.defaults();
+        NginxTarget old = new NginxTarget(NginxEdition.OSS, v1221);
+        NginxTarget plus = new NginxTarget(NginxEdition.PLUS, null);
+        NginxTarget oldPlus = new NginxTarget(NginxEdition.PLUS, v1221);
+        assertTrue(oss.has(NginxEdition.OSS, v1251), "no version named: judged as the current release");
+        assertFalse(old.has(NginxEdition.OSS, v1251));
+        assertTrue(new NginxTarget(NginxEdition.OSS, v1251).has(NginxEdition.OSS, v1251));
+        assertFalse(oss.has(NginxEdition.PLUS, null));
+        assertTrue(plus.has(NginxEdition.PLUS, null));
+        assertTrue(oss.has(NginxEdition.PLUS, v1251), "moved to open source");
+        assertFalse(old.has(NginxEdition.PLUS, v1251), "still NGINX Plus only in 1.22.1");
+        assertTrue(oldPlus.has(NginxEdition.PLUS, v1251), "NGINX Plus had it first");
+        assertFalse(oldPlus.has(NginxEdition.OSS, v1251));
+        assertTrue(old.missing(NginxEdition.PLUS, null).orElseThrow().plusOnly());
+        assertEquals(v1251, old.missing(NginxEdition.PLUS, v1251).orElseThrow().since());
+        assertEquals("nginx 1.22.1", old.title());
+    }
+
+    @Test
+    void versionsAreThreeNumbersComparedAsNumbers() {
+        assertEquals(Optional.empty(), NginxVersion.parse("1.x"));
+        assertEquals(Optional.empty(), NginxVersion.parse("1.25"));
+        assertEquals(Optional.empty(), NginxVersion.parse("1.25.1.2"));
+        assertEquals(Optional.empty(), NginxVersion.parse("v1.25.1"));
+        assertTrue(NginxVersion.parse("1.9.15").orElseThrow().before(NginxVersion.parse("1.10.0").orElseThrow()));
     }
 }
