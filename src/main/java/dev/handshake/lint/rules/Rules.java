@@ -3,6 +3,8 @@ package dev.handshake.lint.rules;
 import dev.handshake.lint.Rule;
 import dev.handshake.lint.RuleMeta;
 import dev.handshake.lint.rules.directives.DirectiveNotAllowedHere;
+import dev.handshake.lint.rules.directives.DirectiveNotInEdition;
+import dev.handshake.lint.rules.directives.DirectiveTooNew;
 import dev.handshake.lint.rules.directives.InvalidArgumentCount;
 import dev.handshake.lint.rules.directives.LocationOutsideParent;
 import dev.handshake.lint.rules.directives.SyntaxErrorRule;
@@ -46,6 +48,8 @@ public final class Rules {
                 new UpstreamLegacyTlsProtocols(),
                 new UpstreamTlsSettingsDiverge(),
                 new UnknownDirective(),
+                new DirectiveNotInEdition(),
+                new DirectiveTooNew(),
                 new DirectiveNotAllowedHere(),
                 new InvalidArgumentCount(),
                 new LocationOutsideParent());

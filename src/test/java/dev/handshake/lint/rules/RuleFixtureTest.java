@@ -7,10 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.handshake.Snapshots;
 import dev.handshake.lint.Diagnostic;
 import dev.handshake.lint.FixApplier;
+import dev.handshake.lint.LintOptions;
 import dev.handshake.lint.LintResult;
 import dev.handshake.lint.Linter;
 import dev.handshake.lint.Severity;
 import dev.handshake.nginx.ConfigModel;
+import dev.handshake.nginx.NginxEdition;
+import dev.handshake.nginx.NginxTarget;
+import dev.handshake.nginx.NginxVersion;
 import dev.handshake.nginx.ScopeKind;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -34,8 +38,9 @@ import org.junit.jupiter.api.TestFactory;
  * <p>The snapshot's hand-written header (above the {@code ---} line) holds notes and settings:
  * {@code # context: server}, {@code # inputs: sni-name=a.example trusted-ca=/ca.pem} (values for
  * needs-input fixes), {@code # rules: other-rule another-rule} (further rules whose findings are shown
- * too; the fixture directory's rule always is), {@code # fix-leaves-findings}. Other {@code #} lines are
- * comments. {@code no findings} means the rules must stay silent.
+ * too; the fixture directory's rule always is), {@code # fix-leaves-findings}, {@code # nginx: plus} and
+ * {@code # nginx-version: 1.22.1} (the nginx the config is for; default open-source, no version). Other
+ * {@code #} lines are comments. {@code no findings} means the rules must stay silent.
  *
  * <p>With a {@code .fixed.conf}: fixes for the compared rules are applied (safe ones, and needs-input
  * ones whose inputs the header gives); the main file must then equal it exactly, re-checking must
@@ -59,7 +64,7 @@ class RuleFixtureTest {
             options = options.withContext(settings.context);
         }
         ConfigModel model = ConfigModel.load(conf, options);
-        Linter linter = Linter.standard();
+        Linter linter = new Linter(Rules.all(), LintOptions.defaults().withTarget(settings.target));
         LintResult result = linter.lint(model);
         Path main = model.main().path();
 
@@ -98,6 +103,7 @@ class RuleFixtureTest {
         final Map<String, String> inputs = new HashMap<>();
         ScopeKind context;
         boolean remainingAllowed;
+        NginxTarget target = NginxTarget.defaults();
 
         static Settings read(String header, String rule) {
             Settings e = new Settings();
@@ -117,6 +123,10 @@ class RuleFixtureTest {
                     }
                 } else if (setting.startsWith("rules:")) {
                     e.rules.addAll(List.of(setting.substring(6).strip().split("\\s+")));
+                } else if (setting.startsWith("nginx:")) {
+                    e.target = new NginxTarget(NginxEdition.of(setting.substring(6).strip()).orElseThrow(), e.target.version());
+                } else if (setting.startsWith("nginx-version:")) {
+                    e.target = new NginxTarget(e.target.edition(), NginxVersion.parse(setting.substring(14).strip()).orElseThrow());
                 } else if (setting.equals("fix-leaves-findings")) {
                     e.remainingAllowed = true;
                 }

@@ -34,6 +34,9 @@ public final class DirectiveNotAllowedHere implements Rule {
             if (spec.isEmpty() || spec.get().allowedIn(s.scope())) {
                 continue;
             }
+            if (!spec.get().availableIn(context.options().target())) {
+                continue; // the target nginx does not know it at all: it says "unknown directive" first
+            }
             String message = "\"" + s.name() + "\" directive is not allowed here (allowed in "
                     + String.join(", ", spec.get().contexts()) + ")";
             context.report(s.path(), s.directive().nameToken().range(), message, related(s.scope()), List.of());

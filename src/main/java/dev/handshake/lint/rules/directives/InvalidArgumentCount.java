@@ -41,8 +41,8 @@ public final class InvalidArgumentCount implements Rule {
             }
             Optional<DirectiveSpec> spec = catalogue.find(s.name());
             Optional<DirectiveSpec.Definition> definition = spec.flatMap(d -> d.definitionIn(s.scope().kind()));
-            if (definition.isEmpty()) {
-                continue;
+            if (definition.isEmpty() || TargetVerdict.lacked(s, spec.get(), context.options().target())) {
+                continue; // not this rule's: misplaced, or unknown to the target nginx, which says so first
             }
             Arity arity = definition.get().arity(s.name());
             int count = directive.argCount();
