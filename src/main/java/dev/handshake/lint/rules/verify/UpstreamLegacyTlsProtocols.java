@@ -1,6 +1,8 @@
 package dev.handshake.lint.rules.verify;
 
 import dev.handshake.lint.Applicability;
+import dev.handshake.lint.DirectiveEdits;
+import dev.handshake.lint.Related;
 import dev.handshake.lint.FileEdit;
 import dev.handshake.lint.Fix;
 import dev.handshake.lint.Rule;
@@ -8,6 +10,7 @@ import dev.handshake.lint.RuleContext;
 import dev.handshake.lint.RuleMeta;
 import dev.handshake.lint.Severity;
 import dev.handshake.lint.WrittenCause;
+import dev.handshake.nginx.NginxVersion;
 import dev.handshake.nginx.Statement;
 import dev.handshake.nginx.UpstreamConnection;
 import dev.handshake.syntax.Token;
@@ -17,12 +20,14 @@ import dev.handshake.text.TextRange;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * {@code upstream-legacy-tls-protocols}: the effective {@code *_ssl_protocols} of a TLS upstream
  * allows SSLv2, SSLv3, TLSv1 or TLSv1.1. Reported on the written directive, once, with every
- * affected {@code *_pass} related.
+ * affected {@code *_pass} related; and, when the target nginx version is before 1.23.4, whose default
+ * is {@code TLSv1 TLSv1.1 TLSv1.2}, on each {@code *_pass} that leaves the protocols unset.
  */
 public final class UpstreamLegacyTlsProtocols implements Rule {
 
@@ -34,6 +39,10 @@ public final class UpstreamLegacyTlsProtocols implements Rule {
 
     /** What remains when every allowed protocol was a legacy one. */
     private static final String MODERN = "TLSv1.2 TLSv1.3";
+
+    /** nginx 1.23.4 changed the default from {@value #OLD_DEFAULT} to {@value #MODERN}. */
+    static final NginxVersion DEFAULT_CHANGED = new NginxVersion(1, 23, 4);
+    private static final String OLD_DEFAULT = "TLSv1 TLSv1.1 TLSv1.2";
 
     @Override
     public RuleMeta meta() {
@@ -58,6 +67,29 @@ public final class UpstreamLegacyTlsProtocols implements Rule {
                     removeLegacy(protocols));
             context.report(protocols, message, AffectedConnections.related(cause.affected()), List.of(remove));
         }
+        Optional<NginxVersion> version = context.options().target().named();
+        if (version.isPresent() && version.get().before(DEFAULT_CHANGED)) {
+            for (UpstreamConnection c : context.model().upstreamConnections()) {
+                if (context.settings().effective(c.home(), c.ssl("protocols")).isEmpty()) {
+                    reportOldDefault(context, c, version.get());
+                }
+            }
+        }
+    }
+
+    /** The protocols are unset, and the target nginx's default still allows TLSv1 and TLSv1.1. */
+    private static void reportOldDefault(RuleContext context, UpstreamConnection c, NginxVersion version) {
+        String directive = c.ssl("protocols");
+        String message = "`" + directive + "` is not set, and before nginx 1.23.4 its default is `" + OLD_DEFAULT
+                + "`: nginx " + version + " allows TLSv1 and TLSv1.1 to this upstream, broken or deprecated protocols"
+                + " an attacker can force the connection down to (and never offers TLSv1.3)"
+                + AffectedConnections.groupNote(List.of(c));
+        Fix set = Fix.of("Set `" + directive + " " + MODERN + ";`", Applicability.SAFE,
+                List.of(DirectiveEdits.insertForHome(context.model(), c, List.of(directive + " " + MODERN + ";"))));
+        List<Related> related = new ArrayList<>();
+        Related.via(c).ifPresent(related::add);
+        related.addAll(AffectedConnections.groupsRelated(List.of(c)));
+        context.report(c.pass().path(), c.pass().range(), message, related, List.of(set));
     }
 
     private static List<Token> legacy(Statement protocols) {
