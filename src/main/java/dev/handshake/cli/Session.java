@@ -8,6 +8,9 @@ import dev.handshake.lint.Rule;
 import dev.handshake.lint.Severity;
 import dev.handshake.nginx.ConfigFile;
 import dev.handshake.nginx.ConfigModel;
+import dev.handshake.nginx.NginxEdition;
+import dev.handshake.nginx.NginxTarget;
+import dev.handshake.nginx.NginxVersion;
 import dev.handshake.nginx.ScopeKind;
 import dev.handshake.nginx.SourceLoader;
 import dev.handshake.report.PathStyle;
@@ -27,12 +30,14 @@ import java.util.stream.Stream;
 
 /**
  * What {@code check}, {@code fix} and {@code parse} share: the options that shape loading and linting
- * ({@code --context}, {@code --map-path}, {@code --disable}, {@code --directive}, {@code --fail-on}), turning operands into
+ * ({@code --context}, {@code --map-path}, {@code --disable}, {@code --directive}, {@code --fail-on},
+ * {@code --nginx}, {@code --nginx-version}), turning operands into
  * main files, and loading each one with its includes.
  */
 final class Session {
 
-    static final Set<String> VALUED = Set.of("--context", "--map-path", "--disable", "--directive", "--fail-on");
+    static final Set<String> VALUED = Set.of("--context", "--map-path", "--disable", "--directive", "--fail-on",
+            "--nginx", "--nginx-version");
 
     /** One main file to analyse, or a path that cannot be one, with the one-line reason. */
     record Input(Path path, String error) {
@@ -76,8 +81,22 @@ final class Session {
         }
         Severity failOn = Severity.fromLabel(args.choice("--fail-on", "error", List.of("error", "warning")));
         Set<String> thirdParty = new LinkedHashSet<>(args.values("--directive"));
-        Linter linter = new Linter(rules, LintOptions.defaults().withDisabled(disabled).withExtraDirectives(thirdParty));
+        Linter linter = new Linter(rules, LintOptions.defaults().withDisabled(disabled).withExtraDirectives(thirdParty)
+                .withTarget(target(args)));
         return new Session(paths, linter, options, failOn);
+    }
+
+    /** The nginx {@code --nginx} and {@code --nginx-version} name: open-source nginx, no version, by default. */
+    static NginxTarget target(Arguments args) throws UsageException {
+        NginxEdition edition = NginxEdition.of(args.choice("--nginx", NginxEdition.OSS.label(),
+                List.of(NginxEdition.OSS.label(), NginxEdition.PLUS.label()))).orElseThrow();
+        String written = args.value("--nginx-version", null);
+        if (written == null) {
+            return new NginxTarget(edition, null);
+        }
+        NginxVersion version = NginxVersion.parse(written).orElseThrow(() -> new UsageException(
+                "--nginx-version wants a version such as 1.22.1 (three numbers), not \"" + written + "\""));
+        return new NginxTarget(edition, version);
     }
 
     /** {@code rule} when it is a known id; otherwise a usage error with a suggestion. */
