@@ -113,4 +113,17 @@ class SettingsObservedFxTest {
         assertEquals("events { }\n", Files.readString(file), "no review: saved straight away");
         assertEquals("events {}\n", Files.readString(file.resolveSibling(file.getFileName() + ".bak")), "backup kept");
     }
+
+    @Test
+    void theNginxTargetReachesEveryTabsLinter() throws Exception {
+        assertTrue(fx(() -> window.openInTab(second)));
+        Linter before = fx(() -> window.editor().linter());
+        apply(fx(() -> window.settings().current().withNginxTarget(dev.handshake.nginx.NginxEdition.PLUS, "1.22.1")));
+        dev.handshake.nginx.NginxTarget wanted = new dev.handshake.nginx.NginxTarget(dev.handshake.nginx.NginxEdition.PLUS,
+                dev.handshake.nginx.NginxVersion.parse("1.22.1").orElseThrow());
+        for (Document document : fx(() -> window.tabs().all())) {
+            assertEquals(wanted, fx(() -> document.editor().linter().options().target()));
+        }
+        assertFalse(before == fx(() -> window.editor().linter()), "another target is a reason to lint again");
+    }
 }

@@ -2,6 +2,9 @@ package dev.handshake.ui.settings;
 
 import dev.handshake.lint.LintOptions;
 import dev.handshake.lint.Severity;
+import dev.handshake.nginx.NginxEdition;
+import dev.handshake.nginx.NginxTarget;
+import dev.handshake.nginx.NginxVersion;
 import dev.handshake.ui.theme.Theme;
 import java.util.Map;
 import java.util.Set;
@@ -12,12 +15,14 @@ import java.util.TreeSet;
  * What the user chose: rules turned off, severities changed (rule id to the severity it reports with),
  * the CA bundle suggested by verification fixes, whether saving shows a review first, the theme, the
  * editor font size in pixels, whether saving keeps the previous version as {@code NAME.bak}, and the
- * names of third-party module directives to accept (the command line's {@code --directive}), and the
- * nginx executable "Test with nginx" runs ({@code null}: the first on the PATH).
+ * names of third-party module directives to accept (the command line's {@code --directive}), the
+ * nginx executable "Test with nginx" runs ({@code null}: the first on the PATH), and the nginx the
+ * configs are for: its edition (the command line's {@code --nginx}) and version ({@code --nginx-version};
+ * {@code null}: the current release; a version a file cannot name, such as a hand-edited typo, is none).
  */
 public record Settings(Set<String> disabledRules, Map<String, Severity> severities, String defaultTrustedCa,
                        boolean reviewBeforeSave, Theme theme, int fontSize, boolean backup,
-                       Set<String> extraDirectives, String nginxPath) {
+                       Set<String> extraDirectives, String nginxPath, NginxEdition nginxEdition, String nginxVersion) {
 
     public static final int MIN_FONT = 8;
     public static final int MAX_FONT = 32;
@@ -39,6 +44,16 @@ public record Settings(Set<String> disabledRules, Map<String, Severity> severiti
         fontSize = fontSize <= 0 ? DEFAULT_FONT : Math.max(MIN_FONT, Math.min(MAX_FONT, fontSize));
         extraDirectives = extraDirectives == null ? Set.of() : Set.copyOf(new TreeSet<>(extraDirectives));
         nginxPath = nginxPath == null || nginxPath.isBlank() ? null : nginxPath.trim();
+        nginxEdition = nginxEdition == null ? NginxEdition.OSS : nginxEdition;
+        nginxVersion = NginxVersion.parse(nginxVersion).map(NginxVersion::toString).orElse(null);
+    }
+
+    /** Settings for open-source nginx of the current release. */
+    public Settings(Set<String> disabledRules, Map<String, Severity> severities, String defaultTrustedCa,
+                    boolean reviewBeforeSave, Theme theme, int fontSize, boolean backup, Set<String> extraDirectives,
+                    String nginxPath) {
+        this(disabledRules, severities, defaultTrustedCa, reviewBeforeSave, theme, fontSize, backup, extraDirectives,
+                nginxPath, NginxEdition.OSS, null);
     }
 
     /** Settings that leave the nginx executable to the PATH. */
@@ -52,25 +67,40 @@ public record Settings(Set<String> disabledRules, Map<String, Severity> severiti
     }
 
     public Settings withReviewBeforeSave(boolean review) {
-        return new Settings(disabledRules, severities, defaultTrustedCa, review, theme, fontSize, backup, extraDirectives, nginxPath);
+        return new Settings(disabledRules, severities, defaultTrustedCa, review, theme, fontSize, backup, extraDirectives, nginxPath,
+                nginxEdition, nginxVersion);
     }
 
     public Settings withBackup(boolean keep) {
-        return new Settings(disabledRules, severities, defaultTrustedCa, reviewBeforeSave, theme, fontSize, keep, extraDirectives, nginxPath);
+        return new Settings(disabledRules, severities, defaultTrustedCa, reviewBeforeSave, theme, fontSize, keep, extraDirectives, nginxPath,
+                nginxEdition, nginxVersion);
     }
 
     public Settings withTheme(Theme chosen) {
-        return new Settings(disabledRules, severities, defaultTrustedCa, reviewBeforeSave, chosen, fontSize, backup, extraDirectives, nginxPath);
+        return new Settings(disabledRules, severities, defaultTrustedCa, reviewBeforeSave, chosen, fontSize, backup, extraDirectives, nginxPath,
+                nginxEdition, nginxVersion);
     }
 
     public Settings withFontSize(int pixels) {
-        return new Settings(disabledRules, severities, defaultTrustedCa, reviewBeforeSave, theme, pixels, backup, extraDirectives, nginxPath);
+        return new Settings(disabledRules, severities, defaultTrustedCa, reviewBeforeSave, theme, pixels, backup, extraDirectives, nginxPath,
+                nginxEdition, nginxVersion);
+    }
+
+    /** These settings for configs meant for {@code edition} at {@code version} ({@code null}: the current release). */
+    public Settings withNginxTarget(NginxEdition edition, String version) {
+        return new Settings(disabledRules, severities, defaultTrustedCa, reviewBeforeSave, theme, fontSize, backup,
+                extraDirectives, nginxPath, edition, version);
+    }
+
+    /** The nginx the configs are for. */
+    public NginxTarget nginxTarget() {
+        return new NginxTarget(nginxEdition, NginxVersion.parse(nginxVersion).orElse(null));
     }
 
     /** The lint options these settings ask for. */
     public LintOptions lintOptions() {
         LintOptions options = LintOptions.defaults().withDisabled(disabledRules).withSeverities(severities)
-                .withExtraDirectives(extraDirectives);
+                .withExtraDirectives(extraDirectives).withTarget(nginxTarget());
         return defaultTrustedCa == null || defaultTrustedCa.isBlank() ? options
                 : options.withDefaultTrustedCa(defaultTrustedCa);
     }

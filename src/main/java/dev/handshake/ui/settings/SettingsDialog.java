@@ -3,6 +3,8 @@ package dev.handshake.ui.settings;
 import dev.handshake.lint.Rule;
 import dev.handshake.lint.RuleMeta;
 import dev.handshake.lint.Severity;
+import dev.handshake.nginx.NginxEdition;
+import dev.handshake.nginx.NginxVersion;
 import dev.handshake.ui.theme.Theme;
 import dev.handshake.ui.theme.Themes;
 import java.io.File;
@@ -34,7 +36,10 @@ import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
-/** Edits {@link Settings}: rules on/off and their severities, the default CA, review, theme, font size. */
+/**
+ * Edits {@link Settings}: rules on/off and their severities, the default CA, review, theme, font size,
+ * extra directives, the nginx executable, and the nginx the configs are for (edition and version).
+ */
 public final class SettingsDialog extends Dialog<Settings> {
 
     private static final String DEFAULT = "default";
@@ -64,6 +69,9 @@ public final class SettingsDialog extends Dialog<Settings> {
     private final Spinner<Integer> fontSize = new Spinner<>(Settings.MIN_FONT, Settings.MAX_FONT, Settings.DEFAULT_FONT);
     private final TextField nginx = new TextField();
     private final Label nginxStatus = new Label();
+    private final ChoiceBox<NginxEdition> edition = new ChoiceBox<>(FXCollections.observableArrayList(NginxEdition.values()));
+    private final TextField version = new TextField();
+    private final Label versionStatus = new Label();
 
     public SettingsDialog(Window owner, Settings current, List<Rule> available) {
         Themes.apply(this, owner);
@@ -128,6 +136,7 @@ public final class SettingsDialog extends Dialog<Settings> {
         general.addRow(3, new Label("Font size"), fontSize);
         general.addRow(4, new Label("Extra directives"), directives);
         general.addRow(5, new Label("nginx executable"), nginxRow(current));
+        general.addRow(6, new Label("Configs are for"), targetRow(current));
         VBox content = new VBox(10, new Label("Rules"), rules, general);
         content.setPadding(new Insets(4));
         VBox.setVgrow(rules, Priority.ALWAYS);
@@ -135,7 +144,55 @@ public final class SettingsDialog extends Dialog<Settings> {
         getDialogPane().getButtonTypes().setAll(ButtonType.OK, ButtonType.CANCEL);
         setResultConverter(button -> button == ButtonType.OK ? chosen() : null);
         getDialogPane().lookupButton(ButtonType.OK).disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
-                () -> NginxExecutable.problem(nginx.getText()).isPresent(), nginx.textProperty()));
+                () -> NginxExecutable.problem(nginx.getText()).isPresent() || !versionValid(),
+                nginx.textProperty(), version.textProperty()));
+    }
+
+    /**
+     * The nginx edition (open source reports NGINX Plus directives) and version (newer directives are
+     * reported; empty: the current release), with a line saying what the version field holds.
+     */
+    private VBox targetRow(Settings current) {
+        edition.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(NginxEdition e) {
+                return e == null ? "" : e.title();
+            }
+
+            @Override
+            public NginxEdition fromString(String title) {
+                return null;
+            }
+        });
+        edition.setValue(current.nginxEdition());
+        edition.setId("settings-nginx-edition");
+        version.setText(current.nginxVersion() == null ? "" : current.nginxVersion());
+        version.setPromptText("version, e.g. 1.22.1 (empty: the current release)");
+        version.setId("settings-nginx-version");
+        versionStatus.setId("settings-nginx-version-status");
+        versionStatus.setWrapText(true);
+        version.textProperty().addListener((o, was, now) -> showVersionStatus());
+        showVersionStatus();
+        HBox.setHgrow(version, Priority.ALWAYS);
+        return new VBox(4, new HBox(6, edition, version), versionStatus);
+    }
+
+    private boolean versionValid() {
+        String typed = version.getText().trim();
+        return typed.isEmpty() || NginxVersion.parse(typed).isPresent();
+    }
+
+    private void showVersionStatus() {
+        String typed = version.getText().trim();
+        versionStatus.getStyleClass().remove("review-warning");
+        if (typed.isEmpty()) {
+            versionStatus.setText("Judged against the current release: no directive is too new");
+        } else if (versionValid()) {
+            versionStatus.setText("Directives newer than nginx " + typed + " are reported");
+        } else {
+            versionStatus.setText("\"" + typed + "\" is no nginx version: write three numbers, such as 1.22.1, or leave it empty");
+            versionStatus.getStyleClass().add("review-warning");
+        }
     }
 
     /** The nginx executable field with its Browse button and a line saying whether it can be run. */
@@ -214,7 +271,7 @@ public final class SettingsDialog extends Dialog<Settings> {
             }
         }
         return new Settings(disabled, severities, ca.isEmpty() ? null : ca, review.isSelected(), theme.getValue(),
-                size, backup.isSelected(), extra, nginx.getText());
+                size, backup.isSelected(), extra, nginx.getText(), edition.getValue(), version.getText().trim());
     }
 
     /** The rows, for tests. */

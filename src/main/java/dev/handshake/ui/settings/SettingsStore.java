@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import dev.handshake.io.AtomicWriter;
 import dev.handshake.lint.Severity;
+import dev.handshake.nginx.NginxEdition;
 import dev.handshake.ui.theme.Theme;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -20,7 +21,8 @@ import java.nio.file.Path;
 /**
  * Reads and writes {@link Settings} as {@code settings.json} in a directory. The theme and the
  * severities are written as the words they always were ({@code "dark"}, {@code "warning"}), so a file
- * written before they became enums loads unchanged, and one written now still loads in older versions.
+ * written before they became enums loads unchanged, and one written now still loads in older versions;
+ * the nginx edition is its command-line word ({@code "oss"}, {@code "plus"}; another word is open source).
  */
 public final class SettingsStore {
 
@@ -32,7 +34,9 @@ public final class SettingsStore {
                     .addSerializer(Theme.class, new Word<>(Theme::label))
                     .addDeserializer(Theme.class, new Read<>(Theme::of))
                     .addSerializer(Severity.class, new Word<>(Severity::label))
-                    .addDeserializer(Severity.class, new Read<>(SettingsStore::severityOrNone)));
+                    .addDeserializer(Severity.class, new Read<>(SettingsStore::severityOrNone))
+                    .addSerializer(NginxEdition.class, new Word<>(NginxEdition::label))
+                    .addDeserializer(NginxEdition.class, new Read<>(word -> NginxEdition.of(word).orElse(null))));
 
     /** A severity word; {@code null} (no override) for one that names none, as a hand-edited typo. */
     private static Severity severityOrNone(String word) {
