@@ -48,7 +48,7 @@ class NginxTargetOptionsTest {
             "");
 
     private static final String NTLM = "nginx.conf:5:9: warning: \"ntlm\" is NGINX Plus only: %s stops with unknown"
-            + " directive \"ntlm\" (for NGINX Plus, target it: --nginx plus, or Settings > nginx edition)"
+            + " directive \"ntlm\" (for NGINX Plus, target it: --nginx plus, or Settings > Configs are for)"
             + " [directive-not-in-edition]\n";
     private static final String HTTP2 = "nginx.conf:9:9: error: \"http2\" appeared in nginx 1.25.1: %s stops with"
             + " unknown directive \"http2\" [directive-too-new]\n";

@@ -30,7 +30,7 @@ public final class DirectiveNotInEdition implements Rule {
                 continue;
             }
             String message = v.history() + ": " + target.title() + " stops with " + v.nginxSays()
-                    + " (for NGINX Plus, target it: --nginx plus, or Settings > nginx edition)";
+                    + " (for NGINX Plus, target it: --nginx plus, or Settings > Configs are for)";
             context.report(v.statement().path(), v.at(), message, List.of(), List.of());
         }
     }
