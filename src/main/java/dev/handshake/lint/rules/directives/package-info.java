@@ -1,6 +1,7 @@
 /**
- * The rules about how a file is written: syntax errors, directives nginx does not know, and directives
- * in a context that does not allow them (from the directive catalogue).
+ * The rules about how a file is written: syntax errors, directives nginx does not know, directives in
+ * a context that does not allow them (from the directive catalogue), and directives or parameters the
+ * targeted nginx (edition and version, {@code LintOptions.target()}) does not have.
  *
  * <p>Never touches JavaFX, files or standard streams.
  */
