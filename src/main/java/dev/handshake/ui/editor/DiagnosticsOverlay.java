@@ -5,6 +5,7 @@ import dev.handshake.lint.Related;
 import dev.handshake.lint.Severity;
 import dev.handshake.nginx.DirectiveCatalogue;
 import dev.handshake.nginx.DirectiveSpec;
+import dev.handshake.nginx.NginxEdition;
 import dev.handshake.report.RuleDocs;
 import dev.handshake.syntax.Directive;
 import dev.handshake.text.LineIndex;
@@ -273,13 +274,23 @@ final class DiagnosticsOverlay {
             content.getChildren().add(syntax);
         }
         String facts = (definition.defaultValue().isEmpty() ? "no default" : "default: " + definition.defaultValue())
-                + " · context: " + String.join(", ", definition.contexts()) + " · module: " + definition.module();
+                + " · context: " + String.join(", ", definition.contexts()) + " · module: " + definition.module()
+                + origin(definition);
         Label about = new Label(facts);
         about.setWrapText(true);
         about.getStyleClass().add("card-rule");
         content.getChildren().addAll(about, link(definition.docUrl(), () -> openUrl.accept(definition.docUrl())));
         content.setMaxWidth(520);
         return content;
+    }
+
+    /** Where the directive comes from, when the catalogue says: " · NGINX Plus only", " · since nginx 1.25.1". */
+    static String origin(DirectiveSpec.Definition definition) {
+        if (definition.edition() == NginxEdition.PLUS) {
+            return definition.since() == null ? " · NGINX Plus only"
+                    : " · open-source nginx since " + definition.since() + " (NGINX Plus only before)";
+        }
+        return definition.since() == null ? "" : " · since nginx " + definition.since();
     }
 
     private static Hyperlink link(String text, Runnable action) {

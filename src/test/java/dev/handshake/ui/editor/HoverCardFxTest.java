@@ -51,4 +51,18 @@ class HoverCardFxTest {
         assertTrue(text.contains("nginx.org"), text);
         assertNull(DiagnosticsOverlay.directiveCard(analysis, CONFIG.indexOf("10.0.4.22"), url -> { }), "only on the name");
     }
+
+    @Test
+    void directiveCardSaysWhereTheDirectiveComesFrom() {
+        String config = "http {\n    upstream u {\n        server 10.0.0.1;\n        ntlm;\n        sticky cookie s;\n"
+                + "    }\n    server {\n        http2 on;\n    }\n}\n";
+        Analysis analysis = Analysis.run(1, Path.of("card.conf").toAbsolutePath(), SourceText.of(config),
+                Linter.standard(), false);
+        assertTrue(text(DiagnosticsOverlay.directiveCard(analysis, config.indexOf("ntlm") + 1, url -> { }))
+                .contains("module: ngx_http_upstream_module · NGINX Plus only"));
+        assertTrue(text(DiagnosticsOverlay.directiveCard(analysis, config.indexOf("sticky") + 1, url -> { }))
+                .contains(" · open-source nginx since 1.29.6 (NGINX Plus only before)"));
+        assertTrue(text(DiagnosticsOverlay.directiveCard(analysis, config.indexOf("http2") + 1, url -> { }))
+                .endsWith("module: ngx_http_v2_module · since nginx 1.25.1\n" + "https://nginx.org/en/docs/http/ngx_http_v2_module.html#http2"));
+    }
 }
