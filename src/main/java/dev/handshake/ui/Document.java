@@ -53,8 +53,13 @@ final class Document {
     private DiskSnapshot snapshot;
 
     Document(Needs needs) {
+        this(needs, null);
+    }
+
+    /** A document whose editor analyses on {@code analyser} (a test's executor), or its own thread when null. */
+    Document(Needs needs, java.util.concurrent.Executor analyser) {
         this.needs = needs;
-        editor = new ConfigEditor(needs.linter().get());
+        editor = new ConfigEditor(needs.linter().get(), analyser);
         quickFixes = new QuickFixes(editor, needs.owner(), needs.status()::showMessage, needs.editorOf());
         navigator = new Navigator(needs.owner(), editor, needs.status());
         editor.onOpenUrl(needs.openUrl());
