@@ -77,6 +77,7 @@ class AnalysisRaceFxTest {
     Path dir;
 
     private final Pending analyses = new Pending();
+    private final SimpleObjectProperty<Linter> linter = new SimpleObjectProperty<>(TestRules.linter());
     private Document document;
     private Stage stage;
 
@@ -86,7 +87,6 @@ class AnalysisRaceFxTest {
         Preferences prefs = Preferences.userRoot().node("dev/handshake/test-" + System.nanoTime());
         StatusBar status = new StatusBar();
         var settings = new SimpleObjectProperty<>(Settings.defaults().withReviewBeforeSave(false));
-        var linter = new SimpleObjectProperty<Linter>(TestRules.linter());
         document = new Document(new Document.Needs(stage, status, settings, linter, new RecentFiles(prefs),
                 file -> Optional.empty(), url -> { }), analyses);
         BorderPane root = new BorderPane(document.editor().node());
@@ -189,6 +189,50 @@ class AnalysisRaceFxTest {
             return null;
         });
         assertEquals(ABOVE + FIXED, fx(editor::text), "offered again for the current text, the fix applies where it should");
+    }
+
+    @Test
+    void aFixWhoseDialogWasOpenWhileTheTextChangedIsRefused(FxRobot robot) throws Exception {
+        fx(() -> {
+            linter.set(Linter.standard()); // upstream-verify-off: its fix asks for the CA file
+            return null;
+        });
+        Path file = dir.resolve("gateway.conf");
+        Files.writeString(file, TEXT, StandardCharsets.UTF_8);
+        byte[] bytes = Files.readAllBytes(file);
+        ConfigEditor editor = document.editor();
+        fx(() -> {
+            document.show(file, "gateway.conf", SourceText.decode(bytes), DiskSnapshot.of(file, bytes));
+            return null;
+        });
+        analyses.runAll();
+        until("the verify finding is shown", () -> editor.analysisProperty().get() != null && editor.analysisProperty().get()
+                .diagnostics().stream().anyMatch(d -> d.rule().equals("upstream-verify-off")));
+        fx(() -> {
+            editor.moveCaret(TEXT.indexOf("off;"));
+            document.quickFixes().showAtCaret();
+            return null;
+        });
+        var item = fx(() -> Window.getWindows().stream()
+                .filter(w -> w instanceof ContextMenu && "quick-fix-menu".equals(((ContextMenu) w).getId()))
+                .map(ContextMenu.class::cast).findFirst().orElseThrow().getItems().stream()
+                .filter(i -> i.getText() != null && i.getText().endsWith("…")).findFirst().orElseThrow());
+        javafx.application.Platform.runLater(item::fire); // the dialog waits on the FX thread
+        until("the dialog", () -> robot.lookup("#fix-input-trusted-ca").tryQuery().isPresent());
+        // While the dialog is open the buffer changes (a reload from disk runs in the dialog's event loop).
+        fx(() -> {
+            editor.replaceRange(new TextRange(0, 0), ABOVE);
+            return null;
+        });
+        robot.interact(() -> ((javafx.scene.control.ComboBox<?>) robot.lookup("#fix-input-trusted-ca").query())
+                .getEditor().setText("/etc/ssl/certs/ca-certificates.crt"));
+        javafx.scene.control.Button apply = robot.lookup(".dialog-pane .button")
+                .match(n -> n instanceof javafx.scene.control.Button b && "Apply".equals(b.getText())).query();
+        until("Apply is on", () -> !apply.isDisabled());
+        robot.interact(apply::fire);
+        until("the dialog closed", () -> robot.lookup("#fix-input-trusted-ca").tryQuery().isEmpty());
+        assertEquals(ABOVE + TEXT, fx(editor::text), "the fix computed for the older text was not applied to the newer one");
+        until("the user is told why", () -> status(robot).startsWith("Not applied: the text changed"));
     }
 
     @Test
