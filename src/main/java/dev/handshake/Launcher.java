@@ -138,9 +138,20 @@ public final class Launcher {
         try {
             return Main.run(args, out, err);
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
-            err.println("handshake: could not finish: " + e
-                    + " (please report this with the command and the file that caused it)");
+            err.println(couldNotFinish(e, Runtime.getRuntime().maxMemory()));
             return 2;
         }
+    }
+
+    /**
+     * The one line for a run that could not finish. Running out of heap is no bug to report but an
+     * input larger than this run's heap ({@code maxHeap} bytes): the line says so and how to give it more.
+     */
+    static String couldNotFinish(Throwable e, long maxHeap) {
+        if (e instanceof OutOfMemoryError) {
+            return "handshake: ran out of memory: the input needs more than this run's " + (maxHeap >> 20)
+                    + " MB Java heap; run again with a larger one (JAVA_TOOL_OPTIONS=-Xmx4g) or check fewer files at once";
+        }
+        return "handshake: could not finish: " + e + " (please report this with the command and the file that caused it)";
     }
 }

@@ -94,4 +94,13 @@ class LauncherTest {
             return errBytes.toString(StandardCharsets.UTF_8).replace(System.lineSeparator(), "\n");
         }
     }
+
+    @Test
+    void runningOutOfHeapSaysHowLargeItWasAndHowToGiveMoreNotToReportABug() {
+        assertEquals("handshake: ran out of memory: the input needs more than this run's 1024 MB Java heap; run again"
+                + " with a larger one (JAVA_TOOL_OPTIONS=-Xmx4g) or check fewer files at once",
+                Launcher.couldNotFinish(new OutOfMemoryError("Java heap space"), 1L << 30));
+        assertTrue(Launcher.couldNotFinish(new IllegalStateException("x"), 1L << 30)
+                .startsWith("handshake: could not finish: java.lang.IllegalStateException: x (please report"));
+    }
 }

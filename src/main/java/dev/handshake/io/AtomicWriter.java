@@ -21,9 +21,10 @@ import java.util.Set;
 /**
  * Writes a file so that a reader sees either the old or the new content, never half of it: the bytes go
  * to a temporary dot file in the same directory, are flushed to disk, take the old file's permissions,
- * owner and group, and replace it by a rename, after which the directory is synced. A symlink's target
- * (resolved by the file system) is written; the link stays a link. It refuses, before writing anything,
- * to replace a FIFO or device, to change a file's owner, or to split a hard-linked file.
+ * owner and group, user extended attributes and POSIX ACL ({@link PosixAcl}), and replace it by a rename,
+ * after which the directory is synced. A symlink's target (resolved by the file system) is written; the
+ * link stays a link. It refuses, before writing anything, to replace a FIFO or device, to change a file's
+ * owner, to split a hard-linked file, or to drop an ACL it cannot copy (no {@code getfacl}/{@code setfacl}).
  */
 public final class AtomicWriter {
 
@@ -141,13 +142,15 @@ public final class AtomicWriter {
         private final Path temp;
         private final byte[] bytes;
         private final byte[] expected;
+        private final boolean acl;
 
-        Prepared(Path requested, Path target, Path temp, byte[] bytes, byte[] expected) {
+        Prepared(Path requested, Path target, Path temp, byte[] bytes, byte[] expected, boolean acl) {
             this.requested = requested;
             this.target = target;
             this.temp = temp;
             this.bytes = bytes;
             this.expected = expected;
+            this.acl = acl;
         }
 
         void checkUnchanged() throws IOException {
@@ -167,6 +170,11 @@ public final class AtomicWriter {
                 try {
                     faults.before(Step.BACKUP, target);
                     Files.copy(target, bak, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
+                    if (acl) {
+                        // The copied mode's group bits are the ACL's mask: without the ACL the backup
+                        // would let the owning group do what the mask allows.
+                        PosixAcl.copy(target, bak);
+                    }
                 } catch (IOException e) {
                     throw new IOException("cannot keep a backup of " + target + " as " + bak.getFileName() + ": "
                             + reason(e) + "; nothing was written", e);
@@ -194,6 +202,11 @@ public final class AtomicWriter {
         Path directory = target.toAbsolutePath().getParent();
         removeStaleTemporaries(directory, target.getFileName().toString());
         Set<PosixFilePermission> permissions = posixPermissions(target);
+        boolean acl = PosixAcl.present(target);
+        if (acl && PosixAcl.whyNotCopyable().isPresent()) {
+            throw new IOException(target + " has " + PosixAcl.describe(target) + ", which this save cannot keep: "
+                    + PosixAcl.whyNotCopyable().get() + "; nothing was written");
+        }
         Path temp;
         try {
             faults.before(Step.CREATE_TEMP, target);
@@ -212,16 +225,18 @@ public final class AtomicWriter {
                 channel.force(true);
             }
             faults.before(Step.ATTRIBUTES, target);
-            if (permissions != null) {
+            if (permissions != null && !acl) {
+                // With an ACL the mode's group bits are its mask, not the group's: the ACL copy sets both.
                 Files.setPosixFilePermissions(temp, permissions);
             }
             keepOwner(target, temp);
             keepExtendedAttributes(target, temp);
+            keepAcl(target, temp, acl);
         } catch (IOException e) {
             Files.deleteIfExists(temp);
             throw e instanceof OwnerException ? e : new IOException("cannot write " + target + ": " + reason(e), e);
         }
-        return new Prepared(path, target, temp, bytes, expected);
+        return new Prepared(path, target, temp, bytes, expected, acl);
     }
 
     private static void writeFully(FileChannel channel, ByteBuffer buffer) throws IOException {
@@ -260,6 +275,23 @@ public final class AtomicWriter {
                 throw new OwnerException(target + " has the extended attribute user." + name
                         + ", which the new file cannot keep (" + reason(e) + "); nothing was written");
             }
+        }
+    }
+
+    /**
+     * Gives the new file the old one's ACL ({@code hasAcl}); when the old one has none but the new one
+     * took the folder's default ACL, that is removed, so replacing a file never changes who may read it.
+     */
+    private static void keepAcl(Path target, Path temp, boolean hasAcl) throws IOException {
+        if (!Files.exists(target) || !(hasAcl || PosixAcl.present(temp))) {
+            return;
+        }
+        try {
+            PosixAcl.copy(target, temp);
+        } catch (IOException e) {
+            throw new OwnerException(target + (hasAcl ? " has " + PosixAcl.describe(target) + ", which the new file cannot keep"
+                    : ": the new file took its folder's default ACL, which cannot be removed") + " (" + e.getMessage()
+                    + "); nothing was written");
         }
     }
 

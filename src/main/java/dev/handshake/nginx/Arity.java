@@ -57,8 +57,19 @@ public record Arity(int min, int max) {
         return new Arity(min == UNBOUNDED ? 0 : min, max);
     }
 
+    /**
+     * Forms already read: the catalogue's forms are a fixed set, and a rule asks for a directive's arity
+     * once per statement (a config whose includes splice in 50,000 statements read the forms, with their
+     * regular expressions, 50,000 times).
+     */
+    private static final java.util.Map<String, Arity> FORMS = new java.util.concurrent.ConcurrentHashMap<>();
+
     /** One form such as {@code listen address[:port] [ssl];} or {@code location [ = | ~ ] uri {...}}. */
     static Arity ofForm(String form) {
+        return FORMS.computeIfAbsent(form, Arity::read);
+    }
+
+    private static Arity read(String form) {
         String body = form.strip();
         if (body.endsWith(";")) {
             body = body.substring(0, body.length() - 1);

@@ -3,6 +3,7 @@ package dev.handshake.ui;
 import dev.handshake.diff.LineEndings;
 import dev.handshake.io.AtomicWriter;
 import dev.handshake.io.DiskSnapshot;
+import dev.handshake.io.PosixAcl;
 import dev.handshake.lint.Linter;
 import dev.handshake.text.SourceText;
 import dev.handshake.ui.editor.ConfigEditor;
@@ -53,8 +54,13 @@ final class Document {
     private DiskSnapshot snapshot;
 
     Document(Needs needs) {
+        this(needs, null);
+    }
+
+    /** A document whose editor analyses on {@code analyser} (a test's executor), or its own thread when null. */
+    Document(Needs needs, java.util.concurrent.Executor analyser) {
         this.needs = needs;
-        editor = new ConfigEditor(needs.linter().get());
+        editor = new ConfigEditor(needs.linter().get(), analyser);
         quickFixes = new QuickFixes(editor, needs.owner(), needs.status()::showMessage, needs.editorOf());
         navigator = new Navigator(needs.owner(), editor, needs.status());
         editor.onOpenUrl(needs.openUrl());
@@ -208,6 +214,7 @@ final class Document {
             dialog.addCheck("The buffer still has " + errors + " syntax error" + (errors == 1 ? "" : "s")
                     + ": nginx will refuse this file", true);
         }
+        aclCheck(dialog);
         Optional<Path> nginx = NginxTestRun.locate(needs.settings().get().nginxPath()).binary();
         if (nginx.isEmpty() || Boolean.getBoolean("handshake.review.noNginxTest")) {
             return;
@@ -240,6 +247,25 @@ final class Document {
         }, "handshake-review-nginx-t");
         worker.setDaemon(true);
         worker.start();
+    }
+
+    /**
+     * Says, before anything is written, when the file has a POSIX ACL: that the save keeps it, or that it
+     * cannot be kept here (no getfacl/setfacl) and the save will refuse rather than drop it.
+     */
+    private void aclCheck(dev.handshake.ui.review.SaveReviewDialog dialog) {
+        try {
+            Path real = savedPath.toRealPath();
+            if (!PosixAcl.present(real)) {
+                return;
+            }
+            String has = savedPath.getFileName() + " has " + PosixAcl.describe(real);
+            Optional<String> why = PosixAcl.whyNotCopyable();
+            dialog.addCheck(why.isEmpty() ? has + ": the saved file keeps it"
+                    : has + ", which cannot be kept: " + why.get() + "; Save will refuse and write nothing", why.isPresent());
+        } catch (IOException e) {
+            // the file vanished or cannot be listed: the write itself will say so
+        }
     }
 
     boolean saveAs() {

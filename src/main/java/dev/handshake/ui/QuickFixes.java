@@ -81,7 +81,7 @@ final class QuickFixes {
                 MenuItem item = new MenuItem(label(fix));
                 item.setMnemonicParsing(false);
                 item.getStyleClass().add(preferred ? "preferred-fix" : "other-fix");
-                item.setOnAction(e -> apply(d, fix));
+                item.setOnAction(e -> apply(analysis, d, fix));
                 items.add(item);
                 preferred = false;
             }
@@ -159,37 +159,57 @@ final class QuickFixes {
         return title.replaceAll("`([^`]*?);?`", "$1").replace("`", "");
     }
 
-    /** Applies {@code fix} of {@code finding}: at once when safe, else after the dialog. */
-    void apply(Diagnostic finding, Fix fix) {
-        if (keptOut(finding, fix.edits())) {
+    /**
+     * Applies {@code fix} of {@code finding}, offered from {@code offeredFor}: at once when safe, else after
+     * the dialog. A fix holds offsets of the text it was computed for: when the buffer changed since (a
+     * reload, a fix from another tab, typing while the dialog was open), it is refused, never shifted
+     * onto the newer text, and the user is told to ask again.
+     */
+    void apply(Analysis offeredFor, Diagnostic finding, Fix fix) {
+        if (stale(offeredFor) || keptOut(offeredFor, finding, fix.edits())) {
             return;
         }
         if (fix.applicability() == Applicability.SAFE) {
-            applyEdits(fix.title(), fix.edits());
+            applyEdits(offeredFor, fix.title(), fix.edits());
             return;
         }
         FixInputDialog dialog = new FixInputDialog(owner, editor.text(), editor.pathProperty().get(), finding, fix);
-        dialog.showAndWait().ifPresent(values -> applyEdits(fix.title(), fix.edits(values)));
+        dialog.showAndWait().ifPresent(values -> applyEdits(offeredFor, fix.title(), fix.edits(values)));
+    }
+
+    /**
+     * True, and says so on the status line, when the buffer is no longer the text {@code analysis} was
+     * computed for; a new analysis is asked for.
+     */
+    private boolean stale(Analysis analysis) {
+        if (analysis.version() == editor.version()) {
+            return false;
+        }
+        status.accept("Not applied: the text changed since this fix was offered; ask for the fixes again");
+        editor.reanalyse();
+        return true;
     }
 
     /** True, and says why on the status line, when the syntax guard keeps {@code edits} out of a broken block. */
-    private boolean keptOut(Diagnostic finding, List<FileEdit> edits) {
-        Analysis latest = editor.analysisProperty().get();
-        if (latest == null || latest.lint() == null) {
+    private boolean keptOut(Analysis analysis, Diagnostic finding, List<FileEdit> edits) {
+        if (analysis.lint() == null) {
             return false;
         }
-        Optional<String> why = new SyntaxGuard(latest.lint().model()).reason(finding, edits);
+        Optional<String> why = new SyntaxGuard(analysis.lint().model()).reason(finding, edits);
         why.ifPresent(reason -> status.accept("Not applied: " + reason));
         return why.isPresent();
     }
 
-    private void applyEdits(String title, List<FileEdit> edits) {
+    private void applyEdits(Analysis offeredFor, String title, List<FileEdit> edits) {
+        if (stale(offeredFor)) {
+            return;
+        }
         Path here = editor.pathProperty().get();
         Map<Path, List<TextEdit>> byFile = new LinkedHashMap<>();
         for (FileEdit edit : edits) {
             byFile.computeIfAbsent(edit.file(), f -> new ArrayList<>()).add(edit.edit());
         }
-        Optional<Map<Path, ConfigEditor>> others = otherEditors(byFile.keySet());
+        Optional<Map<Path, ConfigEditor>> others = otherEditors(offeredFor, byFile.keySet());
         if (others.isEmpty()) {
             return;
         }
@@ -200,14 +220,14 @@ final class QuickFixes {
                 + (count == 1 ? "" : "s") + ", each with its own undo step)" : ""));
     }
 
-    /** The editors of every file in {@code files} but this one, all as analysed, or empty (nothing applied). */
-    private Optional<Map<Path, ConfigEditor>> otherEditors(Collection<Path> files) {
+    /** The editors of every file in {@code files} but this one, all as {@code analysis} read them, or empty (nothing applied). */
+    private Optional<Map<Path, ConfigEditor>> otherEditors(Analysis analysis, Collection<Path> files) {
         Map<Path, ConfigEditor> others = new LinkedHashMap<>();
         for (Path file : files) {
             if (file.equals(editor.pathProperty().get())) {
                 continue;
             }
-            Optional<ConfigEditor> other = editorAsAnalysed(file);
+            Optional<ConfigEditor> other = editorAsAnalysed(analysis, file);
             if (other.isEmpty()) {
                 return Optional.empty();
             }
@@ -217,13 +237,12 @@ final class QuickFixes {
     }
 
     /**
-     * The editor of {@code file} when its text is still what the latest analysis read; otherwise says
-     * why the fix is not applied and returns empty.
+     * The editor of {@code file} when its text is still what {@code analysis} read; otherwise says why
+     * the fix is not applied and returns empty.
      */
-    private Optional<ConfigEditor> editorAsAnalysed(Path file) {
-        Analysis latest = editor.analysisProperty().get();
-        Optional<String> analysed = latest == null || latest.lint() == null ? Optional.empty()
-                : latest.lint().model().file(file).map(f -> f.text());
+    private Optional<ConfigEditor> editorAsAnalysed(Analysis analysis, Path file) {
+        Optional<String> analysed = analysis.lint() == null ? Optional.empty()
+                : analysis.lint().model().file(file).map(f -> f.text());
         Optional<ConfigEditor> other = editorOf.apply(file);
         if (other.isEmpty() || analysed.isEmpty()) {
             status.accept("Not applied: cannot open " + file.getFileName() + ", which the fix also changes");
@@ -247,6 +266,9 @@ final class QuickFixes {
     }
 
     private void fixAllSafe(Analysis analysis) {
+        if (stale(analysis)) {
+            return;
+        }
         LintResult lint = analysis.lint();
         if (lint == null) {
             status.accept("Fix all is off for very large files");
@@ -260,7 +282,7 @@ final class QuickFixes {
             status.accept(kept.isEmpty() ? "No safe fixes to apply in this file" : "No safe fixes applied" + kept);
             return;
         }
-        Optional<Map<Path, ConfigEditor>> others = otherEditors(outcome.changed().keySet());
+        Optional<Map<Path, ConfigEditor>> others = otherEditors(analysis, outcome.changed().keySet());
         if (others.isEmpty()) {
             return;
         }

@@ -93,6 +93,38 @@ class SaveReviewFxTest {
     }
 
     @Test
+    void theReviewSaysWhetherTheFilesAclIsKept(FxRobot robot) throws Exception {
+        Process acl = new ProcessBuilder("setfacl", "-m", "u:nobody:r", file.toString()).redirectErrorStream(true).start();
+        acl.getInputStream().readAllBytes();
+        if (acl.waitFor() != 0) {
+            System.out.println("[skipped] SaveReviewFxTest ACL part: setfacl is missing or the file system refuses ACLs");
+            org.junit.jupiter.api.Assumptions.abort("no ACL on " + file);
+        }
+        robot.interact(() -> window.editor().replaceAll(EDITED));
+        saveShortcut(robot);
+        until("review", () -> robot.lookup("#review-checks").tryQuery().isPresent());
+        String kept = robot.lookup("#review-checks").queryLabeled().getText();
+        assertTrue(kept.startsWith(file.getFileName() + " has a POSIX ACL (user:nobody:r--, mask::r--): the saved file keeps it"), kept);
+        robot.clickOn("Cancel");
+        until("closed", () -> robot.lookup("#review-summary").tryQuery().isEmpty());
+
+        System.setProperty("handshake.acl.tools", dir.resolve("no-tools").toString());
+        try {
+            saveShortcut(robot);
+            until("review", () -> robot.lookup("#review-checks").tryQuery().isPresent());
+            String refused = robot.lookup("#review-checks").queryLabeled().getText();
+            assertTrue(refused.startsWith(file.getFileName() + " has a POSIX ACL, which cannot be kept: getfacl/setfacl are not"
+                    + " installed (Debian/Ubuntu: apt-get install acl); Save will refuse and write nothing"), refused);
+            assertTrue(robot.lookup("#review-checks").queryLabeled().getStyleClass().contains("review-warning"));
+            robot.clickOn("Cancel");
+            until("closed", () -> robot.lookup("#review-summary").tryQuery().isEmpty());
+        } finally {
+            System.clearProperty("handshake.acl.tools");
+        }
+        assertEquals(ORIGINAL, Files.readString(file, StandardCharsets.UTF_8));
+    }
+
+    @Test
     void cancelChangesNothing(FxRobot robot) throws Exception {
         robot.interact(() -> window.editor().replaceAll(EDITED));
         saveShortcut(robot);

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
@@ -47,11 +48,8 @@ public final class ConfigEditor {
     private final CodeArea area = new CodeArea();
     private final VirtualizedScrollPane<CodeArea> scroll = new VirtualizedScrollPane<>(area);
     private final BorderPane root = new BorderPane(scroll);
-    private final ExecutorService analyser = Executors.newSingleThreadExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "handshake-analysis");
-        thread.setDaemon(true);
-        return thread;
-    });
+    /** The editor's own analysis thread, or {@code null} when the analyses run on an executor given to it. */
+    private final ExecutorService ownAnalyser;
     private final ReadOnlyObjectWrapper<Analysis> analysis = new ReadOnlyObjectWrapper<>(this, "analysis");
     private final ReadOnlyIntegerWrapper caret = new ReadOnlyIntegerWrapper(this, "caret", 0);
     private final ReadOnlyBooleanWrapper modified = new ReadOnlyBooleanWrapper(this, "modified", false);
@@ -65,8 +63,7 @@ public final class ConfigEditor {
     private long lastApplyNanos;
     private long lastApplyCpuNanos;
     private final StylePainter painter = new StylePainter(area);
-    private final AnalysisLoop<ShownAnalysis> loop = new AnalysisLoop<>(this::prepare, shown -> shown.analysis().version(),
-            this::apply, analyser, Platform::runLater);
+    private final AnalysisLoop<ShownAnalysis> loop;
     private final CompletionPopup completion;
     private Function<Path, AnalysisScope> scopes = AnalysisScope::alone;
     private Runnable onEdited = () -> { };
@@ -74,7 +71,22 @@ public final class ConfigEditor {
     private long externalVersion = -1;
 
     public ConfigEditor(Linter linter) {
+        this(linter, null);
+    }
+
+    /**
+     * An editor whose background analyses run on {@code analyser} (one task at a time, in order), so a
+     * test decides when each analysis runs; {@code null}: the editor's own analysis thread.
+     */
+    public ConfigEditor(Linter linter, Executor analyser) {
         this.linter = linter;
+        ownAnalyser = analyser != null ? null : Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "handshake-analysis");
+            thread.setDaemon(true);
+            return thread;
+        });
+        loop = new AnalysisLoop<>(this::prepare, shown -> shown.analysis().version(), this::apply,
+                analyser != null ? analyser : ownAnalyser, Platform::runLater);
         area.getStyleClass().add("config-editor");
         area.setLineHighlighterOn(true);
         area.setMouseOverTextDelay(Duration.ofMillis(400));
@@ -548,7 +560,9 @@ public final class ConfigEditor {
         overlay.dispose();
         findBar.dispose();
         completion.dispose();
-        analyser.shutdownNow();
+        if (ownAnalyser != null) {
+            ownAnalyser.shutdownNow();
+        }
         caret.unbind();
         modified.unbind();
         area.getUndoManager().close();
