@@ -284,6 +284,12 @@ public final class ConfigModel {
         private final java.util.Set<ProblemKey> reportedAt = new java.util.HashSet<>();
         /** Files already spliced in once: splicing one again makes copies, which the budget counts. */
         private final java.util.Set<ConfigFile> spliced = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        /**
+         * Files seen on an include cycle. nginx follows a cycle until its stack runs out (1.22.1: a
+         * segmentation fault in {@code nginx -t}), so a file on one is spliced in once and not again:
+         * ten files that each include {@code *.conf} would otherwise make every order of them.
+         */
+        private final java.util.Set<Path> cyclic = new java.util.HashSet<>();
         private int copying;
         private int copied;
         private boolean overBudget;
@@ -372,6 +378,7 @@ public final class ConfigModel {
                 }
                 if (stack.contains(target)) {
                     problem(ModelProblem.Kind.INCLUDE_CYCLE, from, include, () -> "include cycle: " + cycleText(target));
+                    markCycle(target);
                     continue;
                 }
                 ConfigFile file = loadIncluded(target, include, from, IncludeResolver.isGlob(pattern));
@@ -380,6 +387,9 @@ public final class ConfigModel {
                 }
                 if (seen.add(file)) {
                     reached.add(file);
+                }
+                if (cyclic.contains(target) && spliced.contains(file)) {
+                    continue;
                 }
                 boolean copy = !spliced.add(file);
                 copying += copy ? 1 : 0;
@@ -411,6 +421,16 @@ public final class ConfigModel {
                 problem(ModelProblem.Kind.INCLUDE_UNREADABLE, from, include,
                         () -> "cannot read included file " + target + ": " + e.getMessage());
                 return null;
+            }
+        }
+
+        /** Every file on the stack from {@code target} up is on the cycle that reached it again. */
+        private void markCycle(Path target) {
+            for (Path p : stack) {
+                cyclic.add(p);
+                if (p.equals(target)) {
+                    return;
+                }
             }
         }
 
