@@ -46,7 +46,15 @@ public final class SourceFiles {
                         "is larger than " + MAX_BYTES / (1024 * 1024) + " MiB");
             }
             // A size of 0 is what /proc and /sys report for files that never end (/proc/kmsg blocks
-            // forever): an empty or unsized file is read as empty, never read without a bound.
+            // forever): such a file is refused by name, an ordinary empty file is read as empty, and
+            // nothing is read without a bound.
+            if (Files.size(path) == 0) {
+                String kernelFs = kernelFileSystem(path);
+                if (kernelFs != null) {
+                    throw new SourceReadException(SourceReadException.Kind.NOT_A_FILE, path, "is a file of the kernel's "
+                            + kernelFs + " file system, which gives no size, so it is not read (some, like /proc/kmsg, never end)");
+                }
+            }
             bytes = Files.size(path) == 0 ? new byte[0] : readBounded(path);
             if (bytes.length > MAX_BYTES) {
                 throw new SourceReadException(SourceReadException.Kind.TOO_LARGE, path,
@@ -66,6 +74,20 @@ public final class SourceFiles {
             throw new SourceReadException(SourceReadException.Kind.BINARY, path, "is a binary file, not a text config");
         }
         return bytes;
+    }
+
+    private static final java.util.Set<String> KERNEL_FILE_SYSTEMS = java.util.Set.of(
+            "proc", "sysfs", "debugfs", "tracefs", "securityfs", "configfs", "cgroup", "cgroup2", "pstore", "bpf",
+            "efivarfs", "fusectl");
+
+    /** The type of the kernel's pseudo file system {@code path} is on ({@code proc}, {@code sysfs}...), or null. */
+    static String kernelFileSystem(Path path) {
+        try {
+            String type = Files.getFileStore(path).type();
+            return KERNEL_FILE_SYSTEMS.contains(type) ? type : null;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
     }
 
     /** At most one byte past {@link #MAX_BYTES}, however long the file turns out to be while it is read. */
