@@ -9,6 +9,7 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 
 /**
@@ -32,7 +33,8 @@ public final class Launcher {
 
     public static void main(String[] args) {
         if (isCliCommand(args)) {
-            System.exit(runCli(args, System.out, System.err));
+            OptionalInt batch = BatchJvm.run(args);
+            System.exit(batch.isPresent() ? batch.getAsInt() : runCli(args, System.out, System.err));
         }
         int refused = refuseEditor(args, hasDisplay(), System.err);
         if (refused != 0) {

@@ -6,9 +6,12 @@ import java.util.Locale;
 public enum Severity {
     ERROR, WARNING, INFO;
 
+    /** {@link #label()} of each, made once: reports ask for it per finding. */
+    private final String label = name().toLowerCase(Locale.ROOT);
+
     /** Lower-case name used in JSON, text output and settings. */
     public String label() {
-        return name().toLowerCase(Locale.ROOT);
+        return label;
     }
 
     /** True when this is at least as bad as {@code threshold}. */

@@ -33,6 +33,9 @@ public final class CheckResults {
      */
     private final Map<Path, Set<Diagnostic.Identity>> shared = new HashMap<>();
     private final Map<Path, LineIndex> lines = new HashMap<>();
+    /** The file {@link #position} looked up last and its index: reports ask file after file, finding by finding. */
+    private Path lastFile;
+    private LineIndex lastLines;
     /** Findings per {@link Severity} ordinal, counted once after the last {@link #add}; null when stale. */
     private long[] bySeverity;
 
@@ -72,6 +75,8 @@ public final class CheckResults {
             }
         }
         bySeverity = null;
+        lastFile = null;
+        lastLines = null;
     }
 
     /** Records a path that could not be read. */
@@ -115,12 +120,17 @@ public final class CheckResults {
 
     /** The shown position of {@code range} in {@code file}, when the file was part of the run. */
     public Optional<Position> position(Path file, TextRange range) {
-        LineIndex index = lines.get(file);
+        LineIndex index = file == lastFile ? lastLines : null;
         if (index == null) {
-            index = lines.get(file.toAbsolutePath().normalize());
-        }
-        if (index == null) {
-            return Optional.empty();
+            index = lines.get(file);
+            if (index == null) {
+                index = lines.get(file.toAbsolutePath().normalize());
+            }
+            if (index == null) {
+                return Optional.empty();
+            }
+            lastFile = file;
+            lastLines = index;
         }
         try {
             return Optional.of(Position.of(index, range));

@@ -6,8 +6,10 @@ import dev.handshake.text.TextRange;
 /** A range shown to people: 1-based lines and columns, the end column just past the last character. */
 public record Position(int line, int column, int endLine, int endColumn) {
 
+    /** One search for the start's line; the end is looked for from there (usually the same line). */
     public static Position of(LineIndex lines, TextRange range) {
-        return new Position(lines.line(range.start()), lines.column(range.start()),
-                lines.line(range.end()), lines.column(range.end()));
+        int line = lines.line(range.start());
+        int endLine = lines.line(range.end(), line);
+        return new Position(line, lines.column(range.start(), line), endLine, lines.column(range.end(), endLine));
     }
 }

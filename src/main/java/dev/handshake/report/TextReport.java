@@ -31,10 +31,18 @@ public final class TextReport {
     public static void write(CheckResults results, Appendable out) {
         StringBuilder chunk = new StringBuilder(CHUNK + 1024);
         Map<Path, String> shown = new HashMap<>();
+        // Findings of one rule often share one message string (a million unknown "tiny" directives do):
+        // the last one's escaped form is kept instead of scanning it again.
+        String message = null;
+        String escaped = null;
         try {
             for (Diagnostic d : results.findings()) {
                 Position at = results.positionOrStart(d.file(), d.range());
-                line(chunk, display(results, shown, d.file()), at, d).append('\n');
+                if (d.message() != message) {
+                    message = d.message();
+                    escaped = escape(message);
+                }
+                line(chunk, display(results, shown, d.file()), at, d, escaped).append('\n');
                 for (Related r : d.related()) {
                     Position rat = results.positionOrStart(r.file(), r.range());
                     chunk.append(display(results, shown, r.file())).append(':').append(rat.line()).append(':')
@@ -54,12 +62,12 @@ public final class TextReport {
     /** One finding on one line, without its related places. */
     public static String line(CheckResults results, Diagnostic d) {
         Position at = results.positionOrStart(d.file(), d.range());
-        return line(new StringBuilder(), escape(results.paths().display(d.file())), at, d).toString();
+        return line(new StringBuilder(), escape(results.paths().display(d.file())), at, d, escape(d.message())).toString();
     }
 
-    private static StringBuilder line(StringBuilder out, String file, Position at, Diagnostic d) {
+    private static StringBuilder line(StringBuilder out, String file, Position at, Diagnostic d, String message) {
         return out.append(file).append(':').append(at.line()).append(':').append(at.column()).append(": ")
-                .append(d.severity().label()).append(": ").append(escape(d.message())).append(" [").append(d.rule())
+                .append(d.severity().label()).append(": ").append(message).append(" [").append(d.rule())
                 .append(']');
     }
 

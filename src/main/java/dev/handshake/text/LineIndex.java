@@ -40,6 +40,30 @@ public final class LineIndex {
         return found >= 0 ? found + 1 : -found - 1;
     }
 
+    /**
+     * 1-based line of {@code offset}, which is known to be at or after the start of 1-based line
+     * {@code from} (the end of a range whose start is on {@code from}): the same answer as
+     * {@link #line(int)}, found without a search when the offset is still on that line, and otherwise
+     * searched for after it only.
+     */
+    public int line(int offset, int from) {
+        check(offset);
+        int at = from - 1;
+        if (at < 0 || at >= lineStarts.length || offset < lineStarts[at]) {
+            return line(offset);
+        }
+        if (at + 1 == lineStarts.length || offset < lineStarts[at + 1]) {
+            return from;
+        }
+        int found = Arrays.binarySearch(lineStarts, at + 1, lineStarts.length, offset);
+        return found >= 0 ? found + 1 : -found - 1;
+    }
+
+    /** 1-based column of {@code offset} on its 1-based {@code line} (from {@link #line(int)}). */
+    public int column(int offset, int line) {
+        return offset - lineStarts[line - 1] + 1;
+    }
+
     /** 1-based column of {@code offset}. */
     public int column(int offset) {
         return offset - lineStarts[line(offset) - 1] + 1;
