@@ -212,19 +212,23 @@ final class Document {
         if (nginx.isEmpty() || Boolean.getBoolean("handshake.review.noNginxTest")) {
             return;
         }
-        Path file = savedPath;
-        byte[] bytes = bytesToSave();
+        Path file = savedPath.toAbsolutePath().normalize();
+        Path root = testedRoot(file);
+        java.util.Map<Path, byte[]> saved = java.util.Map.of(file, bytesToSave());
         dialog.addCheck("nginx -t: testing…", false);
         Thread worker = new Thread(() -> {
             String line;
             boolean problem;
             try {
-                NginxTestRun.Result result = NginxTestRun.run(nginx.get(), file, bytes, NginxTestRun.TIMEOUT);
+                NginxTestRun.Result result = NginxTestRun.run(nginx.get(), root, saved, NginxTestRun.TIMEOUT);
                 problem = !result.passed();
-                line = result.passed() ? "nginx -t: nginx accepts the file as it will be saved"
-                        : "nginx -t rejects it: " + result.messages().stream()
+                String context = root.equals(file) ? "" : " (tested as part of " + root.getFileName() + ")";
+                line = result.passed() ? "nginx -t: nginx accepts the file as it will be saved" + context
+                        : "nginx -t rejects it" + context + ": " + result.messages().stream()
                                 .filter(m -> m.level().equals("emerg") || m.level().equals("crit") || m.level().equals("alert"))
-                                .findFirst().map(m -> m.text() + (m.located() ? " (line " + m.line() + ")" : ""))
+                                .findFirst().map(m -> m.text() + (!m.located() ? ""
+                                        : m.file().toAbsolutePath().normalize().equals(file) ? " (line " + m.line() + ")"
+                                        : " (" + m.file().getFileName() + ":" + m.line() + ")"))
                                 .orElse(result.timedOut() ? "no answer in " + NginxTestRun.TIMEOUT.toSeconds() + " s"
                                         : "exit " + result.exit());
             } catch (IOException e) {
@@ -240,6 +244,20 @@ final class Document {
         }, "handshake-review-nginx-t");
         worker.setDaemon(true);
         worker.start();
+    }
+
+    /**
+     * The config nginx starts from when it reads {@code file}: the main config of the buffer's latest
+     * analysis (the open or on-disk file that includes it), else the file itself. An included snippet
+     * tested on its own is refused for directives that are fine where it is included.
+     */
+    private Path testedRoot(Path file) {
+        dev.handshake.ui.editor.Analysis latest = editor.analysisProperty().get();
+        if (latest == null || latest.lint() == null) {
+            return file;
+        }
+        Path main = latest.lint().model().main().path();
+        return main != null && latest.lint().model().file(file).isPresent() ? main.toAbsolutePath().normalize() : file;
     }
 
     boolean saveAs() {
