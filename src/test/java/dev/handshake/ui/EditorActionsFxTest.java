@@ -4,6 +4,7 @@ import dev.handshake.lint.Diagnostic;
 import static dev.handshake.ui.FxWait.fx;
 import static dev.handshake.ui.FxWait.until;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.handshake.lint.Severity;
@@ -115,12 +116,16 @@ class EditorActionsFxTest {
         until("an IP is refused with the reason", () -> robot.lookup("#fix-preview").queryTextInputControl().getText()
                 .equals("\"10.0.4.22\" cannot be used: an IP address is never sent as SNI (RFC 6066 allows host names"
                         + " only): use the DNS name the upstream's certificate carries") && applyButton.isDisabled());
+        assertTrue(fx(() -> robot.lookup("#fix-preview").queryAs(javafx.scene.control.TextArea.class).isWrapText()),
+                "the reason wraps inside the dialog (one long line hid its end)");
         robot.interact(() -> name.getEditor().setText("bad name;"));
         until("a name that is no argument is refused", () -> robot.lookup("#fix-preview").queryTextInputControl().getText()
                 .startsWith("\"bad name;\" cannot be used: it would not be one nginx argument") && applyButton.isDisabled());
         robot.interact(() -> name.getEditor().setText("api.internal"));
         until("preview shows the name", () -> robot.lookup("#fix-preview").queryTextInputControl().getText()
                 .contains("+            proxy_ssl_name api.internal;"));
+        assertFalse(fx(() -> robot.lookup("#fix-preview").queryAs(javafx.scene.control.TextArea.class).isWrapText()),
+                "a diff keeps its lines");
         until("the name field has the focus", () -> name.getScene().getFocusOwner() == name);
         robot.type(KeyCode.ENTER);
         until("applied", () -> editor.text().contains("proxy_ssl_name api.internal;")
@@ -304,6 +309,12 @@ class EditorActionsFxTest {
                     finding.fixes().get(0));
         });
         assertTrue(fx(() -> dialog.getDialogPane().getStyleClass().contains("dark")), "the fix dialog is dark");
+        double problemBrightness = fx(() -> {
+            dialog.getDialogPane().applyCss();
+            javafx.scene.control.Label problem = (javafx.scene.control.Label) dialog.getDialogPane().lookup(".fix-dialog-problem");
+            return ((javafx.scene.paint.Color) problem.getTextFill()).getBrightness();
+        });
+        assertTrue(problemBrightness > 0.5, "the finding above the fields is readable on the dark background: " + problemBrightness);
         assertEquals(fx(() -> window.stage().getScene().getStylesheets()), fx(() -> dialog.getDialogPane().getStylesheets()));
         javafx.scene.layout.VBox card = fx(() -> {
             javafx.scene.layout.VBox c = new javafx.scene.layout.VBox();
