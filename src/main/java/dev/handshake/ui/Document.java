@@ -162,6 +162,7 @@ final class Document {
         javafx.scene.control.TextArea diff = new javafx.scene.control.TextArea(
                 DiskChanges.patch(savedPath, name.get(), editor.text()));
         diff.setId("disk-diff");
+        diff.getStyleClass().add("diff-preview");
         diff.setEditable(false);
         ask.getDialogPane().setExpandableContent(diff);
         Themes.apply(ask, needs.owner());

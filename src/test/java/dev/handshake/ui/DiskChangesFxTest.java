@@ -1,6 +1,7 @@
 package dev.handshake.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.handshake.text.TextRange;
 import java.nio.file.Files;
@@ -68,6 +69,10 @@ class DiskChangesFxTest {
         robot.interact(window.editor()::requestFocus);
         robot.press(KeyCode.CONTROL, KeyCode.S).release(KeyCode.S, KeyCode.CONTROL);
         FxWait.until("asked", () -> robot.lookup("Reload from Disk").tryQuery().isPresent());
+        javafx.scene.control.TextArea diff = (javafx.scene.control.TextArea) FxWait.fx(() ->
+                robot.lookup(".dialog-pane").queryAs(javafx.scene.control.DialogPane.class).getExpandableContent());
+        assertTrue(FxWait.fx(diff::getText).contains("+# mine"), "the details show how the buffer differs from the disk");
+        assertTrue(diff.getStyleClass().contains("diff-preview"), "the diff is set in the monospaced diff style");
         robot.clickOn("Reload from Disk");
         FxWait.until("the disk's text", () -> window.editor().text().equals(OUTSIDE));
         assertEquals(OUTSIDE, Files.readString(file), "nothing written");
