@@ -207,6 +207,13 @@ final class NginxTests {
         Scene scene = new Scene(content, 760, 420);
         Themes.apply(content, owner);
         stage.setScene(scene);
+        // Escape closes it, like a dialog (without a window manager's title bar there is no other way).
+        scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.ESCAPE) {
+                stage.close();
+                e.consume();
+            }
+        });
         stage.show();
         shown = stage;
     }

@@ -47,6 +47,13 @@ public final class RuleDocWindow {
         }
         stage.setTitle("Rule " + id + " — Handshake");
         stage.setScene(scene);
+        // Escape closes it, like a dialog (without a window manager's title bar there is no other way).
+        scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.ESCAPE) {
+                stage.close();
+                e.consume();
+            }
+        });
         stage.show();
         return stage;
     }
