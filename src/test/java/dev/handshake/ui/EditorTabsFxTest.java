@@ -180,6 +180,16 @@ class EditorTabsFxTest {
         FxWait.until("the main tab re-analysed with the unsaved include", () -> FxWait.fx(() ->
                 mainDocument.editor().analysisProperty().get().lint().in(included.toAbsolutePath().normalize()).size()) == 1);
 
+        // Its quick fixes too: Alt+Enter on the finding in the included tab offers and applies the fix there.
+        String edited = "server { proxy_ssl_verify off; listen 81; }\n";
+        robot.interact(() -> window.editor().moveCaret(edited.indexOf("off")));
+        robot.interact(window.editor()::requestFocus);
+        robot.press(KeyCode.ALT, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.ALT);
+        FxWait.until("the included tab offers the finding's fix", () -> robot.lookup(".preferred-fix").tryQuery().isPresent());
+        robot.type(KeyCode.ENTER);
+        FxWait.until("applied in the included tab", () -> window.editor().text().equals(edited.replace("off", "on")));
+        assertEquals(MAIN, FxWait.fx(mainDocument.editor()::text), "the main tab is untouched");
+
         robot.interact(() -> window.editor().replaceAll(INCLUDED));
         robot.interact(window.editor()::requestFocus);
         robot.press(KeyCode.CONTROL, KeyCode.S).release(KeyCode.S, KeyCode.CONTROL);
