@@ -112,7 +112,11 @@ final class ProblemsPanel {
             toggle.setSelected(true);
             toggle.setId("filter-" + severity.label());
             toggle.getStyleClass().add("severity-filter");
-            toggle.selectedProperty().addListener((o, was, now) -> refilter());
+            toggle.setTooltip(new Tooltip());
+            toggle.selectedProperty().addListener((o, was, now) -> {
+                refilter();
+                updateFilterLabels();
+            });
             filters.put(severity, toggle);
             header.getChildren().add(toggle);
         }
@@ -209,7 +213,13 @@ final class ProblemsPanel {
                 case WARNING -> "Warnings";
                 case INFO -> "Info";
             };
-            e.getValue().setText(name + " (" + n + ")");
+            ToggleButton toggle = e.getValue();
+            toggle.setText(name + " (" + n + ")");
+            // Says what the panel does with these rows now, and what a click would do (the pressed look
+            // alone did not read as "shown", least of all in the dark theme).
+            String rows = name.toLowerCase(java.util.Locale.ROOT);
+            toggle.getTooltip().setText(toggle.isSelected() ? "Showing " + rows + ": click to hide them"
+                    : "Hiding " + rows + ": click to show them");
         }
     }
 

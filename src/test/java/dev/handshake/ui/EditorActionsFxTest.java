@@ -164,8 +164,17 @@ class EditorActionsFxTest {
         var editor = window.editor();
         until("two rows", () -> window.problems().visibleRows().size() == 2);
         ToggleButton warnings = robot.lookup("#filter-warning").queryAs(ToggleButton.class);
+        assertEquals("Warnings (2)", fx(warnings::getText));
+        assertEquals("Showing warnings: click to hide them", fx(() -> warnings.getTooltip().getText()));
+        assertFalse(fx(() -> ((javafx.scene.text.Text) warnings.lookup(".text")).isStrikethrough()));
         robot.clickOn(warnings);
         until("warnings hidden", () -> window.problems().visibleRows().isEmpty());
+        assertEquals("Warnings (2)", fx(warnings::getText), "the count stays: it is what the toggle holds back");
+        assertEquals("Hiding warnings: click to show them", fx(() -> warnings.getTooltip().getText()));
+        until("a hidden severity is struck through", () -> {
+            warnings.applyCss();
+            return ((javafx.scene.text.Text) warnings.lookup(".text")).isStrikethrough();
+        });
         robot.clickOn(warnings);
         until("warnings back", () -> window.problems().visibleRows().size() == 2);
         assertTrue(fx(() -> window.problems().visibleRows().stream()
