@@ -200,6 +200,22 @@ final class Document {
     }
 
     /**
+     * This buffer's page of a review of several files: its diff against the disk with the checks, or
+     * empty when there is nothing to review (the file is missing or already holds the buffer).
+     */
+    Optional<dev.handshake.ui.review.SaveReviewDialog> reviewPage() {
+        return DiskChanges.reviewPage(needs.owner(), name.get(), savedPath, editor.text(), this::checkForReview);
+    }
+
+    /** Writes {@code reviewed} (the buffer with the reverted changes left out) to the buffer's file. */
+    boolean saveReviewed(String reviewed) {
+        if (!reviewed.equals(editor.text())) {
+            editor.replaceAll(reviewed);
+        }
+        return writeTo(savedPath);
+    }
+
+    /**
      * What the save review says about the buffer before it is written: its syntax errors at once, and
      * what {@code nginx -t} says of it when nginx is installed (in the background; the dialog stays usable).
      */

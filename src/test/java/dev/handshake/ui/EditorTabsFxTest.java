@@ -244,4 +244,37 @@ class EditorTabsFxTest {
         assertEquals(List.of(), problemLocations());
         assertEquals("other.conf", FxWait.fx(() -> window.includes().view().getRoot().getValue().label()));
     }
+
+    @Test
+    void saveAllReviewsEveryFileAFixChangedInOneDialog(FxRobot robot) throws Exception {
+        String include = "server { proxy_ssl_verify off; listen 81; }\n";
+        Files.writeString(included, include);
+        robot.interact(() -> window.settings().apply(window.settings().current().withReviewBeforeSave(true)));
+        FxWait.until("both findings listed", () -> problemLocations().equals(List.of("nginx.conf:2", "inc.conf:1")));
+        robot.interact(() -> window.tabs().current().quickFixes().fixAllSafe());
+        FxWait.until("both files changed, unsaved", () -> tabTitles().equals(List.of("*nginx.conf", "*inc.conf")));
+
+        robot.interact(() -> javafx.application.Platform.runLater(window.actionTable().get("action-save-all")::run));
+        FxWait.until("one review for both files", () -> robot.lookup("#review-files").tryQuery().isPresent());
+        javafx.scene.control.TabPane files = robot.lookup("#review-files").queryAs(javafx.scene.control.TabPane.class);
+        assertEquals(List.of("nginx.conf", "inc.conf"), FxWait.fx(() -> files.getTabs().stream().map(t -> t.getText()).toList()),
+                "every changed file is listed");
+        String header = FxWait.fx(() -> robot.lookup(".dialog-pane").queryAs(DialogPane.class).getHeaderText());
+        assertEquals("Review the changes to 2 files before saving: nginx.conf, inc.conf", header);
+        for (javafx.scene.control.Tab tab : FxWait.fx(() -> List.copyOf(files.getTabs()))) {
+            Node page = tab.getContent();
+            assertEquals("1 of 1 change will be saved", FxWait.fx(() -> robot.from(page).lookup("#review-summary")
+                    .queryLabeled().getText()), tab.getText() + " shows its own diff");
+        }
+        robot.interact(() -> files.getSelectionModel().select(1));
+        Node includePage = FxWait.fx(() -> files.getTabs().get(1).getContent());
+        robot.clickOn(robot.from(includePage).lookup("#keep-hunk-0").queryAs(javafx.scene.control.CheckBox.class));
+        robot.clickOn(robot.lookup(".dialog-pane .button").match(n -> n instanceof Button b && "Save".equals(b.getText()))
+                .queryButton());
+        FxWait.until("both saved", () -> tabTitles().equals(List.of("nginx.conf", "inc.conf")));
+        assertEquals(MAIN.replace("verify off", "verify on"), Files.readString(main));
+        assertEquals(include, Files.readString(included), "the include's change was not kept");
+        Document includeTab = FxWait.fx(() -> window.tabs().find(included.toAbsolutePath().normalize()).orElseThrow());
+        assertEquals(include, FxWait.fx(includeTab.editor()::text), "the buffer holds what was saved");
+    }
 }

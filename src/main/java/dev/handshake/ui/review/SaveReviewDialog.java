@@ -187,6 +187,13 @@ public final class SaveReviewDialog extends Dialog<String> {
         }
     }
 
+    /** Brings the first change into view (what showing the dialog does; a page of a {@link FilesReviewDialog} asks for it). */
+    void showFirstChange() {
+        if (current < 0 && !diff.hunks().isEmpty()) {
+            showChange(0);
+        }
+    }
+
     private void showChange(int index) {
         if (index < 0 || index >= hunkBoxes.size()) {
             position.setText("");
