@@ -60,7 +60,9 @@ class HelpFxTest {
         for (String row : rows) {
             String keys = row.substring(0, row.indexOf('\t'));
             for (String key : keys.split(", ")) {
-                if (!readme.contains(key)) {
+                // The key as a whole: "Ctrl+Alt+S" is not found inside "Ctrl+Alt+Shift+L".
+                if (!java.util.regex.Pattern.compile("(?<![A-Za-z0-9+])" + java.util.regex.Pattern.quote(key)
+                        + "(?![A-Za-z0-9+])").matcher(readme).find()) {
                     missing.add(key + " (" + row.substring(row.indexOf('\t') + 1) + ")");
                 }
             }
