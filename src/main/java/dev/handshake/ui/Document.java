@@ -226,7 +226,7 @@ final class Document {
                     + ": nginx will refuse this file", true);
         }
         Optional<Path> nginx = NginxTestRun.locate(needs.settings().get().nginxPath()).binary();
-        if (nginx.isEmpty() || Boolean.getBoolean("handshake.review.noNginxTest")) {
+        if (nginx.isEmpty() || !needs.settings().get().testBeforeSave() || Boolean.getBoolean("handshake.review.noNginxTest")) {
             return;
         }
         Path file = savedPath.toAbsolutePath().normalize();

@@ -13,11 +13,12 @@ import java.util.TreeSet;
  * the CA bundle suggested by verification fixes, whether saving shows a review first, the theme, the
  * editor font size in pixels, whether saving keeps the previous version as {@code NAME.bak}, and the
  * names of third-party module directives to accept (the command line's {@code --directive}), and the
- * nginx executable "Test with nginx" runs ({@code null}: the first on the PATH).
+ * nginx executable "Test with nginx" runs ({@code null}: the first on the PATH), and whether the save
+ * review runs {@code nginx -t} on what it is about to write when nginx is found (on by default).
  */
 public record Settings(Set<String> disabledRules, Map<String, Severity> severities, String defaultTrustedCa,
                        boolean reviewBeforeSave, Theme theme, int fontSize, boolean backup,
-                       Set<String> extraDirectives, String nginxPath) {
+                       Set<String> extraDirectives, String nginxPath, boolean testBeforeSave) {
 
     public static final int MIN_FONT = 8;
     public static final int MAX_FONT = 32;
@@ -41,6 +42,14 @@ public record Settings(Set<String> disabledRules, Map<String, Severity> severiti
         nginxPath = nginxPath == null || nginxPath.isBlank() ? null : nginxPath.trim();
     }
 
+    /** Settings with the save review's nginx -t on. */
+    public Settings(Set<String> disabledRules, Map<String, Severity> severities, String defaultTrustedCa,
+                    boolean reviewBeforeSave, Theme theme, int fontSize, boolean backup, Set<String> extraDirectives,
+                    String nginxPath) {
+        this(disabledRules, severities, defaultTrustedCa, reviewBeforeSave, theme, fontSize, backup, extraDirectives,
+                nginxPath, true);
+    }
+
     /** Settings that leave the nginx executable to the PATH. */
     public Settings(Set<String> disabledRules, Map<String, Severity> severities, String defaultTrustedCa,
                     boolean reviewBeforeSave, Theme theme, int fontSize, boolean backup, Set<String> extraDirectives) {
@@ -52,19 +61,24 @@ public record Settings(Set<String> disabledRules, Map<String, Severity> severiti
     }
 
     public Settings withReviewBeforeSave(boolean review) {
-        return new Settings(disabledRules, severities, defaultTrustedCa, review, theme, fontSize, backup, extraDirectives, nginxPath);
+        return new Settings(disabledRules, severities, defaultTrustedCa, review, theme, fontSize, backup, extraDirectives, nginxPath, testBeforeSave);
     }
 
     public Settings withBackup(boolean keep) {
-        return new Settings(disabledRules, severities, defaultTrustedCa, reviewBeforeSave, theme, fontSize, keep, extraDirectives, nginxPath);
+        return new Settings(disabledRules, severities, defaultTrustedCa, reviewBeforeSave, theme, fontSize, keep, extraDirectives, nginxPath, testBeforeSave);
     }
 
     public Settings withTheme(Theme chosen) {
-        return new Settings(disabledRules, severities, defaultTrustedCa, reviewBeforeSave, chosen, fontSize, backup, extraDirectives, nginxPath);
+        return new Settings(disabledRules, severities, defaultTrustedCa, reviewBeforeSave, chosen, fontSize, backup, extraDirectives, nginxPath, testBeforeSave);
     }
 
     public Settings withFontSize(int pixels) {
-        return new Settings(disabledRules, severities, defaultTrustedCa, reviewBeforeSave, theme, pixels, backup, extraDirectives, nginxPath);
+        return new Settings(disabledRules, severities, defaultTrustedCa, reviewBeforeSave, theme, pixels, backup, extraDirectives, nginxPath, testBeforeSave);
+    }
+
+    public Settings withTestBeforeSave(boolean test) {
+        return new Settings(disabledRules, severities, defaultTrustedCa, reviewBeforeSave, theme, fontSize, backup,
+                extraDirectives, nginxPath, test);
     }
 
     /** The lint options these settings ask for. */

@@ -83,6 +83,11 @@ class SettingsStoreTest {
         assertEquals(Set.of("upstream-verify-off"), loaded.disabledRules());
         assertEquals(16, loaded.fontSize());
 
+        assertTrue(loaded.testBeforeSave(), "a file from before the setting tests with nginx in the review");
+        Settings off = loaded.withTestBeforeSave(false);
+        store.save(off);
+        assertEquals(off, store.load(), "turned off, it stays off");
+
         // Written back with the same words, so an older version reads it too.
         store.save(loaded);
         String json = Files.readString(store.file(), StandardCharsets.UTF_8);
