@@ -71,6 +71,11 @@ final class Document {
         tab.setUserData(this);
         tab.textProperty().bind(Bindings.createStringBinding(
                 () -> (editor.modifiedProperty().get() ? "*" : "") + name.get(), editor.modifiedProperty(), name));
+        // Two open files may share a name (two nginx.conf): the tab's tooltip says which one it is.
+        javafx.scene.control.Tooltip where = new javafx.scene.control.Tooltip();
+        where.textProperty().bind(Bindings.createStringBinding(() -> savedPath != null ? savedPath.toString()
+                : name.get() + " (not saved yet)", name, editor.pathProperty()));
+        tab.setTooltip(where);
     }
 
     /** Stops following the settings and disposes of the editor; the document is unusable afterwards. */

@@ -228,6 +228,16 @@ class EditorTabsFxTest {
         robot.interact(() -> assertTrue(window.openFromUser(other)));
         assertEquals(3, FxWait.fx(() -> window.tabs().all().size()), "an open file's tab is selected, not doubled");
         assertEquals(other.toAbsolutePath().normalize(), FxWait.fx(() -> window.editor().pathProperty().get()));
+
+        Path sameName = Files.writeString(Files.createDirectories(dir.resolve("large")).resolve("nginx.conf"), "events {}\n");
+        robot.interact(() -> assertTrue(window.openFromUser(sameName)));
+        assertEquals(List.of("nginx.conf", "other.conf", "inc.conf", "nginx.conf"), tabTitles());
+        assertEquals(List.of(main.toAbsolutePath().normalize().toString(), sameName.toAbsolutePath().normalize().toString()),
+                FxWait.fx(() -> window.tabs().all().stream().filter(d -> d.name().equals("nginx.conf"))
+                        .map(d -> d.tab().getTooltip().getText()).toList()),
+                "two tabs called nginx.conf tell their files apart by their tooltip");
+        robot.interact(window.actionTable().get("action-new")::run);
+        assertEquals("untitled.conf (not saved yet)", FxWait.fx(() -> window.tabs().current().tab().getTooltip().getText()));
     }
 
     @Test
