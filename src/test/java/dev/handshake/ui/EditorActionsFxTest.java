@@ -171,6 +171,9 @@ class EditorActionsFxTest {
         until("warnings hidden", () -> window.problems().visibleRows().isEmpty());
         assertEquals("Warnings (2)", fx(warnings::getText), "the count stays: it is what the toggle holds back");
         assertEquals("Hiding warnings: click to show them", fx(() -> warnings.getTooltip().getText()));
+        assertEquals("No problems shown: 2 hidden by the filters above",
+                fx(() -> robot.lookup("#problems-placeholder").queryLabeled().getText()),
+                "an empty list with hidden rows does not say 'No problems found'");
         until("a hidden severity is struck through", () -> {
             warnings.applyCss();
             return ((javafx.scene.text.Text) warnings.lookup(".text")).isStrikethrough();
