@@ -77,4 +77,20 @@ class DiskChangesFxTest {
         FxWait.until("the disk's text", () -> window.editor().text().equals(OUTSIDE));
         assertEquals(OUTSIDE, Files.readString(file), "nothing written");
     }
+
+    @Test
+    void anIncludedFileChangedOutsideIsReadAgainByTheTabThatIncludesIt(FxRobot robot) throws Exception {
+        Path included = Files.writeString(dir.resolve("inc.conf"), "server { proxy_ssl_verify off; }\n");
+        Files.writeString(file, "events {}\nhttp {\n    include inc.conf;\n}\n");
+        FxWait.until("the main tab reloaded and reads the include's finding", () -> {
+            var analysis = window.editor().analysisProperty().get();
+            return analysis != null && analysis.lint() != null && analysis.lint().in(included.toAbsolutePath().normalize()).size() == 1;
+        });
+        Files.writeString(included, "server { listen 81; }\n");
+        FxWait.until("the include's change on disk (no tab shows it) is analysed again: no stale finding", () -> {
+            var analysis = window.editor().analysisProperty().get();
+            return analysis.lint().in(included.toAbsolutePath().normalize()).isEmpty();
+        });
+        assertEquals(1, FxWait.fx(() -> window.tabs().all().size()), "the include was not opened for it");
+    }
 }
