@@ -212,6 +212,8 @@ class EditorTabsFxTest {
         Document includeTab = FxWait.fx(() -> window.tabs().find(included.toAbsolutePath().normalize()).orElseThrow());
         assertEquals("server { proxy_ssl_verify on; listen 81; }\n", FxWait.fx(includeTab.editor()::text));
         assertEquals(include, Files.readString(included), "nothing written before a save");
+        assertTrue(FxWait.fx(() -> robot.lookup("#status-message").queryLabeled().getText())
+                .endsWith("(open in their tabs, unsaved: File > Save All reviews them together)"), "the way to save them is named");
         robot.interact(() -> includeTab.editor().undo());
         assertEquals(include, FxWait.fx(includeTab.editor()::text), "one undo step per file");
     }
