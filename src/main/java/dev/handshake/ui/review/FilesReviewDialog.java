@@ -50,6 +50,9 @@ public final class FilesReviewDialog extends Dialog<List<String>> {
         getDialogPane().getStyleClass().add("save-review");
         Themes.apply(getDialogPane(), owner);
         setResultConverter(button -> button == SaveReviewDialog.SAVE ? accepted() : null);
+        // The pages are never shown themselves: their change keys are handed to the page on screen.
+        getDialogPane().addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED,
+                e -> page(files.getSelectionModel().getSelectedIndex()).navigationKey(e));
         setOnShown(e -> Platform.runLater(() -> page(0).showFirstChange()));
     }
 

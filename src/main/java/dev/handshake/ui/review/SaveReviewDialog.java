@@ -150,7 +150,8 @@ public final class SaveReviewDialog extends Dialog<String> {
         return top;
     }
 
-    private void navigationKey(KeyEvent e) {
+    /** F7 / Shift+F7 and Alt+Down / Alt+Up step through the changes (a {@link FilesReviewDialog} forwards them). */
+    void navigationKey(KeyEvent e) {
         boolean forward = e.getCode() == KeyCode.F7 && !e.isShiftDown() || e.getCode() == KeyCode.DOWN && e.isAltDown();
         boolean back = e.getCode() == KeyCode.F7 && e.isShiftDown() || e.getCode() == KeyCode.UP && e.isAltDown();
         if (forward || back) {
