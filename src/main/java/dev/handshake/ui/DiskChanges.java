@@ -31,6 +31,18 @@ final class DiskChanges {
         return dialog.showAndWait();
     }
 
+    /** The review dialog for {@code buffer} against {@code file}, not shown; empty when the two do not differ. */
+    static Optional<SaveReviewDialog> reviewPage(Window owner, String name, Path file, String buffer,
+                                                 java.util.function.Consumer<SaveReviewDialog> checks) {
+        Optional<String> onDisk = onDisk(file);
+        if (onDisk.isEmpty() || onDisk.get().equals(buffer)) {
+            return Optional.empty();
+        }
+        SaveReviewDialog dialog = new SaveReviewDialog(owner, name, onDisk.get(), buffer);
+        checks.accept(dialog);
+        return Optional.of(dialog);
+    }
+
     /** The unified diff from the file on disk (empty for a new file) to {@code buffer}. */
     static String patch(Path file, String name, String buffer) {
         String before = file == null ? "" : onDisk(file).orElse("");

@@ -77,6 +77,11 @@ final class Document {
         tab.setUserData(this);
         tab.textProperty().bind(Bindings.createStringBinding(
                 () -> (editor.modifiedProperty().get() ? "*" : "") + name.get(), editor.modifiedProperty(), name));
+        // Two open files may share a name (two nginx.conf): the tab's tooltip says which one it is.
+        javafx.scene.control.Tooltip where = new javafx.scene.control.Tooltip();
+        where.textProperty().bind(Bindings.createStringBinding(() -> savedPath != null ? savedPath.toString()
+                : name.get() + " (not saved yet)", name, editor.pathProperty()));
+        tab.setTooltip(where);
     }
 
     /** Stops following the settings and disposes of the editor; the document is unusable afterwards. */
@@ -168,6 +173,7 @@ final class Document {
         javafx.scene.control.TextArea diff = new javafx.scene.control.TextArea(
                 DiskChanges.patch(savedPath, name.get(), editor.text()));
         diff.setId("disk-diff");
+        diff.getStyleClass().add("diff-preview");
         diff.setEditable(false);
         ask.getDialogPane().setExpandableContent(diff);
         Themes.apply(ask, needs.owner());
@@ -205,6 +211,22 @@ final class Document {
     }
 
     /**
+     * This buffer's page of a review of several files: its diff against the disk with the checks, or
+     * empty when there is nothing to review (the file is missing or already holds the buffer).
+     */
+    Optional<dev.handshake.ui.review.SaveReviewDialog> reviewPage() {
+        return DiskChanges.reviewPage(needs.owner(), name.get(), savedPath, editor.text(), this::checkForReview);
+    }
+
+    /** Writes {@code reviewed} (the buffer with the reverted changes left out) to the buffer's file. */
+    boolean saveReviewed(String reviewed) {
+        if (!reviewed.equals(editor.text())) {
+            editor.replaceAll(reviewed);
+        }
+        return writeTo(savedPath);
+    }
+
+    /**
      * What the save review says about the buffer before it is written: its syntax errors at once, and
      * what {@code nginx -t} says of it when nginx is installed (in the background; the dialog stays usable).
      */
@@ -216,22 +238,26 @@ final class Document {
         }
         aclCheck(dialog);
         Optional<Path> nginx = NginxTestRun.locate(needs.settings().get().nginxPath()).binary();
-        if (nginx.isEmpty() || Boolean.getBoolean("handshake.review.noNginxTest")) {
+        if (nginx.isEmpty() || !needs.settings().get().testBeforeSave() || Boolean.getBoolean("handshake.review.noNginxTest")) {
             return;
         }
-        Path file = savedPath;
-        byte[] bytes = bytesToSave();
+        Path file = savedPath.toAbsolutePath().normalize();
+        Path root = testedRoot(file);
+        java.util.Map<Path, byte[]> saved = java.util.Map.of(file, bytesToSave());
         dialog.addCheck("nginx -t: testing…", false);
         Thread worker = new Thread(() -> {
             String line;
             boolean problem;
             try {
-                NginxTestRun.Result result = NginxTestRun.run(nginx.get(), file, bytes, NginxTestRun.TIMEOUT);
+                NginxTestRun.Result result = NginxTestRun.run(nginx.get(), root, saved, NginxTestRun.TIMEOUT);
                 problem = !result.passed();
-                line = result.passed() ? "nginx -t: nginx accepts the file as it will be saved"
-                        : "nginx -t rejects it: " + result.messages().stream()
+                String context = root.equals(file) ? "" : " (tested as part of " + root.getFileName() + ")";
+                line = result.passed() ? "nginx -t: nginx accepts the file as it will be saved" + context
+                        : "nginx -t rejects it" + context + ": " + result.messages().stream()
                                 .filter(m -> m.level().equals("emerg") || m.level().equals("crit") || m.level().equals("alert"))
-                                .findFirst().map(m -> m.text() + (m.located() ? " (line " + m.line() + ")" : ""))
+                                .findFirst().map(m -> m.text() + (!m.located() ? ""
+                                        : m.file().toAbsolutePath().normalize().equals(file) ? " (line " + m.line() + ")"
+                                        : " (" + m.file().getFileName() + ":" + m.line() + ")"))
                                 .orElse(result.timedOut() ? "no answer in " + NginxTestRun.TIMEOUT.toSeconds() + " s"
                                         : "exit " + result.exit());
             } catch (IOException e) {
@@ -266,6 +292,20 @@ final class Document {
         } catch (IOException e) {
             // the file vanished or cannot be listed: the write itself will say so
         }
+    }
+
+    /**
+     * The config nginx starts from when it reads {@code file}: the main config of the buffer's latest
+     * analysis (the open or on-disk file that includes it), else the file itself. An included snippet
+     * tested on its own is refused for directives that are fine where it is included.
+     */
+    private Path testedRoot(Path file) {
+        dev.handshake.ui.editor.Analysis latest = editor.analysisProperty().get();
+        if (latest == null || latest.lint() == null) {
+            return file;
+        }
+        Path main = latest.lint().model().main().path();
+        return main != null && latest.lint().model().file(file).isPresent() ? main.toAbsolutePath().normalize() : file;
     }
 
     boolean saveAs() {

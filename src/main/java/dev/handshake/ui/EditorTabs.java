@@ -5,7 +5,9 @@ import dev.handshake.text.SourceText;
 import dev.handshake.ui.editor.Analysis;
 import dev.handshake.ui.editor.AnalysisScope;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -166,6 +168,59 @@ final class EditorTabs {
         pane.getTabs().remove(document.tab());
         document.dispose();
         return true;
+    }
+
+    /**
+     * Saves every modified document. With the review on, the files that can simply be written are
+     * reviewed together, one tab per file ({@link dev.handshake.ui.review.FilesReviewDialog}); a new
+     * buffer (Save As) or a file changed on disk (Overwrite / Reload) goes through its own Save first.
+     * False when the user cancelled.
+     */
+    boolean saveAll() {
+        List<Document> modified = all().stream().filter(d -> d.editor().modifiedProperty().get()).toList();
+        List<Document> together = new ArrayList<>();
+        for (Document document : modified) {
+            if (document.savedPath() == null || document.changedOnDisk()) {
+                select(document);
+                if (!document.save()) {
+                    return false;
+                }
+            } else {
+                together.add(document);
+            }
+        }
+        if (together.size() < 2 || !needs.settings().get().reviewBeforeSave()) {
+            return together.stream().allMatch(Document::save);
+        }
+        Map<String, dev.handshake.ui.review.SaveReviewDialog> pages = new LinkedHashMap<>();
+        List<Document> reviewed = new ArrayList<>();
+        for (Document document : together) {
+            Optional<dev.handshake.ui.review.SaveReviewDialog> page = document.reviewPage();
+            if (page.isPresent()) {
+                pages.put(uniqueName(document, pages.keySet()), page.get());
+                reviewed.add(document);
+            } else if (!document.saveReviewed(document.editor().text())) {
+                return false;
+            }
+        }
+        if (pages.isEmpty()) {
+            return true;
+        }
+        Optional<List<String>> accepted = new dev.handshake.ui.review.FilesReviewDialog(needs.owner(), pages).showAndWait();
+        if (accepted.isEmpty()) {
+            return false;
+        }
+        boolean all = true;
+        for (int i = 0; i < reviewed.size(); i++) {
+            all &= reviewed.get(i).saveReviewed(accepted.get().get(i));
+        }
+        return all;
+    }
+
+    /** The document's name, or its folder and name when another changed file has the same name. */
+    private static String uniqueName(Document document, java.util.Set<String> taken) {
+        String name = document.name();
+        return taken.contains(name) ? document.savedPath().getParent().getFileName() + "/" + name : name;
     }
 
     /** Asks about every modified document in turn; false when the user cancelled one. */

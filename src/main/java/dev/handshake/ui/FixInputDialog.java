@@ -156,7 +156,7 @@ final class FixInputDialog extends Dialog<Map<String, String>> {
             String typed = values.getOrDefault(input.key(), "");
             Optional<String> problem = typed.isEmpty() ? Optional.empty() : FixInputs.problem(input.kind(), typed);
             if (problem.isPresent()) {
-                preview.setText("\"" + typed + "\" cannot be used: " + problem.get());
+                showReason("\"" + typed + "\" cannot be used: " + problem.get());
                 apply.setDisable(true);
                 return;
             }
@@ -165,11 +165,19 @@ final class FixInputDialog extends Dialog<Map<String, String>> {
             List<TextEdit> edits = QuickFixes.editsFor(file, fix.edits(values));
             String changed = TextEdit.apply(text, edits);
             String name = file.getFileName().toString();
+            // A diff keeps its lines as they are (sideways scroll); a reason is prose and wraps.
+            preview.setWrapText(false);
             preview.setText(TextDiff.between(text, changed).unified("a/" + name, "b/" + name));
             apply.setDisable(!complete);
         } catch (RuntimeException e) {
-            preview.setText("This value cannot be used: " + e.getMessage());
+            showReason("This value cannot be used: " + e.getMessage());
             apply.setDisable(true);
         }
+    }
+
+    /** Why the typed value is refused, wrapped to the preview's width (one long line hid its end). */
+    private void showReason(String reason) {
+        preview.setWrapText(true);
+        preview.setText(reason);
     }
 }

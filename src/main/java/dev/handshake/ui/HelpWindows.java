@@ -13,6 +13,9 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCombination;
@@ -25,7 +28,8 @@ import javafx.stage.Window;
 final class HelpWindows {
 
     /** Ways to run a command that are no keys. */
-    static final List<String> EXTRA_SHORTCUTS = List.of("right-click, gutter lightbulb\tShow Quick Fixes");
+    static final List<String> EXTRA_SHORTCUTS = List.of("right-click, gutter lightbulb\tShow Quick Fixes",
+            "F7 / Shift+F7, Alt+Down / Alt+Up\tNext / Previous Change (in the save review)");
 
     static final String COMPONENTS = String.join("\n",
             "Handshake " + BuildInfo.version() + ", Apache License 2.0.",
@@ -73,11 +77,24 @@ final class HelpWindows {
         return key.getDisplayText().replace("↵", "Enter");
     }
 
+    /** The shortcuts as a two-column table, keys and command (tab-separated text did not line up). */
     static Stage showShortcuts(Window owner, MenuBar bar) {
-        TextArea table = new TextArea(String.join("\n", shortcuts(bar)));
+        TableView<List<String>> table = new TableView<>();
         table.setId("help-shortcuts");
-        table.setEditable(false);
-        return show(owner, "Keyboard Shortcuts", new VBox(table), 520, 560);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        for (String title : List.of("Keys", "Command")) {
+            int column = table.getColumns().size();
+            TableColumn<List<String>, String> keys = new TableColumn<>(title);
+            keys.setCellValueFactory(row -> new ReadOnlyStringWrapper(row.getValue().get(column)));
+            keys.setSortable(false);
+            keys.setPrefWidth(column == 0 ? 240 : 300);
+            table.getColumns().add(keys);
+        }
+        for (String row : shortcuts(bar)) {
+            int tab = row.indexOf('\t');
+            table.getItems().add(List.of(row.substring(0, tab), row.substring(tab + 1)));
+        }
+        return show(owner, "Keyboard Shortcuts", new VBox(table), 600, 640);
     }
 
     static Stage showRuleIndex(Window owner) {
@@ -121,7 +138,16 @@ final class HelpWindows {
         Stage stage = new Stage();
         stage.initOwner(owner);
         stage.setTitle(title + " — Handshake");
-        stage.setScene(new Scene(content, width, height));
+        Scene scene = new Scene(content, width, height);
+        stage.setScene(scene);
+        // Escape closes it, like a dialog (without a window manager's title bar there is no other way).
+        scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.ESCAPE) {
+                stage.close();
+                e.consume();
+            }
+        });
+
         Themes.apply(content, owner);
         stage.show();
         return stage;

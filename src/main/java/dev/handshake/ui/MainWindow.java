@@ -129,6 +129,7 @@ public final class MainWindow {
                 Action.of("Open…", "Shortcut+O", this::openWithChooser),
                 Action.of("Save", "Shortcut+S", () -> current.get().save()).disabledWhen(noDocument),
                 Action.of("Save As…", "Shortcut+Shift+S", () -> current.get().saveAs()).disabledWhen(noDocument),
+                Action.of("Save All", "Shortcut+Alt+S", tabs::saveAll).disabledWhen(noDocument),
                 Action.of("Close", "Shortcut+W", this::closeFile).disabledWhen(noDocument),
                 Action.of("Export Patch…", "Shortcut+E", exports::exportPatch).disabledWhen(noDocument),
                 Action.of("Export Patched File…", null, exports::exportCopy).disabledWhen(noDocument),

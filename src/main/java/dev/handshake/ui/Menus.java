@@ -27,7 +27,7 @@ final class Menus {
     }
 
     MenuBar menuBar() {
-        Menu file = menu("File", "action-new", "action-open", "recent", SEPARATOR, "action-save", "action-save-as",
+        Menu file = menu("File", "action-new", "action-open", "recent", SEPARATOR, "action-save", "action-save-as", "action-save-all",
                 "action-close", "action-export-patch", "action-export-patched-file", "action-copy-redacted", SEPARATOR,
                 "action-open-example", "action-exit");
         recentMenu.setId("menu-open-recent");

@@ -105,6 +105,8 @@ final class NginxTests {
         Map<Path, byte[]> unsaved = new HashMap<>();
         Map<Path, String> modifiedNames = new LinkedHashMap<>();
         unsaved.put(file, tested.bytesToSave());
+        // A snippet opened on its own is tested inside the config on disk that includes it.
+        Path start = includerOnDisk(tested).orElse(file);
         testedVersions.clear();
         for (Document d : tabs.all()) {
             testedVersions.put(d, d.editor().version());
@@ -122,7 +124,7 @@ final class NginxTests {
             String failure = null;
             NginxTestRun.Result result = null;
             try {
-                result = NginxTestRun.run(nginx.get(), file, unsaved, NginxTestRun.TIMEOUT);
+                result = NginxTestRun.run(nginx.get(), start, unsaved, NginxTestRun.TIMEOUT);
             } catch (IOException | RuntimeException e) {
                 failure = "Cannot test with nginx: " + e.getMessage();
             } catch (InterruptedException e) {
@@ -143,6 +145,19 @@ final class NginxTests {
         }, "handshake-nginx-t");
         worker.setDaemon(true);
         worker.start();
+    }
+
+    /**
+     * The config on disk that {@code tested} was last analysed in when no tab holds it (a snippet opened
+     * on its own), or empty when the tab is its own main config.
+     */
+    private static Optional<Path> includerOnDisk(Document tested) {
+        Analysis analysis = tested.editor().analysisProperty().get();
+        if (analysis == null || analysis.lint() == null || tested.savedPath() == null) {
+            return Optional.empty();
+        }
+        Path root = analysis.lint().model().main().path().toAbsolutePath().normalize();
+        return root.equals(tested.savedPath().toAbsolutePath().normalize()) ? Optional.empty() : Optional.of(root);
     }
 
     /** The document nginx would start from: the open config the current tab is analysed in, else the current tab. */
@@ -207,6 +222,13 @@ final class NginxTests {
         Scene scene = new Scene(content, 760, 420);
         Themes.apply(content, owner);
         stage.setScene(scene);
+        // Escape closes it, like a dialog (without a window manager's title bar there is no other way).
+        scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.ESCAPE) {
+                stage.close();
+                e.consume();
+            }
+        });
         stage.show();
         shown = stage;
     }

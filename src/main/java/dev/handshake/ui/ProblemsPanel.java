@@ -112,7 +112,11 @@ final class ProblemsPanel {
             toggle.setSelected(true);
             toggle.setId("filter-" + severity.label());
             toggle.getStyleClass().add("severity-filter");
-            toggle.selectedProperty().addListener((o, was, now) -> refilter());
+            toggle.setTooltip(new Tooltip());
+            toggle.selectedProperty().addListener((o, was, now) -> {
+                refilter();
+                updateFilterLabels();
+            });
             filters.put(severity, toggle);
             header.getChildren().add(toggle);
         }
@@ -132,7 +136,7 @@ final class ProblemsPanel {
     /** Empties the list while a new file is analysed, saying so where the rows would be. */
     void clear(String why) {
         all.clear();
-        table.setPlaceholder(new Label(why));
+        empty = why;
         updateFilterLabels();
     }
 
@@ -142,7 +146,7 @@ final class ProblemsPanel {
      * findings replaced by the new ones), so one edit re-lays the few rows it changed, not all of them.
      */
     void show(Analysis analysis) {
-        table.setPlaceholder(new Label("No problems found"));
+        empty = "No problems found";
         List<Diagnostic> found = analysis.lint() != null ? analysis.lint().diagnostics() : analysis.diagnostics();
         int n = found.size();
         int[] lines = new int[n];
@@ -197,7 +201,22 @@ final class ProblemsPanel {
         filtered.setPredicate(p -> filters.get(p.diagnostic().severity()).isSelected());
     }
 
+    /** What the table says when it shows no row: why, and when the filters hide rows, how many. */
+    private String empty = "No problems found";
+
+    private void updatePlaceholder() {
+        long hidden = all.stream().filter(p -> !filters.get(p.diagnostic().severity()).isSelected()).count();
+        String text = all.isEmpty() || hidden == 0 ? empty
+                : "No problems shown: " + hidden + " hidden by the filters above";
+        if (!(table.getPlaceholder() instanceof Label shown) || !shown.getText().equals(text)) {
+            Label label = new Label(text);
+            label.setId("problems-placeholder");
+            table.setPlaceholder(label);
+        }
+    }
+
     private void updateFilterLabels() {
+        updatePlaceholder();
         int[] counts = new int[Severity.values().length];
         for (Problem p : all) {
             counts[p.diagnostic().severity().ordinal()]++;
@@ -209,7 +228,13 @@ final class ProblemsPanel {
                 case WARNING -> "Warnings";
                 case INFO -> "Info";
             };
-            e.getValue().setText(name + " (" + n + ")");
+            ToggleButton toggle = e.getValue();
+            toggle.setText(name + " (" + n + ")");
+            // Says what the panel does with these rows now, and what a click would do (the pressed look
+            // alone did not read as "shown", least of all in the dark theme).
+            String rows = name.toLowerCase(java.util.Locale.ROOT);
+            toggle.getTooltip().setText(toggle.isSelected() ? "Showing " + rows + ": click to hide them"
+                    : "Hiding " + rows + ": click to show them");
         }
     }
 

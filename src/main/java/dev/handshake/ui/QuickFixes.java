@@ -294,6 +294,6 @@ final class QuickFixes {
         int count = others.get().size();
         status.accept("Applied " + outcome.fixesApplied() + " safe fix" + (outcome.fixesApplied() == 1 ? "" : "es")
                 + (count > 0 ? ", changing " + count + " other file" + (count == 1 ? "" : "s")
-                + " too (open in their tabs, unsaved)" : "") + kept);
+                + " too (open in their tabs, unsaved: File > Save All reviews them together)" : "") + kept);
     }
 }

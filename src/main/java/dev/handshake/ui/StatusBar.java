@@ -26,13 +26,19 @@ final class StatusBar {
     private final Label caret = new Label();
     private final Label encoding = new Label();
     private final ProgressIndicator busy = new ProgressIndicator();
-    private final PauseTransition expiry = new PauseTransition(MESSAGE_LIFETIME);
+    private final PauseTransition expiry;
     private final HBox bar;
 
     /** How long a status message stays. */
     static final Duration MESSAGE_LIFETIME = Duration.seconds(15);
 
     StatusBar() {
+        this(MESSAGE_LIFETIME);
+    }
+
+    /** A status bar whose messages fade after {@code lifetime} (tests use a short one). */
+    StatusBar(Duration lifetime) {
+        expiry = new PauseTransition(lifetime);
         counts.setId("status-counts");
         message.setId("status-message");
         busy.setId("status-busy");

@@ -1,6 +1,7 @@
 package dev.handshake.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.handshake.text.TextRange;
 import java.nio.file.Files;
@@ -68,8 +69,28 @@ class DiskChangesFxTest {
         robot.interact(window.editor()::requestFocus);
         robot.press(KeyCode.CONTROL, KeyCode.S).release(KeyCode.S, KeyCode.CONTROL);
         FxWait.until("asked", () -> robot.lookup("Reload from Disk").tryQuery().isPresent());
+        javafx.scene.control.TextArea diff = (javafx.scene.control.TextArea) FxWait.fx(() ->
+                robot.lookup(".dialog-pane").queryAs(javafx.scene.control.DialogPane.class).getExpandableContent());
+        assertTrue(FxWait.fx(diff::getText).contains("+# mine"), "the details show how the buffer differs from the disk");
+        assertTrue(diff.getStyleClass().contains("diff-preview"), "the diff is set in the monospaced diff style");
         robot.clickOn("Reload from Disk");
         FxWait.until("the disk's text", () -> window.editor().text().equals(OUTSIDE));
         assertEquals(OUTSIDE, Files.readString(file), "nothing written");
+    }
+
+    @Test
+    void anIncludedFileChangedOutsideIsReadAgainByTheTabThatIncludesIt(FxRobot robot) throws Exception {
+        Path included = Files.writeString(dir.resolve("inc.conf"), "server { proxy_ssl_verify off; }\n");
+        Files.writeString(file, "events {}\nhttp {\n    include inc.conf;\n}\n");
+        FxWait.until("the main tab reloaded and reads the include's finding", () -> {
+            var analysis = window.editor().analysisProperty().get();
+            return analysis != null && analysis.lint() != null && analysis.lint().in(included.toAbsolutePath().normalize()).size() == 1;
+        });
+        Files.writeString(included, "server { listen 81; }\n");
+        FxWait.until("the include's change on disk (no tab shows it) is analysed again: no stale finding", () -> {
+            var analysis = window.editor().analysisProperty().get();
+            return analysis.lint().in(included.toAbsolutePath().normalize()).isEmpty();
+        });
+        assertEquals(1, FxWait.fx(() -> window.tabs().all().size()), "the include was not opened for it");
     }
 }

@@ -4,6 +4,7 @@ import dev.handshake.lint.Diagnostic;
 import static dev.handshake.ui.FxWait.fx;
 import static dev.handshake.ui.FxWait.until;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.handshake.lint.Severity;
@@ -115,12 +116,16 @@ class EditorActionsFxTest {
         until("an IP is refused with the reason", () -> robot.lookup("#fix-preview").queryTextInputControl().getText()
                 .equals("\"10.0.4.22\" cannot be used: an IP address is never sent as SNI (RFC 6066 allows host names"
                         + " only): use the DNS name the upstream's certificate carries") && applyButton.isDisabled());
+        assertTrue(fx(() -> robot.lookup("#fix-preview").queryAs(javafx.scene.control.TextArea.class).isWrapText()),
+                "the reason wraps inside the dialog (one long line hid its end)");
         robot.interact(() -> name.getEditor().setText("bad name;"));
         until("a name that is no argument is refused", () -> robot.lookup("#fix-preview").queryTextInputControl().getText()
                 .startsWith("\"bad name;\" cannot be used: it would not be one nginx argument") && applyButton.isDisabled());
         robot.interact(() -> name.getEditor().setText("api.internal"));
         until("preview shows the name", () -> robot.lookup("#fix-preview").queryTextInputControl().getText()
                 .contains("+            proxy_ssl_name api.internal;"));
+        assertFalse(fx(() -> robot.lookup("#fix-preview").queryAs(javafx.scene.control.TextArea.class).isWrapText()),
+                "a diff keeps its lines");
         until("the name field has the focus", () -> name.getScene().getFocusOwner() == name);
         robot.type(KeyCode.ENTER);
         until("applied", () -> editor.text().contains("proxy_ssl_name api.internal;")
@@ -159,8 +164,20 @@ class EditorActionsFxTest {
         var editor = window.editor();
         until("two rows", () -> window.problems().visibleRows().size() == 2);
         ToggleButton warnings = robot.lookup("#filter-warning").queryAs(ToggleButton.class);
+        assertEquals("Warnings (2)", fx(warnings::getText));
+        assertEquals("Showing warnings: click to hide them", fx(() -> warnings.getTooltip().getText()));
+        assertFalse(fx(() -> ((javafx.scene.text.Text) warnings.lookup(".text")).isStrikethrough()));
         robot.clickOn(warnings);
         until("warnings hidden", () -> window.problems().visibleRows().isEmpty());
+        assertEquals("Warnings (2)", fx(warnings::getText), "the count stays: it is what the toggle holds back");
+        assertEquals("Hiding warnings: click to show them", fx(() -> warnings.getTooltip().getText()));
+        assertEquals("No problems shown: 2 hidden by the filters above",
+                fx(() -> robot.lookup("#problems-placeholder").queryLabeled().getText()),
+                "an empty list with hidden rows does not say 'No problems found'");
+        until("a hidden severity is struck through", () -> {
+            warnings.applyCss();
+            return ((javafx.scene.text.Text) warnings.lookup(".text")).isStrikethrough();
+        });
         robot.clickOn(warnings);
         until("warnings back", () -> window.problems().visibleRows().size() == 2);
         assertTrue(fx(() -> window.problems().visibleRows().stream()
@@ -304,6 +321,12 @@ class EditorActionsFxTest {
                     finding.fixes().get(0));
         });
         assertTrue(fx(() -> dialog.getDialogPane().getStyleClass().contains("dark")), "the fix dialog is dark");
+        double problemBrightness = fx(() -> {
+            dialog.getDialogPane().applyCss();
+            javafx.scene.control.Label problem = (javafx.scene.control.Label) dialog.getDialogPane().lookup(".fix-dialog-problem");
+            return ((javafx.scene.paint.Color) problem.getTextFill()).getBrightness();
+        });
+        assertTrue(problemBrightness > 0.5, "the finding above the fields is readable on the dark background: " + problemBrightness);
         assertEquals(fx(() -> window.stage().getScene().getStylesheets()), fx(() -> dialog.getDialogPane().getStylesheets()));
         javafx.scene.layout.VBox card = fx(() -> {
             javafx.scene.layout.VBox c = new javafx.scene.layout.VBox();

@@ -180,6 +180,16 @@ class EditorTabsFxTest {
         FxWait.until("the main tab re-analysed with the unsaved include", () -> FxWait.fx(() ->
                 mainDocument.editor().analysisProperty().get().lint().in(included.toAbsolutePath().normalize()).size()) == 1);
 
+        // Its quick fixes too: Alt+Enter on the finding in the included tab offers and applies the fix there.
+        String edited = "server { proxy_ssl_verify off; listen 81; }\n";
+        robot.interact(() -> window.editor().moveCaret(edited.indexOf("off")));
+        robot.interact(window.editor()::requestFocus);
+        robot.press(KeyCode.ALT, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.ALT);
+        FxWait.until("the included tab offers the finding's fix", () -> robot.lookup(".preferred-fix").tryQuery().isPresent());
+        robot.type(KeyCode.ENTER);
+        FxWait.until("applied in the included tab", () -> window.editor().text().equals(edited.replace("off", "on")));
+        assertEquals(MAIN, FxWait.fx(mainDocument.editor()::text), "the main tab is untouched");
+
         robot.interact(() -> window.editor().replaceAll(INCLUDED));
         robot.interact(window.editor()::requestFocus);
         robot.press(KeyCode.CONTROL, KeyCode.S).release(KeyCode.S, KeyCode.CONTROL);
@@ -202,6 +212,8 @@ class EditorTabsFxTest {
         Document includeTab = FxWait.fx(() -> window.tabs().find(included.toAbsolutePath().normalize()).orElseThrow());
         assertEquals("server { proxy_ssl_verify on; listen 81; }\n", FxWait.fx(includeTab.editor()::text));
         assertEquals(include, Files.readString(included), "nothing written before a save");
+        assertTrue(FxWait.fx(() -> robot.lookup("#status-message").queryLabeled().getText())
+                .endsWith("(open in their tabs, unsaved: File > Save All reviews them together)"), "the way to save them is named");
         robot.interact(() -> includeTab.editor().undo());
         assertEquals(include, FxWait.fx(includeTab.editor()::text), "one undo step per file");
     }
@@ -218,6 +230,16 @@ class EditorTabsFxTest {
         robot.interact(() -> assertTrue(window.openFromUser(other)));
         assertEquals(3, FxWait.fx(() -> window.tabs().all().size()), "an open file's tab is selected, not doubled");
         assertEquals(other.toAbsolutePath().normalize(), FxWait.fx(() -> window.editor().pathProperty().get()));
+
+        Path sameName = Files.writeString(Files.createDirectories(dir.resolve("large")).resolve("nginx.conf"), "events {}\n");
+        robot.interact(() -> assertTrue(window.openFromUser(sameName)));
+        assertEquals(List.of("nginx.conf", "other.conf", "inc.conf", "nginx.conf"), tabTitles());
+        assertEquals(List.of(main.toAbsolutePath().normalize().toString(), sameName.toAbsolutePath().normalize().toString()),
+                FxWait.fx(() -> window.tabs().all().stream().filter(d -> d.name().equals("nginx.conf"))
+                        .map(d -> d.tab().getTooltip().getText()).toList()),
+                "two tabs called nginx.conf tell their files apart by their tooltip");
+        robot.interact(window.actionTable().get("action-new")::run);
+        assertEquals("untitled.conf (not saved yet)", FxWait.fx(() -> window.tabs().current().tab().getTooltip().getText()));
     }
 
     @Test
@@ -233,5 +255,38 @@ class EditorTabsFxTest {
         FxWait.until("analysed", () -> !window.status().busy());
         assertEquals(List.of(), problemLocations());
         assertEquals("other.conf", FxWait.fx(() -> window.includes().view().getRoot().getValue().label()));
+    }
+
+    @Test
+    void saveAllReviewsEveryFileAFixChangedInOneDialog(FxRobot robot) throws Exception {
+        String include = "server { proxy_ssl_verify off; listen 81; }\n";
+        Files.writeString(included, include);
+        robot.interact(() -> window.settings().apply(window.settings().current().withReviewBeforeSave(true)));
+        FxWait.until("both findings listed", () -> problemLocations().equals(List.of("nginx.conf:2", "inc.conf:1")));
+        robot.interact(() -> window.tabs().current().quickFixes().fixAllSafe());
+        FxWait.until("both files changed, unsaved", () -> tabTitles().equals(List.of("*nginx.conf", "*inc.conf")));
+
+        robot.interact(() -> javafx.application.Platform.runLater(window.actionTable().get("action-save-all")::run));
+        FxWait.until("one review for both files", () -> robot.lookup("#review-files").tryQuery().isPresent());
+        javafx.scene.control.TabPane files = robot.lookup("#review-files").queryAs(javafx.scene.control.TabPane.class);
+        assertEquals(List.of("nginx.conf", "inc.conf"), FxWait.fx(() -> files.getTabs().stream().map(t -> t.getText()).toList()),
+                "every changed file is listed");
+        String header = FxWait.fx(() -> robot.lookup(".dialog-pane").queryAs(DialogPane.class).getHeaderText());
+        assertEquals("Review the changes to 2 files before saving: nginx.conf, inc.conf", header);
+        for (javafx.scene.control.Tab tab : FxWait.fx(() -> List.copyOf(files.getTabs()))) {
+            Node page = tab.getContent();
+            assertEquals("1 of 1 change will be saved", FxWait.fx(() -> robot.from(page).lookup("#review-summary")
+                    .queryLabeled().getText()), tab.getText() + " shows its own diff");
+        }
+        robot.interact(() -> files.getSelectionModel().select(1));
+        Node includePage = FxWait.fx(() -> files.getTabs().get(1).getContent());
+        robot.clickOn(robot.from(includePage).lookup("#keep-hunk-0").queryAs(javafx.scene.control.CheckBox.class));
+        robot.clickOn(robot.lookup(".dialog-pane .button").match(n -> n instanceof Button b && "Save".equals(b.getText()))
+                .queryButton());
+        FxWait.until("both saved", () -> tabTitles().equals(List.of("nginx.conf", "inc.conf")));
+        assertEquals(MAIN.replace("verify off", "verify on"), Files.readString(main));
+        assertEquals(include, Files.readString(included), "the include's change was not kept");
+        Document includeTab = FxWait.fx(() -> window.tabs().find(included.toAbsolutePath().normalize()).orElseThrow());
+        assertEquals(include, FxWait.fx(includeTab.editor()::text), "the buffer holds what was saved");
     }
 }

@@ -60,7 +60,9 @@ class HelpFxTest {
         for (String row : rows) {
             String keys = row.substring(0, row.indexOf('\t'));
             for (String key : keys.split(", ")) {
-                if (!readme.contains(key)) {
+                // The key as a whole: "Ctrl+Alt+S" is not found inside "Ctrl+Alt+Shift+L".
+                if (!java.util.regex.Pattern.compile("(?<![A-Za-z0-9+])" + java.util.regex.Pattern.quote(key)
+                        + "(?![A-Za-z0-9+])").matcher(readme).find()) {
                     missing.add(key + " (" + row.substring(row.indexOf('\t') + 1) + ")");
                 }
             }
@@ -69,7 +71,13 @@ class HelpFxTest {
 
         Stage shortcuts = FxWait.fx(() -> HelpWindows.showShortcuts(window.stage(), bar));
         opened.add(shortcuts);
-        assertEquals(String.join("\n", rows), FxWait.fx(() -> robot.lookup("#help-shortcuts").queryAs(TextArea.class).getText()));
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.TableView<List<String>> table = robot.lookup("#help-shortcuts").queryAs(javafx.scene.control.TableView.class);
+        List<String> shown = FxWait.fx(() -> table.getItems().stream().map(r -> String.join("\t", r)).toList());
+        assertEquals(rows, shown, "one row per command, keys and command in columns of their own");
+        assertEquals(List.of("Keys", "Command"), FxWait.fx(() -> table.getColumns().stream().map(c -> c.getText()).toList()));
+        assertTrue(shown.contains("F7 / Shift+F7, Alt+Down / Alt+Up\tNext / Previous Change (in the save review)"),
+                "the README's save-review keys, which have no menu item, are listed too: " + shown);
     }
 
     @Test
@@ -82,5 +90,25 @@ class HelpFxTest {
         String about = FxWait.fx(() -> robot.lookup("#help-about").queryAs(TextArea.class).getText());
         assertTrue(about.startsWith("Handshake ") && about.contains("GPL 2.0 with the Classpath Exception")
                 && about.contains("@nginx/reference-lib"), about);
+    }
+
+    @Test
+    void escapeClosesTheHelpWindowsAndARulesDocumentation(FxRobot robot) throws Exception {
+        MenuBar bar = robot.lookup("#menu-bar").queryAs(MenuBar.class);
+        List<Stage> windows = new ArrayList<>();
+        windows.add(FxWait.fx(() -> HelpWindows.showShortcuts(window.stage(), bar)));
+        windows.add(FxWait.fx(() -> HelpWindows.showRuleIndex(window.stage())));
+        windows.add(FxWait.fx(() -> HelpWindows.showAbout(window.stage())));
+        windows.add(FxWait.fx(() -> dev.handshake.ui.editor.RuleDocWindow.show(window.stage(), "upstream-sni-off")));
+        opened.addAll(windows);
+        for (Stage shown : windows) {
+            robot.interact(() -> {
+                shown.toFront();
+                shown.requestFocus();
+            });
+            FxWait.until(shown.getTitle() + " has the focus", shown::isFocused);
+            robot.type(javafx.scene.input.KeyCode.ESCAPE);
+            FxWait.until(shown.getTitle() + " closed by Escape", () -> !shown.isShowing());
+        }
     }
 }

@@ -129,6 +129,11 @@ class NginxTestsFxTest {
         robot.interact(() -> window.nginxTests().run());
         FxWait.until("nginx's verdict", () -> verdict(robot).equals("nginx accepts this config"));
         assertEquals(List.of(), entries(robot).stream().filter(e -> e.message().level().equals("emerg")).toList());
+        javafx.stage.Window results = robot.lookup("#nginx-verdict").query().getScene().getWindow();
+        robot.interact(results::requestFocus);
+        FxWait.until("the result window has the focus", results::isFocused);
+        robot.type(KeyCode.ESCAPE);
+        FxWait.until("Escape closes the result window", () -> !results.isShowing());
         robot.interact(() -> window.editor().select(TextRange.at(0)));
     }
 

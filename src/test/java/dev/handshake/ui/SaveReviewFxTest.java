@@ -125,6 +125,22 @@ class SaveReviewFxTest {
     }
 
     @Test
+    void theReviewsNginxTestIsASettingOnByDefault(FxRobot robot) throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(NginxTestRun.findBinary(null, System.getenv("PATH")).isPresent(),
+                "nginx is not installed");
+        assertTrue(dev.handshake.ui.settings.Settings.defaults().testBeforeSave(), "on by default");
+        robot.interact(() -> window.settings().apply(window.settings().current().withTestBeforeSave(false)));
+        robot.interact(() -> window.editor().replaceAll(EDITED.replace("listen 8080;", "listen 8080")));
+        saveShortcut(robot);
+        until("review", () -> robot.lookup("#review-checks").tryQuery().isPresent());
+        Thread.sleep(500);
+        assertEquals("The buffer still has 1 syntax error: nginx will refuse this file",
+                robot.lookup("#review-checks").queryLabeled().getText(), "no nginx -t line when the setting is off");
+        robot.clickOn("Cancel");
+        until("closed", () -> robot.lookup("#review-summary").tryQuery().isEmpty());
+    }
+
+    @Test
     void cancelChangesNothing(FxRobot robot) throws Exception {
         robot.interact(() -> window.editor().replaceAll(EDITED));
         saveShortcut(robot);

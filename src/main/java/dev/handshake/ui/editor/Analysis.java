@@ -7,6 +7,7 @@ import dev.handshake.lint.Linter;
 import dev.handshake.lint.Severity;
 import dev.handshake.nginx.ConfigFile;
 import dev.handshake.nginx.ConfigModel;
+import dev.handshake.nginx.IncludingConfigs;
 import dev.handshake.nginx.SourceLoader;
 import dev.handshake.syntax.ParseResult;
 import dev.handshake.syntax.Parser;
@@ -19,6 +20,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * One analysis of an editor buffer, computed off the FX thread: the parse, the lint over the model
@@ -85,6 +87,15 @@ public record Analysis(long version, Path path, String text, ParseResult parse, 
         ConfigModel model = null;
         if (!scope.root().equals(normal)) {
             model = inContext(scope.root(), normal, options);
+        } else if (IncludingConfigs.looksIncluded(parse.tree())) {
+            // No open config includes this snippet: the nearest one on disk that does is its context.
+            Optional<Path> onDisk = includingOnDisk(normal, options);
+            if (onDisk.isPresent()) {
+                model = inContext(onDisk.get(), normal, options);
+                if (model == null) {
+                    ON_DISK.remove(normal); // it no longer includes the file: look again next time
+                }
+            }
         }
         if (model == null) {
             model = ConfigModel.build(file, options);
@@ -133,6 +144,27 @@ public record Analysis(long version, Path path, String text, ParseResult parse, 
     }
 
     /** The model of {@code root} when it (still) includes {@code file}; otherwise null. */
+    /** The including config found on disk for each snippet, and when it was looked for. */
+    private record OnDisk(Optional<Path> root, long lookedAtNanos) {
+    }
+
+    private static final Map<Path, OnDisk> ON_DISK = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** A file with no including config is looked for again after this long (one may have been written). */
+    private static final long LOOK_AGAIN_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+
+    /** The nearest config on disk that includes {@code file}, remembered so that typing does not search again. */
+    static Optional<Path> includingOnDisk(Path file, ConfigModel.Options options) {
+        OnDisk known = ON_DISK.get(file);
+        long now = System.nanoTime();
+        if (known != null && (known.root().isPresent() || now - known.lookedAtNanos() < LOOK_AGAIN_NANOS)) {
+            return known.root();
+        }
+        Optional<Path> root = IncludingConfigs.nearest(file, options);
+        ON_DISK.put(file, new OnDisk(root, now));
+        return root;
+    }
+
     private static ConfigModel inContext(Path root, Path file, ConfigModel.Options options) {
         try {
             ConfigModel model = ConfigModel.load(root, options);

@@ -47,6 +47,13 @@ public final class RuleDocWindow {
         }
         stage.setTitle("Rule " + id + " — Handshake");
         stage.setScene(scene);
+        // Escape closes it, like a dialog (without a window manager's title bar there is no other way).
+        scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.ESCAPE) {
+                stage.close();
+                e.consume();
+            }
+        });
         stage.show();
         return stage;
     }
@@ -59,6 +66,8 @@ public final class RuleDocWindow {
         List<Text> out = new ArrayList<>();
         boolean inCode = false;
         boolean joined = false;
+        // A paragraph is read whole: a `code span` may go on over a line break.
+        StringBuilder paragraph = new StringBuilder();
         String[] lines = markdown.replace("\r\n", "\n").split("\n", -1);
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i];
@@ -69,9 +78,15 @@ public final class RuleDocWindow {
             } else if (line.startsWith("#")) {
                 out.add(piece(line.replaceFirst("^#+\\s*", "") + "\n", HEADING));
             } else {
-                inline(out, (joined ? line.strip() : line).replace("**", ""));
+                paragraph.append((joined ? line.strip() : line).replace("**", ""));
                 joined = !line.isBlank() && i + 1 < lines.length && continuesParagraph(lines[i + 1]);
-                out.add(piece(joined ? " " : "\n", PROSE));
+                if (joined) {
+                    paragraph.append(' ');
+                } else {
+                    inline(out, paragraph.toString());
+                    paragraph.setLength(0);
+                    out.add(piece("\n", PROSE));
+                }
             }
         }
         return out;

@@ -150,7 +150,8 @@ public final class SaveReviewDialog extends Dialog<String> {
         return top;
     }
 
-    private void navigationKey(KeyEvent e) {
+    /** F7 / Shift+F7 and Alt+Down / Alt+Up step through the changes (a {@link FilesReviewDialog} forwards them). */
+    void navigationKey(KeyEvent e) {
         boolean forward = e.getCode() == KeyCode.F7 && !e.isShiftDown() || e.getCode() == KeyCode.DOWN && e.isAltDown();
         boolean back = e.getCode() == KeyCode.F7 && e.isShiftDown() || e.getCode() == KeyCode.UP && e.isAltDown();
         if (forward || back) {
@@ -184,6 +185,13 @@ public final class SaveReviewDialog extends Dialog<String> {
     void step(int direction) {
         if (!hunkBoxes.isEmpty()) {
             showChange(Math.floorMod(current + direction, hunkBoxes.size()));
+        }
+    }
+
+    /** Brings the first change into view (what showing the dialog does; a page of a {@link FilesReviewDialog} asks for it). */
+    void showFirstChange() {
+        if (current < 0 && !diff.hunks().isEmpty()) {
+            showChange(0);
         }
     }
 

@@ -16,13 +16,16 @@ import java.util.TreeSet;
  * the CA bundle suggested by verification fixes, whether saving shows a review first, the theme, the
  * editor font size in pixels, whether saving keeps the previous version as {@code NAME.bak}, and the
  * names of third-party module directives to accept (the command line's {@code --directive}), the
- * nginx executable "Test with nginx" runs ({@code null}: the first on the PATH), and the nginx the
- * configs are for: its edition (the command line's {@code --nginx}) and version ({@code --nginx-version};
- * {@code null}: the current release; a version a file cannot name, such as a hand-edited typo, is none).
+ * nginx executable "Test with nginx" runs ({@code null}: the first on the PATH), whether the save
+ * review runs {@code nginx -t} on what it is about to write when nginx is found (on by default), and
+ * the nginx the configs are for: its edition (the command line's {@code --nginx}) and version
+ * ({@code --nginx-version}; {@code null}: the current release; a version a file cannot name, such as a
+ * hand-edited typo, is none).
  */
 public record Settings(Set<String> disabledRules, Map<String, Severity> severities, String defaultTrustedCa,
                        boolean reviewBeforeSave, Theme theme, int fontSize, boolean backup,
-                       Set<String> extraDirectives, String nginxPath, NginxEdition nginxEdition, String nginxVersion) {
+                       Set<String> extraDirectives, String nginxPath, boolean testBeforeSave,
+                       NginxEdition nginxEdition, String nginxVersion) {
 
     public static final int MIN_FONT = 8;
     public static final int MAX_FONT = 32;
@@ -48,12 +51,28 @@ public record Settings(Set<String> disabledRules, Map<String, Severity> severiti
         nginxVersion = NginxVersion.parse(nginxVersion).map(NginxVersion::toString).orElse(null);
     }
 
+    /** Settings with the save review's nginx -t on. */
+    public Settings(Set<String> disabledRules, Map<String, Severity> severities, String defaultTrustedCa,
+                    boolean reviewBeforeSave, Theme theme, int fontSize, boolean backup, Set<String> extraDirectives,
+                    String nginxPath, NginxEdition nginxEdition, String nginxVersion) {
+        this(disabledRules, severities, defaultTrustedCa, reviewBeforeSave, theme, fontSize, backup, extraDirectives,
+                nginxPath, true, nginxEdition, nginxVersion);
+    }
+
     /** Settings for open-source nginx of the current release. */
+    public Settings(Set<String> disabledRules, Map<String, Severity> severities, String defaultTrustedCa,
+                    boolean reviewBeforeSave, Theme theme, int fontSize, boolean backup, Set<String> extraDirectives,
+                    String nginxPath, boolean testBeforeSave) {
+        this(disabledRules, severities, defaultTrustedCa, reviewBeforeSave, theme, fontSize, backup, extraDirectives,
+                nginxPath, testBeforeSave, NginxEdition.OSS, null);
+    }
+
+    /** Settings with the save review's nginx -t on, for open-source nginx of the current release. */
     public Settings(Set<String> disabledRules, Map<String, Severity> severities, String defaultTrustedCa,
                     boolean reviewBeforeSave, Theme theme, int fontSize, boolean backup, Set<String> extraDirectives,
                     String nginxPath) {
         this(disabledRules, severities, defaultTrustedCa, reviewBeforeSave, theme, fontSize, backup, extraDirectives,
-                nginxPath, NginxEdition.OSS, null);
+                nginxPath, true);
     }
 
     /** Settings that leave the nginx executable to the PATH. */
@@ -67,29 +86,34 @@ public record Settings(Set<String> disabledRules, Map<String, Severity> severiti
     }
 
     public Settings withReviewBeforeSave(boolean review) {
-        return new Settings(disabledRules, severities, defaultTrustedCa, review, theme, fontSize, backup, extraDirectives, nginxPath,
-                nginxEdition, nginxVersion);
+        return new Settings(disabledRules, severities, defaultTrustedCa, review, theme, fontSize, backup, extraDirectives,
+                nginxPath, testBeforeSave, nginxEdition, nginxVersion);
     }
 
     public Settings withBackup(boolean keep) {
-        return new Settings(disabledRules, severities, defaultTrustedCa, reviewBeforeSave, theme, fontSize, keep, extraDirectives, nginxPath,
-                nginxEdition, nginxVersion);
+        return new Settings(disabledRules, severities, defaultTrustedCa, reviewBeforeSave, theme, fontSize, keep, extraDirectives,
+                nginxPath, testBeforeSave, nginxEdition, nginxVersion);
     }
 
     public Settings withTheme(Theme chosen) {
-        return new Settings(disabledRules, severities, defaultTrustedCa, reviewBeforeSave, chosen, fontSize, backup, extraDirectives, nginxPath,
-                nginxEdition, nginxVersion);
+        return new Settings(disabledRules, severities, defaultTrustedCa, reviewBeforeSave, chosen, fontSize, backup, extraDirectives,
+                nginxPath, testBeforeSave, nginxEdition, nginxVersion);
     }
 
     public Settings withFontSize(int pixels) {
-        return new Settings(disabledRules, severities, defaultTrustedCa, reviewBeforeSave, theme, pixels, backup, extraDirectives, nginxPath,
-                nginxEdition, nginxVersion);
+        return new Settings(disabledRules, severities, defaultTrustedCa, reviewBeforeSave, theme, pixels, backup, extraDirectives,
+                nginxPath, testBeforeSave, nginxEdition, nginxVersion);
+    }
+
+    public Settings withTestBeforeSave(boolean test) {
+        return new Settings(disabledRules, severities, defaultTrustedCa, reviewBeforeSave, theme, fontSize, backup,
+                extraDirectives, nginxPath, test, nginxEdition, nginxVersion);
     }
 
     /** These settings for configs meant for {@code edition} at {@code version} ({@code null}: the current release). */
     public Settings withNginxTarget(NginxEdition edition, String version) {
         return new Settings(disabledRules, severities, defaultTrustedCa, reviewBeforeSave, theme, fontSize, backup,
-                extraDirectives, nginxPath, edition, version);
+                extraDirectives, nginxPath, testBeforeSave, edition, version);
     }
 
     /** The nginx the configs are for. */

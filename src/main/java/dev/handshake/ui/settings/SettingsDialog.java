@@ -64,6 +64,7 @@ public final class SettingsDialog extends Dialog<Settings> {
     private final TextField trustedCa = new TextField();
     private final CheckBox review = new CheckBox("Review the diff before saving");
     private final CheckBox backup = new CheckBox("Keep the previous version as NAME.bak");
+    private final CheckBox testBeforeSave = new CheckBox("Test with nginx in the review (when nginx is found)");
     private final TextField directives = new TextField();
     private final ChoiceBox<Theme> theme = new ChoiceBox<>(FXCollections.observableArrayList(Theme.values()));
     private final Spinner<Integer> fontSize = new Spinner<>(Settings.MIN_FONT, Settings.MAX_FONT, Settings.DEFAULT_FONT);
@@ -118,6 +119,9 @@ public final class SettingsDialog extends Dialog<Settings> {
         review.setId("settings-review");
         backup.setSelected(current.backup());
         backup.setId("settings-backup");
+        testBeforeSave.setSelected(current.testBeforeSave());
+        testBeforeSave.setId("settings-test-before-save");
+        testBeforeSave.disableProperty().bind(review.selectedProperty().not());
         directives.setText(String.join(" ", current.extraDirectives()));
         directives.setPromptText("e.g. more_set_headers lua_shared_dict (third-party modules)");
         directives.setId("settings-directives");
@@ -131,7 +135,7 @@ public final class SettingsDialog extends Dialog<Settings> {
         general.setHgap(10);
         general.setVgap(8);
         general.addRow(0, new Label("CA for verification fixes"), new HBox(6, trustedCa, browse));
-        general.addRow(1, new Label("Saving"), new VBox(4, review, backup));
+        general.addRow(1, new Label("Saving"), new VBox(4, review, testBeforeSave, backup));
         general.addRow(2, new Label("Theme"), theme);
         general.addRow(3, new Label("Font size"), fontSize);
         general.addRow(4, new Label("Extra directives"), directives);
@@ -271,7 +275,8 @@ public final class SettingsDialog extends Dialog<Settings> {
             }
         }
         return new Settings(disabled, severities, ca.isEmpty() ? null : ca, review.isSelected(), theme.getValue(),
-                size, backup.isSelected(), extra, nginx.getText(), edition.getValue(), version.getText().trim());
+                size, backup.isSelected(), extra, nginx.getText(), testBeforeSave.isSelected(), edition.getValue(),
+                version.getText().trim());
     }
 
     /** The rows, for tests. */

@@ -65,4 +65,33 @@ class HoverCardFxTest {
         assertTrue(text(DiagnosticsOverlay.directiveCard(analysis, config.indexOf("http2") + 1, url -> { }))
                 .endsWith("module: ngx_http_v2_module · since nginx 1.25.1\n" + "https://nginx.org/en/docs/http/ngx_http_v2_module.html#http2"));
     }
+
+    @Test
+    void theDarkCardIsDarkToItsEdges() throws Exception {
+        Analysis analysis = Analysis.run(1, Path.of("card.conf").toAbsolutePath(), SourceText.of(CONFIG),
+                Linter.standard(), true);
+        List<Diagnostic> here = analysis.at(CONFIG.indexOf("10.0.4.22"));
+        for (boolean dark : new boolean[] {false, true}) {
+            VBox card = org.testfx.util.WaitForAsyncUtils.asyncFx(() -> {
+                VBox shown = DiagnosticsOverlay.cardFor(here, analysis, rule -> { });
+                javafx.scene.layout.StackPane root = new javafx.scene.layout.StackPane();
+                if (dark) {
+                    root.getStyleClass().add(dev.handshake.ui.theme.Themes.DARK);
+                }
+                javafx.stage.Stage owner = new javafx.stage.Stage();
+                owner.setScene(new javafx.scene.Scene(root));
+                dev.handshake.ui.theme.Themes.apply(shown, owner);
+                new javafx.scene.Scene(shown);
+                shown.applyCss();
+                return shown;
+            }).get(10, java.util.concurrent.TimeUnit.SECONDS);
+            javafx.scene.paint.Color background = (javafx.scene.paint.Color) card.getBackground().getFills().get(0).getFill();
+            if (dark) {
+                assertTrue(background.getBrightness() < 0.3, "dark card background: " + background);
+                assertNull(card.getEffect(), "no shadow: without compositing its area is drawn opaque around the card");
+            } else {
+                assertNotNull(card.getEffect(), "the light card keeps its shadow");
+            }
+        }
+    }
 }

@@ -114,8 +114,13 @@ class HoverLinksFxTest {
     void markdownRendering() {
         List<Text> pieces = RuleDocWindow.render("# Title\n\nSay `x on;` **now**,\n  then.\n- one\n```\ncode {\n```\n");
         List<String> shown = pieces.stream().map(t -> t.getText() + "|" + t.getStyleClass().get(0)).toList();
-        assertEquals(List.of("Title\n|doc-heading", "\n|doc-text", "Say |doc-text", "x on;|doc-code", " now,|doc-text",
-                " |doc-text", "then.|doc-text", "\n|doc-text", "- one|doc-text", "\n|doc-text", "code {\n|doc-code",
-                "\n|doc-text"), shown);
+        assertEquals(List.of("Title\n|doc-heading", "\n|doc-text", "Say |doc-text", "x on;|doc-code", " now, then.|doc-text",
+                "\n|doc-text", "- one|doc-text", "\n|doc-text", "code {\n|doc-code", "\n|doc-text"), shown);
+
+        // A code span over a line break (upstream-sni-off's doc has one) stays one span, and the prose after it prose.
+        List<String> across = RuleDocWindow.render("with (`set $b x;\nproxy_pass $b;` sends no SNI). An `http://` value\n").stream()
+                .map(t -> t.getText() + "|" + t.getStyleClass().get(0)).toList();
+        assertEquals(List.of("with (|doc-text", "set $b x; proxy_pass $b;|doc-code", " sends no SNI). An |doc-text",
+                "http://|doc-code", " value|doc-text", "\n|doc-text", "\n|doc-text"), across);
     }
 }

@@ -34,6 +34,21 @@ class SettingsStoreTest {
         assertTrue(json.contains("\"fontSize\" : 18"), json);
     }
 
+    /** The save review's nginx -t switch and the nginx target came in two branches: both survive a save. */
+    @Test
+    void theReviewsNginxTestAndTheNginxTargetRoundTripTogether() throws Exception {
+        SettingsStore store = new SettingsStore(dir.resolve("both"));
+        Settings chosen = Settings.defaults().withTestBeforeSave(false)
+                .withNginxTarget(dev.handshake.nginx.NginxEdition.PLUS, "1.22.1");
+        store.save(chosen);
+        Settings loaded = store.load();
+        assertEquals(chosen, loaded);
+        assertEquals(false, loaded.testBeforeSave());
+        assertEquals("1.22.1", loaded.nginxVersion());
+        assertEquals(chosen.withTestBeforeSave(true), loaded.withNginxTarget(dev.handshake.nginx.NginxEdition.PLUS, "1.22.1")
+                .withTestBeforeSave(true));
+    }
+
     @Test
     void missingOrBrokenFileGivesDefaults() throws Exception {
         SettingsStore store = new SettingsStore(dir);
@@ -82,6 +97,11 @@ class SettingsStoreTest {
                 "a severity word that names none is no override (the rule keeps its own)");
         assertEquals(Set.of("upstream-verify-off"), loaded.disabledRules());
         assertEquals(16, loaded.fontSize());
+
+        assertTrue(loaded.testBeforeSave(), "a file from before the setting tests with nginx in the review");
+        Settings off = loaded.withTestBeforeSave(false);
+        store.save(off);
+        assertEquals(off, store.load(), "turned off, it stays off");
 
         // Written back with the same words, so an older version reads it too.
         store.save(loaded);

@@ -54,7 +54,7 @@ final class SniFixes {
         List<FixInput> inputs = new ArrayList<>();
         for (Map.Entry<String, List<UpstreamTls>> e : byTarget.entrySet()) {
             inputs.add(new FixInput(FixInput.Key.SNI_NAME, "Name on the upstream's certificate, sent as SNI for "
-                    + e.getValue().get(0).describe(), SniNames.candidates(e.getValue()), e.getKey(), byTarget.size() > 1));
+                    + e.getValue().get(0).describe(), SniNames.candidates(e.getValue(), model.upstreamTls()), e.getKey(), byTarget.size() > 1));
         }
         return Fix.withInputs(title(affected, NAME_PLACEHOLDER), inputs, values -> {
             Map<String, String> names = new LinkedHashMap<>();

@@ -20,6 +20,33 @@ public final class SniNames {
     }
 
     /**
+     * Ranked SNI names for connections that need one, {@code all} being every TLS connection of the
+     * config: first the names the config already sends to the same target elsewhere (its
+     * {@code *_ssl_name} there, then a literal Host header there), then as {@link #candidates(List)}.
+     */
+    public static List<String> candidates(List<UpstreamTls> affected, List<UpstreamTls> all) {
+        Set<String> targets = new LinkedHashSet<>();
+        affected.forEach(f -> targets.add(f.connection().target().host()));
+        Set<String> ranked = new LinkedHashSet<>();
+        List<UpstreamTls> elsewhere = all.stream().filter(t -> !affected.contains(t))
+                .filter(t -> targets.contains(t.connection().target().host())).toList();
+        for (UpstreamTls t : elsewhere) {
+            String named = t.nameValue();
+            if (named != null && isDnsName(named)) {
+                ranked.add(named);
+            }
+        }
+        for (UpstreamTls t : elsewhere) {
+            String host = t.hostValue();
+            if (host != null && !host.equals(UpstreamTls.PROXY_HOST) && isDnsName(UpstreamTarget.hostOf(host))) {
+                ranked.add(UpstreamTarget.hostOf(host));
+            }
+        }
+        ranked.addAll(candidates(affected));
+        return List.copyOf(ranked);
+    }
+
+    /**
      * Ranked SNI names for connections that need one: hostnames of the group's servers and their
      * common parent domain, a literal Host header, then the server's own {@code server_name}.
      */

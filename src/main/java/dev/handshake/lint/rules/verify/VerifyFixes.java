@@ -67,7 +67,8 @@ final class VerifyFixes {
         }
         FixInput name = new FixInput(FixInput.Key.SNI_NAME, "Name on the upstream's certificate, checked instead of the"
                 + " group name for " + unnamed.get(0).describe(),
-                SniNames.candidates(unnamed.stream().map(c -> context.model().upstreamTls(c)).toList()));
+                SniNames.candidates(unnamed.stream().map(c -> context.model().upstreamTls(c)).toList(),
+                        context.model().upstreamTls()));
         return Fix.withInputs("Verify the upstream: set `" + family.ssl("verify") + " on;` with a trusted CA and `"
                         + family.ssl("name") + " NAME;`", List.of(caInput(context), name),
                 values -> {

@@ -104,6 +104,26 @@ class SniRulesTest {
     }
 
     @Test
+    void theNameTheConfigAlreadySendsToTheSameTargetIsSuggestedFirst() {
+        LintResult result = lint(String.join("\n",
+                "server {",
+                "    server_name shop.example.com;",
+                "    location /a/ {",
+                "        proxy_pass https://10.0.4.22;",
+                "        proxy_ssl_server_name on;",
+                "        proxy_ssl_name api.internal.example;",
+                "    }",
+                "    location /b/ { proxy_pass https://10.0.4.22; }",
+                "    location /c/ { proxy_pass https://10.9.9.9; proxy_set_header Host other.example; }",
+                "}", ""));
+        Diagnostic b = result.of("upstream-sni-off").stream()
+                .filter(d -> d.message().contains("10.0.4.22")).findFirst().orElseThrow();
+        FixInput input = b.fixes().get(0).input(FixInput.Key.SNI_NAME).orElseThrow();
+        assertEquals(List.of("api.internal.example", "shop.example.com"), input.candidates(),
+                "location /a/ already names 10.0.4.22 api.internal.example; /c/'s Host is for another target");
+    }
+
+    @Test
     void withoutAnyCandidateANeedsInputFixChangesNothingUntilGivenAName() {
         Diagnostic d = lint("server { location / { proxy_pass https://10.0.4.22; } }\n").of("upstream-sni-off").get(0);
         Fix fix = d.fixes().get(0);
