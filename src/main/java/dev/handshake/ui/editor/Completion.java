@@ -3,6 +3,7 @@ package dev.handshake.ui.editor;
 import dev.handshake.nginx.ContextInference;
 import dev.handshake.nginx.DirectiveCatalogue;
 import dev.handshake.nginx.DirectiveSpec;
+import dev.handshake.nginx.NginxTarget;
 import dev.handshake.nginx.ScopeKind;
 import dev.handshake.syntax.Block;
 import dev.handshake.syntax.Directive;
@@ -56,6 +57,16 @@ public final class Completion {
      */
     public static List<Candidate> at(String text, SyntaxTree tree, int caret, DirectiveCatalogue catalogue,
                                      Path folder) {
+        return at(text, tree, caret, catalogue, folder, NginxTarget.defaults());
+    }
+
+    /**
+     * The candidates as {@link #at(String, SyntaxTree, int, DirectiveCatalogue, Path)} gives them, less the
+     * directives {@code target} does not have (NGINX Plus ones for open-source nginx, newer ones than a
+     * named version): offering what the rules then report would be a trap.
+     */
+    public static List<Candidate> at(String text, SyntaxTree tree, int caret, DirectiveCatalogue catalogue,
+                                     Path folder, NginxTarget target) {
         int from = wordStart(text, caret);
         String word = text.substring(from, caret);
         int statementStart = statementStart(text, from);
@@ -64,7 +75,7 @@ public final class Completion {
             return variables(text, word, from);
         }
         if (before.isEmpty()) {
-            return directives(tree, caret, word, from, catalogue);
+            return directives(tree, caret, word, from, catalogue, target);
         }
         String name = before.split("\\s+", 2)[0];
         if (PASSES.contains(name) && word.contains("://")) {
@@ -148,11 +159,12 @@ public final class Completion {
     }
 
     private static List<Candidate> directives(SyntaxTree tree, int caret, String prefix, int from,
-                                              DirectiveCatalogue catalogue) {
+                                              DirectiveCatalogue catalogue, NginxTarget target) {
         ScopeKind kind = kindAt(tree, caret);
         List<Candidate> found = new ArrayList<>();
         for (DirectiveSpec spec : catalogue.all()) {
-            if (spec.name().startsWith(prefix) && (kind == ScopeKind.OTHER || spec.allowedIn(kind))) {
+            if (spec.name().startsWith(prefix) && (kind == ScopeKind.OTHER || spec.allowedIn(kind))
+                    && spec.definitions().stream().anyMatch(d -> d.availableIn(target))) {
                 String syntax = spec.definitionIn(kind).or(() -> spec.definitions().stream().findFirst())
                         .map(d -> d.syntax().isEmpty() ? "" : d.syntax().get(0)).orElse("");
                 found.add(new Candidate(spec.name(), syntax, from));

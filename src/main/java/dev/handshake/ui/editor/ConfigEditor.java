@@ -505,7 +505,8 @@ public final class ConfigEditor {
             folder = main.getParent();
         }
         return Completion.at(text, tree, area.getCaretPosition(),
-                dev.handshake.nginx.DirectiveCatalogue.standard().withExtraNames(linter.options().extraDirectives()), folder);
+                dev.handshake.nginx.DirectiveCatalogue.standard().withExtraNames(linter.options().extraDirectives()), folder,
+                linter.options().target());
     }
 
     /** Runs {@code handler} on a right-click in the text and on the gutter lightbulb (the quick-fix menu). */

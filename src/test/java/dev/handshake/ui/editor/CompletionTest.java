@@ -35,6 +35,29 @@ class CompletionTest {
         assertEquals(List.of("worker_processes"), texts(at("worker_proc|\nevents {}\nhttp {}\n", null)));
     }
 
+    /** Issue 9: completion offers only what the nginx the configs are for has. */
+    @Test
+    void directivesTheTargetLacksAreNotOffered() {
+        String upstream = "http {\n    upstream u {\n        server 10.0.0.1;\n        ntl|\n    }\n}\n";
+        int caret = upstream.indexOf('|');
+        String text = upstream.replace("|", "");
+        java.util.function.Function<dev.handshake.nginx.NginxTarget, List<String>> offered = target -> texts(
+                Completion.at(text, Parser.parse(text).tree(), caret, DirectiveCatalogue.standard(), null, target));
+        assertEquals(List.of(), offered.apply(dev.handshake.nginx.NginxTarget.defaults()), "ntlm is NGINX Plus only");
+        assertEquals(List.of("ntlm"), offered.apply(new dev.handshake.nginx.NginxTarget(dev.handshake.nginx.NginxEdition.PLUS, null)));
+        String server = "http {\n    server {\n        http|\n    }\n}\n";
+        int at = server.indexOf('|');
+        String plain = server.replace("|", "");
+        java.util.function.Function<dev.handshake.nginx.NginxTarget, List<String>> inServer = target -> texts(
+                Completion.at(plain, Parser.parse(plain).tree(), at, DirectiveCatalogue.standard(), null, target));
+        assertTrue(inServer.apply(dev.handshake.nginx.NginxTarget.defaults()).contains("http2"));
+        dev.handshake.nginx.NginxTarget old = new dev.handshake.nginx.NginxTarget(dev.handshake.nginx.NginxEdition.OSS,
+                dev.handshake.nginx.NginxVersion.parse("1.22.1").orElseThrow());
+        assertFalse(inServer.apply(old).contains("http2"), "http2 appeared in 1.25.1");
+        assertTrue(inServer.apply(dev.handshake.nginx.NginxTarget.defaults()).containsAll(inServer.apply(old)),
+                "an older nginx is offered a part of what the current one is");
+    }
+
     @Test
     void enumeratedValuesFromTheSyntax() {
         assertEquals(List.of("off", "on"), texts(at("http {\n    proxy_ssl_server_name |\n}\n", null)));
